@@ -1,0 +1,64 @@
+// The Analyzer: how text becomes terms, the same at index time and at query time.
+//
+// normalize():  ICU NFKC + case folding, Arabic folding (diacritics, tatweel, bidi and zero-width
+//               marks, alef variants, alef maqsura, teh marbuta, Arabic-Indic digits), French
+//               elisions and accent folding, English possessives.
+// tokenize():   ICU word breaking of the normalized text, stopwords marked, each word stemmed by
+//               its language's rules (Arabic light prefixes stripped before Snowball).
+// The query side hands Xapian's QueryParser the same normalizer (with case kept, so AND/OR/NOT
+// survive), and the stemmer and stopper below, so a query is analysed as the documents were.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <xapian.h>
+
+#include "tawsiya/language.hpp"
+
+namespace tawsiya {
+
+struct Token {
+    std::string word;       // normalized, unstemmed (what phrases and wildcards see)
+    std::string stem;       // stemmed by the token's language rules
+    unsigned position = 0;  // 1-based word position in the text, counting stopwords too
+    bool stopword = false;  // a stopword of the language: indexed for phrases, not for ranking
+};
+
+class Analyzer {
+public:
+    // The stopword lists are compiled into the binary from stopwords/{ar,fr,en}.txt.
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    // Normalizes text by `lang`'s rules. With fold_case=false, letters keep their case (the
+    // query parser needs its upper-case operators); everything else is the same.
+    std::string normalize(std::string_view text, Lang lang, bool fold_case = true) const;
+
+    // Normalizes, breaks into words and stems. Thread-safe.
+    std::vector<Token> tokenize(std::string_view text, Lang lang) const;
+
+    // Stems one normalized word. Arabic-script words always take the Arabic rules, so a mixed
+    // query stems each word by its own script.
+    std::string stem(std::string_view normalized_word, Lang lang) const;
+
+    bool is_stopword(std::string_view normalized_word, Lang lang) const;
+
+    // The language of a text whose language is not given: script first, then stopword
+    // profiles to tell French from English.
+    Lang detect_language(std::string_view text) const;
+
+    // For Xapian::QueryParser: a stemmer applying stem(word, lang), and a stopper.
+    Xapian::Stem query_stemmer(Lang lang) const;
+    std::unique_ptr<Xapian::Stopper> query_stopper(Lang lang) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tawsiya

@@ -1,0 +1,17 @@
+// Files compiled into the binary (cmake/embed_files.cmake): stopword lists and the web page.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace tawsiya::embedded {
+
+struct EmbeddedFile {
+    std::string_view name;  // path relative to its folder: "ar.txt", "index.html", "js/app.js"
+    std::string_view data;
+};
+
+std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
+std::span<const EmbeddedFile> web_assets();      // server/assets/**
+
+}  // namespace tawsiya::embedded

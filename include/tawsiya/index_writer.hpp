@@ -1,0 +1,41 @@
+// Writes Records into a Xapian index: one document per record, replaced by id, committed in batches.
+// Xapian commits are atomic, so a kill at any moment leaves the last committed batch: an index that
+// opens and holds whole records only. Re-running the same input completes it.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <xapian.h>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/record.hpp"
+
+namespace tawsiya {
+
+// The Xapian document of a record: the record's JSON as data, the id term, text terms of every
+// language version by that language's rules, boolean facet terms and value slots (schema.hpp).
+Xapian::Document make_document(const Record& record, const Analyzer& analyzer);
+
+class IndexWriter {
+public:
+    // Opens (or creates) the index at `db_dir`. Throws IndexError if it cannot.
+    IndexWriter(const std::string& db_dir, const Analyzer& analyzer, std::size_t batch_size = 2000);
+    ~IndexWriter();  // commits what is pending
+
+    // Adds the record, or replaces the one with the same id. Returns true when it replaced one.
+    bool add(const Record& record);
+    // Makes everything added so far durable, as one atomic step.
+    void commit();
+
+    std::size_t pending() const { return pending_; }
+    Xapian::doccount doc_count() const;
+
+private:
+    Xapian::WritableDatabase db_;
+    const Analyzer& analyzer_;
+    std::size_t batch_size_;
+    std::size_t pending_ = 0;
+};
+
+}  // namespace tawsiya

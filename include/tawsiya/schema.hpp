@@ -1,0 +1,72 @@
+// The index schema: every term prefix and value slot tawsiya uses, declared here and nowhere else.
+//
+// Text:   unprefixed terms = normalized words with positions (phrases, wildcards);
+//         "Z" + stem       = stemmed words, no positions (Xapian's QueryParser convention).
+// Facets: boolean terms "<prefix>:<label>" with the label as in the record (case kept), so a term
+//         maps back to its label for facet counts; tags are "XT<scheme>:<label>".
+// Values: slots below, for sorting, ranges and collapsing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <xapian.h>
+
+namespace tawsiya::schema {
+
+inline constexpr std::string_view kIdPrefix = "Q";    // unique id term: "Q" + record id
+inline constexpr std::string_view kStemPrefix = "Z";  // stemmed text terms
+
+// Boolean facet prefixes. Each facet term is prefix + ":" + label (see facet_term).
+struct Facet {
+    std::string_view name;    // the name in the API and in query fields (state:Morocco)
+    std::string_view prefix;  // the term prefix
+};
+inline constexpr Facet kMechanism{"mechanism", "XM"};
+inline constexpr Facet kBody{"body", "XB"};
+inline constexpr Facet kState{"state", "XS"};
+inline constexpr Facet kRecommending{"recommending", "XR"};
+inline constexpr Facet kYear{"year", "XY"};
+inline constexpr Facet kCycle{"cycle", "XC"};
+inline constexpr Facet kSession{"session", "XN"};
+inline constexpr Facet kResponse{"response", "XP"};
+inline constexpr Facet kResponsible{"responsible", "XO"};
+inline constexpr Facet kLanguage{"lang", "XL"};
+inline constexpr Facet kSource{"source", "XF"};
+inline constexpr Facet kStatus{"status", "XU"};
+inline constexpr Facet kSymbol{"symbol", "XD"};
+
+inline constexpr Facet kFixedFacets[] = {kMechanism, kBody,        kState,    kRecommending, kYear,
+                                         kCycle,     kSession,     kResponse, kResponsible,  kLanguage,
+                                         kSource,    kStatus,      kSymbol};
+
+// Tag schemes are open-ended (uprinfo_issue, sdg, didh_axis, ...): "XT" + scheme + ":" + label.
+inline constexpr std::string_view kTagPrefix = "XT";
+
+// Value slots.
+enum Slot : Xapian::valueno {
+    kSlotYear = 0,       // sortable_serialise(year)
+    kSlotId = 1,         // record id, for stable tie-breaking
+    kSlotMechanism = 2,  // for collapsing / spies
+    kSlotBody = 3,
+    kSlotState = 4,
+};
+
+// Metadata keys stored in the index.
+inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// The boolean term of a facet label: prefix + ":" + label, cut to kMaxTermBytes.
+std::string facet_term(std::string_view prefix, std::string_view label);
+std::string facet_term(const Facet& facet, std::string_view label);
+std::string tag_prefix(std::string_view scheme);  // "XT" + scheme
+std::string tag_term(std::string_view scheme, std::string_view label);
+std::string id_term(std::string_view id);
+
+// The label of a facet term that starts with `prefix` (the part after "prefix:"), or nullopt.
+std::optional<std::string> facet_label(std::string_view term, std::string_view prefix);
+
+}  // namespace tawsiya::schema

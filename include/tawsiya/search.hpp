@@ -1,0 +1,82 @@
+// Search over an index: the engine behind `tawsiya search` and `GET /api/search`. It knows nothing of
+// HTTP or the command line.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
+#include "tawsiya/record.hpp"
+
+namespace tawsiya {
+
+struct SearchLimits {
+    std::size_t max_query_bytes = 2000;
+    std::size_t max_page_size = 100;
+    std::size_t max_page = 1000;
+    unsigned max_wildcard_expansion = 200;
+    double time_limit_seconds = 2.0;
+};
+
+struct SearchRequest {
+    std::string query;                  // QueryParser syntax: AND/OR/NOT, "phrases", wild*, field:value
+    std::optional<Lang> lang;           // the query's language; detected when absent
+    std::map<std::string, std::vector<std::string>> filters;  // facet name -> labels (OR within, AND across)
+    std::optional<int> year_from, year_to;
+    enum class Sort { relevance, year_desc, year_asc } sort = Sort::relevance;
+    std::size_t page = 1, size = 10;    // 1-based page
+    std::optional<Lang> display;        // the language version to show; fallback when missing
+    bool facets = true;                 // compute facet counts
+    bool xlang = false;                 // cross-language expansion (later)
+};
+
+struct SearchHit {
+    Record record;
+    double score = 0;
+    int percent = 0;
+    Lang display_lang = Lang::en;  // the version shown
+    std::string snippet;           // HTML-escaped, highlights in <mark>...</mark>
+    Lang snippet_lang = Lang::en;  // the language the snippet was taken from
+};
+
+struct FacetValue {
+    std::string label;
+    std::size_t count = 0;
+};
+
+struct SearchResult {
+    std::size_t total = 0;  // estimated number of matches
+    std::size_t page = 1, size = 10;
+    Lang query_lang = Lang::en;
+    std::vector<SearchHit> hits;
+    std::map<std::string, std::vector<FacetValue>> facets;  // facet name ("body", "tag:sdg"...) -> counts
+};
+
+struct IndexStats {
+    std::size_t records = 0;
+    std::map<std::string, std::size_t> languages;  // "ar" -> records with an Arabic version
+    std::vector<std::string> schemes;              // tag schemes present
+    std::string revision;                          // the index revision (changes at each commit)
+};
+
+// One Searcher per thread (a Xapian::Database is not thread-safe); the Analyzer is shared.
+class Searcher {
+public:
+    Searcher(const std::string& db_dir, const Analyzer& analyzer, SearchLimits limits = {});
+    ~Searcher();
+    SearchResult search(const SearchRequest& request);
+    Record record(const std::string& id);  // throws NotFoundError
+    IndexStats stats();
+    bool reopen();  // picks up a newer commit; true if it changed
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tawsiya

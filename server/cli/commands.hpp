@@ -1,0 +1,21 @@
+// The subcommands of the `tawsiya` executable. Each takes the arguments after its name and returns
+// the process exit code; errors are printed by the dispatcher (server/main.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tawsiya::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // an error while working (bad input under --strict, I/O)
+inline constexpr int kExitUsage = 2;    // bad options
+
+using Args = std::vector<std::string>;
+
+int run_index(const Args& args);   // index_command.cpp
+int run_search(const Args& args);  // search_command.cpp
+int run_serve(const Args& args);   // serve_command.cpp
+
+}  // namespace tawsiya::cli

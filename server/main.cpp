@@ -1,0 +1,72 @@
+// `tawsiya COMMAND ...`: one executable, one subcommand per verb.
+#include <cstdio>
+#include <iostream>
+#include <string_view>
+
+#include <boost/program_options/errors.hpp>
+#include <xapian.h>
+
+#include "cli/commands.hpp"
+#include "tawsiya/error.hpp"
+
+namespace {
+
+struct Command {
+    std::string_view name;
+    int (*run)(const tawsiya::cli::Args&);
+    std::string_view summary;
+};
+
+constexpr Command kCommands[] = {
+    {"index", tawsiya::cli::run_index, "read records, CSV exports or UN reports into an index"},
+    {"search", tawsiya::cli::run_search, "search an index from the shell"},
+    {"serve", tawsiya::cli::run_serve, "serve the search API and the web page over HTTP"},
+};
+
+void print_usage(std::ostream& out) {
+    out << "usage: tawsiya COMMAND [OPTIONS]\n\ncommands:\n";
+    for (const auto& command : kCommands)
+        out << "  " << command.name << std::string(10 - command.name.size(), ' ') << command.summary
+            << "\n";
+    out << "\n`tawsiya COMMAND --help` describes a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        print_usage(std::cerr);
+        return tawsiya::cli::kExitUsage;
+    }
+    const std::string_view name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(std::cout);
+        return tawsiya::cli::kExitOk;
+    }
+    if (name == "--version") {
+        std::cout << "tawsiya 0.1.0\n";
+        return tawsiya::cli::kExitOk;
+    }
+    for (const auto& command : kCommands) {
+        if (command.name != name) continue;
+        const tawsiya::cli::Args args(argv + 2, argv + argc);
+        try {
+            return command.run(args);
+        } catch (const tawsiya::UsageError& e) {
+            std::cerr << "tawsiya " << name << ": " << e.what() << "\n";
+            return tawsiya::cli::kExitUsage;
+        } catch (const boost::program_options::error& e) {
+            std::cerr << "tawsiya " << name << ": " << e.what() << "\n";
+            return tawsiya::cli::kExitUsage;
+        } catch (const Xapian::Error& e) {
+            std::cerr << "tawsiya " << name << ": " << e.get_description() << "\n";
+            return tawsiya::cli::kExitFailure;
+        } catch (const std::exception& e) {
+            std::cerr << "tawsiya " << name << ": " << e.what() << "\n";
+            return tawsiya::cli::kExitFailure;
+        }
+    }
+    std::cerr << "tawsiya: unknown command '" << name << "'\n\n";
+    print_usage(std::cerr);
+    return tawsiya::cli::kExitUsage;
+}
