@@ -1,0 +1,85 @@
+// Test support: a temporary directory removed at the end of the test, and child processes of the
+// real `tawsiya` binary.
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace tawsiya::test {
+
+class TempDir {
+public:
+    TempDir() {
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() /
+                ("tawsiya-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Starts `program args...` with stdout and stderr sent to `log_path`; returns its pid.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& log_path) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    std::vector<char*> raw;
+    for (const auto& arg : argv) raw.push_back(const_cast<char*>(arg.c_str()));
+    raw.push_back(nullptr);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
+    return pid;
+}
+
+// Waits for a child; returns its exit code, or 128 + signal when killed.
+inline int wait_for(pid_t pid) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+// Runs a child to completion, output in `log_path`; returns its exit code.
+inline int run(const std::vector<std::string>& argv, const std::string& log_path) {
+    return wait_for(spawn(argv, log_path));
+}
+
+inline std::string source_path(const std::string& relative) {
+    return std::string(TAWSIYA_SOURCE_DIR) + "/" + relative;
+}
+
+// The shared corpus folder, or "" when it is absent (tests using it then skip).
+inline std::string shared_corpus() {
+    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
+    std::string path = env ? env : source_path("../shared/corpus");
+    return std::filesystem::is_directory(path) ? path : std::string();
+}
+
+}  // namespace tawsiya::test
