@@ -1,0 +1,73 @@
+// make_document: how a Record becomes a Xapian document (the layout is declared in schema.hpp).
+#include <string>
+
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/schema.hpp"
+
+namespace tawsiya {
+
+namespace {
+
+// Language versions are laid out one after another in the position space, with a gap so that a
+// phrase never matches across two versions.
+constexpr unsigned kPositionGapBetweenVersions = 100;
+
+void add_facet(Xapian::Document& doc, const schema::Facet& facet, std::string_view label) {
+    if (!label.empty()) doc.add_boolean_term(schema::facet_term(facet, label));
+}
+
+void add_text(Xapian::Document& doc, const std::string& text, Lang lang, const Analyzer& analyzer,
+              unsigned& position_base) {
+    unsigned last = 0;
+    for (const Token& token : analyzer.tokenize(text, lang)) {
+        const unsigned position = position_base + token.position;
+        doc.add_posting(token.word, position);
+        if (!token.stopword && !token.stem.empty()) {
+            std::string stem_term(schema::kStemPrefix);
+            stem_term += token.stem;
+            doc.add_term(stem_term);
+        }
+        last = position;
+    }
+    if (last > position_base) position_base = last;
+    position_base += kPositionGapBetweenVersions;
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
+    Xapian::Document doc;
+    doc.set_data(record_to_json(record));
+    doc.add_boolean_term(schema::id_term(record.id));
+
+    unsigned position_base = 0;
+    for (const auto& [lang, text] : record.text) {
+        add_text(doc, text, lang, analyzer, position_base);
+        add_facet(doc, schema::kLanguage, lang_code(lang));
+    }
+
+    add_facet(doc, schema::kMechanism, record.mechanism);
+    add_facet(doc, schema::kBody, record.body);
+    add_facet(doc, schema::kState, record.state);
+    for (const auto& state : record.recommending_states) add_facet(doc, schema::kRecommending, state);
+    if (record.year) add_facet(doc, schema::kYear, std::to_string(*record.year));
+    if (record.cycle) add_facet(doc, schema::kCycle, std::to_string(*record.cycle));
+    if (record.session) add_facet(doc, schema::kSession, std::to_string(*record.session));
+    add_facet(doc, schema::kResponse, record.response);
+    for (const auto& body : record.responsible) add_facet(doc, schema::kResponsible, body);
+    add_facet(doc, schema::kSource, record.source);
+    add_facet(doc, schema::kStatus, record.status);
+    add_facet(doc, schema::kSymbol, record.symbol);
+    for (const auto& [scheme, labels] : record.tags)
+        for (const auto& label : labels)
+            if (!label.empty()) doc.add_boolean_term(schema::tag_term(scheme, label));
+
+    if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
+    doc.add_value(schema::kSlotId, record.id);
+    doc.add_value(schema::kSlotMechanism, record.mechanism);
+    doc.add_value(schema::kSlotBody, record.body);
+    doc.add_value(schema::kSlotState, record.state);
+    return doc;
+}
+
+}  // namespace tawsiya

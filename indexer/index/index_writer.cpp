@@ -1,0 +1,61 @@
+#include "tawsiya/index_writer.hpp"
+
+#include "tawsiya/error.hpp"
+#include "tawsiya/schema.hpp"
+
+namespace tawsiya {
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& db_dir) {
+    try {
+        Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OPEN);
+        const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+        if (version.empty()) {
+            db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                            std::string(schema::kSchemaVersion));
+        } else if (version != schema::kSchemaVersion) {
+            throw IndexError("index at " + db_dir + " has schema version " + version +
+                             ", this tawsiya writes version " + std::string(schema::kSchemaVersion) +
+                             ": index into a new directory");
+        }
+        return db;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError("index at " + db_dir + " is being written by another process");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open index at " + db_dir + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& db_dir, const Analyzer& analyzer,
+                         std::size_t batch_size)
+    : db_(open_writable(db_dir)), analyzer_(analyzer), batch_size_(batch_size ? batch_size : 1) {}
+
+IndexWriter::~IndexWriter() {
+    try {
+        if (pending_ > 0) db_.commit();
+    } catch (...) {
+        // A destructor must not throw; what was not committed is simply not in the index.
+    }
+}
+
+bool IndexWriter::add(const Record& record) {
+    if (record.id.size() > schema::kMaxTermBytes)
+        throw FormatError("id is longer than " + std::to_string(schema::kMaxTermBytes) + " bytes");
+    const std::string id_term = schema::id_term(record.id);
+    const bool replaced = db_.term_exists(id_term);
+    db_.replace_document(id_term, make_document(record, analyzer_));
+    if (++pending_ >= batch_size_) commit();
+    return replaced;
+}
+
+void IndexWriter::commit() {
+    db_.commit();
+    pending_ = 0;
+}
+
+Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+
+}  // namespace tawsiya

@@ -1,0 +1,53 @@
+#include "tawsiya/schema.hpp"
+
+namespace tawsiya::schema {
+
+namespace {
+
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+std::string_view cut_utf8(std::string_view s, std::size_t max) {
+    if (s.size() <= max) return s;
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return s.substr(0, end);
+}
+
+}  // namespace
+
+std::string facet_term(std::string_view prefix, std::string_view label) {
+    std::string term;
+    term.reserve(prefix.size() + 1 + label.size());
+    term.append(prefix).push_back(':');
+    const std::size_t room = kMaxTermBytes > term.size() ? kMaxTermBytes - term.size() : 0;
+    term.append(cut_utf8(label, room));
+    return term;
+}
+
+std::string facet_term(const Facet& facet, std::string_view label) {
+    return facet_term(facet.prefix, label);
+}
+
+std::string tag_prefix(std::string_view scheme) {
+    std::string prefix(kTagPrefix);
+    prefix.append(scheme);
+    return prefix;
+}
+
+std::string tag_term(std::string_view scheme, std::string_view label) {
+    return facet_term(tag_prefix(scheme), label);
+}
+
+std::string id_term(std::string_view id) {
+    std::string term(kIdPrefix);
+    term.append(cut_utf8(id, kMaxTermBytes));
+    return term;
+}
+
+std::optional<std::string> facet_label(std::string_view term, std::string_view prefix) {
+    if (term.size() <= prefix.size() || term.substr(0, prefix.size()) != prefix ||
+        term[prefix.size()] != ':')
+        return std::nullopt;
+    return std::string(term.substr(prefix.size() + 1));
+}
+
+}  // namespace tawsiya::schema

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what tawsiya needs on Debian 12, as root. `--test` adds what the tests need (Chromium
+# for the browser test, wrk for the load script). Does nothing for packages already installed.
+set -euo pipefail
+
+packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-options-dev
+          libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(chromium nodejs npm python3)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing+=("$package")
+done
+# nodejs/npm may come from outside apt (a machine image with its own Node): accept those.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+    missing=("${missing[@]/nodejs/}")
+    missing=("${missing[@]/npm/}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

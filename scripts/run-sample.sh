@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job on the built-in sample corpus: install, build, index corpus/, serve the web page.
+# Usage (as root on Debian 12): bash scripts/run-sample.sh [--port 8080] [--bind 127.0.0.1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTAWSIYA_BUILD_TESTS=OFF -DTAWSIYA_BUILD_BENCH=OFF >/dev/null
+cmake --build build -j2 --target tawsiya
+
+rm -rf build/sample-db
+./build/tawsiya index corpus/*.jsonl --db build/sample-db
+exec ./build/tawsiya serve --db build/sample-db "$@"

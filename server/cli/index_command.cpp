@@ -1,0 +1,158 @@
+// `tawsiya index INPUT... --db DIR`: reads records, CSV exports or UN reports into an index.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/reader.hpp"
+
+namespace po = boost::program_options;
+
+namespace tawsiya::cli {
+
+namespace {
+
+struct IndexOptions {
+    std::vector<std::string> inputs;
+    std::string db;
+    ReadOptions read;
+    std::size_t batch_size = 2000;
+    bool progress = false;
+    bool quiet = false;
+};
+
+// A "\r"-rewritten line on stderr, at most five times a second; only on a terminal.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+    void update(std::size_t count) {
+        if (!enabled_) return;
+        const auto now = Clock::now();
+        if (now - last_ < std::chrono::milliseconds(200)) return;
+        last_ = now;
+        const double seconds = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "\rindexing: %zu records, %.0f records/s   ", count,
+                     seconds > 0 ? count / seconds : 0.0);
+    }
+    void finish() {
+        if (enabled_) std::fputs("\r\033[K", stderr);
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    bool enabled_;
+    Clock::time_point start_ = Clock::now();
+    Clock::time_point last_ = start_ - std::chrono::seconds(1);
+};
+
+struct Summary {
+    std::size_t added = 0, replaced = 0;
+    ReadReport report;
+    std::vector<std::string> unreadable;  // whole inputs that could not be read
+};
+
+constexpr std::size_t kProblemsShown = 20;
+
+void print_summary(const Summary& summary, double seconds) {
+    const std::size_t skipped = summary.report.problems.size();
+    std::fprintf(stderr, "indexed %zu records (%zu new, %zu replaced) in %.1f s; skipped %zu\n",
+                 summary.added + summary.replaced, summary.added, summary.replaced, seconds, skipped);
+    for (const auto& [reason, count] : summary.report.skipped_by)
+        std::fprintf(stderr, "  skipped %zu: %s\n", count, reason.c_str());
+    for (std::size_t i = 0; i < skipped && i < kProblemsShown; ++i)
+        std::fprintf(stderr, "  %s\n", summary.report.problems[i].c_str());
+    if (skipped > kProblemsShown)
+        std::fprintf(stderr, "  ... and %zu more\n", skipped - kProblemsShown);
+    for (const auto& message : summary.unreadable) std::fprintf(stderr, "  %s\n", message.c_str());
+}
+
+IndexOptions parse_options(const Args& args) {
+    IndexOptions options;
+    po::options_description named("tawsiya index INPUT... --db DIR [options]\n\n"
+                                  "INPUT: records (.jsonl), UPR Info CSV exports (.csv) or UN report "
+                                  "text (.txt)\n\noptions");
+    named.add_options()                                                                  //
+        ("db", po::value(&options.db)->required(), "the index directory (created if needed)")  //
+        ("strict", po::bool_switch(&options.read.strict),
+         "fail on the first bad line and commit nothing")  //
+        ("encoding", po::value(&options.read.encoding),
+         "encoding of CSV inputs, an ICU converter name (default: UTF-8 if valid, else macintosh)")  //
+        ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
+         "records per commit")                                                   //
+        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
+        ("help,h", "this help");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&options.inputs));
+    po::options_description all;
+    all.add(named).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        std::cout << named << "\n";
+        std::exit(kExitOk);
+    }
+    po::notify(vm);
+    if (options.inputs.empty()) throw UsageError("INPUT", "give at least one input file");
+    if (options.batch_size == 0) throw UsageError("--batch-size", "must be at least 1");
+    options.progress = !options.quiet && isatty(STDERR_FILENO);
+    return options;
+}
+
+}  // namespace
+
+int run_index(const Args& args) {
+    const IndexOptions options = parse_options(args);
+    const auto start = std::chrono::steady_clock::now();
+    Analyzer analyzer;
+    Summary summary;
+    ProgressLine progress(options.progress);
+
+    // Under --strict every input is read (and so validated) before anything is written: a bad line
+    // anywhere fails the run with the index untouched.
+    std::vector<Record> validated;
+    if (options.read.strict) {
+        for (const auto& input : options.inputs)
+            read_any(input, options.read, [&](Record&& r) { validated.push_back(std::move(r)); },
+                     summary.report);
+    }
+
+    IndexWriter writer(options.db, analyzer, options.batch_size);
+    auto add = [&](const Record& record) {
+        (writer.add(record) ? summary.replaced : summary.added) += 1;
+        progress.update(summary.added + summary.replaced);
+    };
+    if (options.read.strict) {
+        for (const auto& record : validated) add(record);
+    } else {
+        for (const auto& input : options.inputs) {
+            try {
+                read_any(input, options.read, [&](Record&& r) { add(r); }, summary.report);
+            } catch (const InputError& e) {
+                summary.unreadable.push_back(e.what());
+            }
+        }
+    }
+    writer.commit();
+    progress.finish();
+
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!options.quiet) print_summary(summary, seconds);
+    else
+        for (const auto& message : summary.unreadable) std::fprintf(stderr, "%s\n", message.c_str());
+    return summary.unreadable.empty() ? kExitOk : kExitFailure;
+}
+
+}  // namespace tawsiya::cli

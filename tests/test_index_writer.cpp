@@ -1,0 +1,153 @@
+// The index writer: the document layout of schema.hpp, replacement by id, and the `index` command.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <xapian.h>
+
+#include "support/temp_dir.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/record.hpp"
+#include "tawsiya/schema.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+Record trilingual_record() {
+    Record r;
+    r.id = "test:tb:1";
+    r.text[Lang::en] = "Ratify the Optional Protocol to the Convention against Torture.";
+    r.text[Lang::fr] = "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture.";
+    r.text[Lang::ar] = "التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب.";
+    r.mechanism = "treaty_body";
+    r.body = "CAT";
+    r.state = "Morocco";
+    r.year = 2011;
+    r.symbol = "CAT/C/MAR/CO/4";
+    r.paragraph = "12";
+    r.tags["uhri_theme"] = {"Torture", "Scope of international obligations"};
+    r.tags["sdg"] = {"16"};
+    r.responsible = {"Ministry of Justice", "Parliament"};
+    return r;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+}  // namespace
+
+TEST_CASE("a record becomes one document with its facets, values and text terms", "[index]") {
+    Analyzer analyzer;
+    const Record record = trilingual_record();
+    const Xapian::Document doc = make_document(record, analyzer);
+
+    CHECK(parse_record_json(doc.get_data()) == record);
+    CHECK(has_term(doc, "Qtest:tb:1"));
+    CHECK(has_term(doc, "XB:CAT"));
+    CHECK(has_term(doc, "XM:treaty_body"));
+    CHECK(has_term(doc, "XS:Morocco"));
+    CHECK(has_term(doc, "XY:2011"));
+    CHECK(has_term(doc, "XO:Ministry of Justice"));
+    CHECK(has_term(doc, "XO:Parliament"));
+    CHECK(has_term(doc, "XTuhri_theme:Torture"));
+    CHECK(has_term(doc, "XTuhri_theme:Scope of international obligations"));
+    CHECK(has_term(doc, "XTsdg:16"));
+    CHECK(has_term(doc, "XL:ar"));
+    CHECK(has_term(doc, "XL:fr"));
+    CHECK(has_term(doc, "XL:en"));
+    CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)) == 2011);
+    CHECK(doc.get_value(schema::kSlotBody) == "CAT");
+
+    // Every language version is analysed by its own rules: the stems the Analyzer gives.
+    for (const auto& [lang, text] : record.text)
+        for (const Token& token : analyzer.tokenize(text, lang))
+            if (!token.stopword) CHECK(has_term(doc, "Z" + token.stem));
+}
+
+TEST_CASE("phrases do not run from one language version into the next", "[index]") {
+    Analyzer analyzer;
+    Record r;
+    r.id = "test:gap";
+    r.text[Lang::en] = "end of english";
+    r.text[Lang::fr] = "debut du francais";
+    const Xapian::Document doc = make_document(r, analyzer);
+    Xapian::termpos last_en = 0, first_fr = 1u << 30;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+            if (*it == "english") last_en = *pos;
+            if (*it == "debut") first_fr = *pos;
+        }
+    }
+    CHECK(first_fr > last_en + 1);
+}
+
+TEST_CASE("re-indexing a record replaces it instead of duplicating it", "[index]") {
+    test::TempDir dir;
+    Analyzer analyzer;
+    Record record = trilingual_record();
+    {
+        IndexWriter writer(dir / "db", analyzer, 10);
+        CHECK_FALSE(writer.add(record));
+        record.body = "CRC";
+        CHECK(writer.add(record));  // same id, same batch
+        writer.commit();
+        CHECK(writer.add(record));  // same id, after a commit
+    }
+    Xapian::Database db(dir / "db");
+    CHECK(db.get_doccount() == 1);
+    CHECK(db.get_termfreq("XB:CRC") == 1);
+    CHECK(db.get_termfreq("XB:CAT") == 0);
+    CHECK(db.get_metadata(std::string(schema::kMetaSchemaVersion)) == schema::kSchemaVersion);
+}
+
+TEST_CASE("`tawsiya index` indexes the sample corpus and a second run only replaces", "[index][cli]") {
+    test::TempDir dir;
+    const std::string sample = test::source_path("corpus/sample.jsonl");
+    const std::string db = dir / "db";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db}, dir / "log1") == 0);
+    std::size_t lines = 0;
+    {
+        std::ifstream in(sample);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) ++lines;
+    }
+    REQUIRE(lines >= 150);
+    CHECK(Xapian::Database(db).get_doccount() == lines);
+
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db}, dir / "log2") == 0);
+    CHECK(Xapian::Database(db).get_doccount() == lines);
+    std::ifstream log(dir / "log2");
+    const std::string summary((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(summary, Catch::Contains("(0 new, " + std::to_string(lines) + " replaced)"));
+}
+
+TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits nothing", "[index][cli]") {
+    test::TempDir dir;
+    const std::string input = dir / "mixed.jsonl";
+    {
+        std::ofstream out(input);
+        out << R"({"id": "a:1", "text": {"en": "Abolish the death penalty."}})" << "\n"
+            << R"({"id": "a:2", "text": {"xx": "Unknown language."}})" << "\n"
+            << R"({"id": "a:3", "text": )" << "\n"
+            << R"({"id": "a:4", "text": {"fr": "Abolir la peine de mort."}})" << "\n";
+    }
+    const std::string db = dir / "db";
+    CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "log") == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 2);
+    std::ifstream log(dir / "log");
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(text, Catch::Contains("skipped 2"));
+    CHECK_THAT(text, Catch::Contains(input + ":2: "));
+    CHECK_THAT(text, Catch::Contains(input + ":3: "));
+
+    const std::string strict_db = dir / "strict-db";
+    CHECK(test::run({TAWSIYA_BINARY, "index", "--strict", input, "--db", strict_db}, dir / "slog") ==
+          1);
+    std::ifstream slog(dir / "slog");
+    const std::string stext((std::istreambuf_iterator<char>(slog)), {});
+    CHECK_THAT(stext, Catch::Contains(input + ":2: "));
+    CHECK_FALSE(std::filesystem::exists(strict_db));
+}
