@@ -1,0 +1,76 @@
+// Indexing throughput on the shared corpus records (../shared/corpus/records/*.jsonl, 34,046 records):
+// building documents alone (analysis), and the whole write into a fresh index.
+// Run: build/index_bench [--benchmark_repetitions=3]   (TAWSIYA_SHARED_CORPUS overrides the path)
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/reader.hpp"
+
+namespace {
+
+std::string corpus_dir() {
+    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
+    return env ? env : "../shared/corpus";
+}
+
+const std::vector<tawsiya::Record>& shared_records() {
+    static const std::vector<tawsiya::Record> records = [] {
+        std::vector<tawsiya::Record> all;
+        const std::filesystem::path dir = std::filesystem::path(corpus_dir()) / "records";
+        if (!std::filesystem::is_directory(dir)) return all;
+        tawsiya::ReadReport report;
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+            if (entry.path().extension() == ".jsonl")
+                tawsiya::read_jsonl(entry.path().string(), {},
+                                    [&](tawsiya::Record&& r) { all.push_back(std::move(r)); },
+                                    report);
+        return all;
+    }();
+    return records;
+}
+
+const tawsiya::Analyzer& analyzer() {
+    static const tawsiya::Analyzer instance;
+    return instance;
+}
+
+void BM_MakeDocuments(benchmark::State& state) {
+    const auto& records = shared_records();
+    if (records.empty()) return state.SkipWithError("shared corpus not found");
+    for (auto _ : state)
+        for (const auto& record : records)
+            benchmark::DoNotOptimize(tawsiya::make_document(record, analyzer()));
+    state.counters["records/s"] = benchmark::Counter(
+        static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_MakeDocuments)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+void BM_IndexAllRecords(benchmark::State& state) {
+    const auto& records = shared_records();
+    if (records.empty()) return state.SkipWithError("shared corpus not found");
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("tawsiya-index-bench-" + std::to_string(::getpid()));
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::filesystem::remove_all(dir);
+        state.ResumeTiming();
+        tawsiya::IndexWriter writer(dir.string(), analyzer(), 2000);
+        for (const auto& record : records) writer.add(record);
+        writer.commit();
+    }
+    std::filesystem::remove_all(dir);
+    state.counters["records"] = static_cast<double>(records.size());
+    state.counters["records/s"] = benchmark::Counter(
+        static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IndexAllRecords)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
