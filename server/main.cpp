@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"index", tawsiya::cli::run_index, "read records, CSV exports or UN reports into an index"},
     {"search", tawsiya::cli::run_search, "search an index from the shell"},
     {"serve", tawsiya::cli::run_serve, "serve the search API and the web page over HTTP"},
+    {"dedup", tawsiya::cli::run_dedup, "group a list of recommendations into clusters of duplicates"},
 };
 
 void print_usage(std::ostream& out) {

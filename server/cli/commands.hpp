@@ -17,5 +17,6 @@ using Args = std::vector<std::string>;
 int run_index(const Args& args);   // index_command.cpp
 int run_search(const Args& args);  // search_command.cpp
 int run_serve(const Args& args);   // serve_command.cpp
+int run_dedup(const Args& args);   // dedup_command.cpp
 
 }  // namespace tawsiya::cli
