@@ -1,0 +1,46 @@
+// Deduplication of a recommendation list: items grouped into clusters of the same request, whatever
+// the wording or the recommending state. Items are TF-IDF vectors of their stems; every pair with a
+// cosine over the threshold is found through an inverted index of vector prefixes (never all pairs),
+// and the pairs are joined into clusters.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
+
+namespace tawsiya {
+
+struct DedupItem {
+    std::string id;
+    std::string text;
+    std::optional<Lang> lang;  // detected when absent
+};
+
+struct DedupOptions {
+    double threshold = 0.5;  // cosine similarity from which two items are the same request
+};
+
+struct ClusterMember {
+    std::size_t item = 0;     // index into the input list
+    double similarity = 1.0;  // cosine similarity to the representative
+};
+
+struct Cluster {
+    std::size_t representative = 0;  // index into the input list: the most central member
+    std::vector<ClusterMember> members;  // representative first, then by decreasing similarity
+};
+
+struct DedupResult {
+    std::vector<Cluster> clusters;          // every item is in exactly one cluster (singletons too)
+    std::vector<std::size_t> cluster_of;    // item index -> cluster index
+    std::size_t candidate_pairs = 0;        // pairs scored (for the near-linear cost claim)
+};
+
+DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
+                        const DedupOptions& options = {});
+
+}  // namespace tawsiya

@@ -1,0 +1,128 @@
+// `tawsiya dedup [INPUT]`: groups a list of recommendations into clusters of the same request.
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "cli/commands.hpp"
+#include "cli/list_input.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/dedup.hpp"
+#include "tawsiya/error.hpp"
+
+namespace po = boost::program_options;
+
+namespace tawsiya::cli {
+
+namespace {
+
+struct DedupCommandOptions {
+    std::string input = "-";
+    std::string format = "clusters";
+    DedupOptions dedup;
+    bool duplicates_only = false;
+};
+
+DedupCommandOptions parse_options(const Args& args) {
+    DedupCommandOptions options;
+    po::options_description named(
+        "tawsiya dedup [INPUT] [options]\n\n"
+        "INPUT: JSON lines {\"id\", \"text\", \"lang\"?} or one recommendation per line; - or none "
+        "for stdin.\nOutput: one JSON line per cluster (or per item with --format items).\n\noptions");
+    named.add_options()                                                                    //
+        ("input", po::value(&options.input), "the list (default: stdin)")                  //
+        ("format", po::value(&options.format)->default_value("clusters"), "clusters|items")  //
+        ("threshold", po::value(&options.dedup.threshold)->default_value(options.dedup.threshold),
+         "cosine similarity (0-1) from which two items are the same request")  //
+        ("duplicates-only", po::bool_switch(&options.duplicates_only),
+         "print only clusters of two or more items")  //
+        ("help,h", "this help");
+    po::positional_options_description positional;
+    positional.add("input", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        std::cout << named << "\n";
+        std::exit(kExitOk);
+    }
+    po::notify(vm);
+    if (options.format != "clusters" && options.format != "items")
+        throw UsageError("--format", "must be clusters or items");
+    if (!(options.dedup.threshold > 0 && options.dedup.threshold <= 1))
+        throw UsageError("--threshold", "must be in (0, 1]");
+    return options;
+}
+
+void write_line(const rapidjson::StringBuffer& buffer) {
+    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
+    std::fputc('\n', stdout);
+}
+
+}  // namespace
+
+int run_dedup(const Args& args) {
+    const DedupCommandOptions options = parse_options(args);
+    std::vector<std::string> problems;
+    const std::vector<ListItem> list = read_list(options.input, problems);
+    for (const auto& problem : problems) std::fprintf(stderr, "%s\n", problem.c_str());
+
+    std::vector<DedupItem> items;
+    items.reserve(list.size());
+    for (const auto& item : list) items.push_back({item.id, item.text, item.lang});
+    Analyzer analyzer;
+    const DedupResult result = deduplicate(items, analyzer, options.dedup);
+
+    rapidjson::StringBuffer buffer;
+    if (options.format == "items") {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Cluster& cluster = result.clusters[result.cluster_of[i]];
+            buffer.Clear();
+            rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+            w.StartObject();
+            w.Key("id"), w.String(items[i].id);
+            w.Key("cluster"), w.Uint64(result.cluster_of[i]);
+            w.Key("representative"), w.String(items[cluster.representative].id);
+            w.Key("size"), w.Uint64(cluster.members.size());
+            for (const auto& member : cluster.members)
+                if (member.item == i) w.Key("similarity"), w.Double(member.similarity);
+            w.EndObject();
+            write_line(buffer);
+        }
+    } else {
+        for (std::size_t c = 0; c < result.clusters.size(); ++c) {
+            const Cluster& cluster = result.clusters[c];
+            if (options.duplicates_only && cluster.members.size() < 2) continue;
+            buffer.Clear();
+            rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+            w.StartObject();
+            w.Key("cluster"), w.Uint64(c);
+            w.Key("size"), w.Uint64(cluster.members.size());
+            w.Key("representative"), w.StartObject();
+            w.Key("id"), w.String(items[cluster.representative].id);
+            w.Key("text"), w.String(items[cluster.representative].text);
+            w.EndObject();
+            w.Key("members"), w.StartArray();
+            for (const auto& member : cluster.members) {
+                w.StartObject();
+                w.Key("id"), w.String(items[member.item].id);
+                w.Key("similarity"), w.Double(std::round(member.similarity * 1000) / 1000);
+                w.Key("text"), w.String(items[member.item].text);
+                w.EndObject();
+            }
+            w.EndArray();
+            w.EndObject();
+            write_line(buffer);
+        }
+    }
+    std::fprintf(stderr, "%zu items, %zu clusters (%zu with duplicates), %zu candidate pairs scored\n",
+                 items.size(), result.clusters.size(),
+                 static_cast<std::size_t>(std::count_if(
+                     result.clusters.begin(), result.clusters.end(),
+                     [](const Cluster& c) { return c.members.size() > 1; })),
+                 result.candidate_pairs);
+    return problems.empty() || !items.empty() ? kExitOk : kExitFailure;
+}
+
+}  // namespace tawsiya::cli

@@ -1,0 +1,92 @@
+#include "cli/list_input.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "tawsiya/error.hpp"
+
+namespace tawsiya::cli {
+
+namespace {
+
+bool is_blank(const std::string& line) {
+    return line.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+bool is_valid_utf8(const std::string& text) {
+    rapidjson::StringStream in(text.c_str());
+    rapidjson::GenericStringBuffer<rapidjson::UTF8<>> sink;
+    while (in.Tell() < text.size())
+        if (!rapidjson::UTF8<>::Validate(in, sink)) return false;
+    return true;
+}
+
+// One JSON line; throws FormatError with the reason.
+ListItem parse_json_item(const std::string& line, std::size_t number) {
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    if (doc.HasParseError())
+        throw FormatError(std::string("broken JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (!doc.IsObject()) throw FormatError("not a JSON object");
+    ListItem item;
+    item.line = number;
+    if (doc.HasMember("id")) {
+        const auto& id = doc["id"];
+        if (id.IsString()) item.id = id.GetString();
+        else if (id.IsInt64()) item.id = std::to_string(id.GetInt64());
+        else throw FormatError("id must be a string or an integer");
+    } else {
+        item.id = std::to_string(number);
+    }
+    if (!doc.HasMember("text") || !doc["text"].IsString() || doc["text"].GetStringLength() == 0)
+        throw FormatError("missing text (a non-empty string)");
+    item.text = doc["text"].GetString();
+    if (doc.HasMember("lang") && !doc["lang"].IsNull()) {
+        if (!doc["lang"].IsString()) throw FormatError("lang must be a string");
+        item.lang = parse_lang(doc["lang"].GetString());
+        if (!item.lang)
+            throw FormatError(std::string("unknown language code '") + doc["lang"].GetString() +
+                              "' (ar, fr or en)");
+    }
+    return item;
+}
+
+}  // namespace
+
+std::vector<ListItem> read_list(const std::string& path, std::vector<std::string>& problems) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    const std::string name = path == "-" ? "<stdin>" : path;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw InputError(path, 0, "cannot open the file");
+        in = &file;
+    }
+    std::vector<ListItem> items;
+    std::optional<bool> json;  // decided by the first non-blank line
+    std::size_t number = 0;
+    for (std::string line; std::getline(*in, line);) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (is_blank(line)) continue;
+        if (!json) json = line.find_first_not_of(" \t") != std::string::npos &&
+                          line[line.find_first_not_of(" \t")] == '{';
+        try {
+            if (*json) {
+                items.push_back(parse_json_item(line, number));
+            } else {
+                if (!is_valid_utf8(line)) throw FormatError("invalid UTF-8");
+                items.push_back({std::to_string(number), line, std::nullopt, number});
+            }
+        } catch (const FormatError& e) {
+            problems.push_back(name + ":" + std::to_string(number) + ": " + e.what());
+        }
+    }
+    if (number == 0) problems.push_back(name + ":0: empty input");
+    return items;
+}
+
+}  // namespace tawsiya::cli

@@ -1,0 +1,260 @@
+// Deduplication by all-pairs cosine similarity with prefix filtering (Bayardo et al., "Scaling up
+// all pairs similarity search", WWW 2007): each item is a TF-IDF vector of its stems, features
+// ordered rarest first; only the prefix of each vector (the part whose removal would leave less
+// than `threshold` of norm) goes into an inverted index. Two items with cosine >= threshold must
+// share a feature of one's prefix, so probing that index finds every such pair without scoring
+// all pairs; the postings of the rare features that prefixes hold are short, hence the near-linear
+// cost. Pairs become clusters by union-find.
+#include "tawsiya/dedup.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <thread>
+#include <unordered_map>
+
+#include "tawsiya/recommendation_text.hpp"
+
+namespace tawsiya {
+
+namespace {
+
+struct Feature {
+    std::uint32_t id;
+    float weight;
+};
+using Vector = std::vector<Feature>;  // sorted by feature rank (rarest first), L2-normalised
+
+// Stems of each item's content, analysed on up to two threads (analysis is most of the cost).
+std::vector<std::vector<std::string>> analyse(const std::vector<DedupItem>& items,
+                                              const Analyzer& analyzer) {
+    std::vector<std::vector<std::string>> stems(items.size());
+    auto work = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::string content = strip_recommendation_noise(items[i].text);
+            const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
+            for (Token& token : analyzer.tokenize(content, lang))
+                if (!token.stopword && !token.stem.empty()) stems[i].push_back(std::move(token.stem));
+        }
+    };
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    if (items.size() < 2000 || threads == 1) {
+        work(0, items.size());
+        return stems;
+    }
+    std::vector<std::thread> pool;
+    const std::size_t chunk = (items.size() + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back(work, std::min(items.size(), t * chunk),
+                          std::min(items.size(), (t + 1) * chunk));
+    for (auto& thread : pool) thread.join();
+    return stems;
+}
+
+// TF-IDF vectors over the list's own vocabulary; feature ids are ranks by increasing document
+// frequency, so sorting a vector by id puts its rarest features first.
+std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems) {
+    std::unordered_map<std::string_view, std::uint32_t> vocabulary;
+    std::vector<std::uint32_t> df;
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> counts(stems.size());
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        std::unordered_map<std::uint32_t, std::uint32_t> tf;
+        for (const auto& stem : stems[i]) {
+            auto [it, added] = vocabulary.try_emplace(stem, static_cast<std::uint32_t>(df.size()));
+            if (added) df.push_back(0);
+            ++tf[it->second];
+        }
+        for (const auto& [id, n] : tf) {
+            ++df[id];
+            counts[i].emplace_back(id, n);
+        }
+    }
+    std::vector<std::uint32_t> by_rarity(df.size());
+    std::iota(by_rarity.begin(), by_rarity.end(), 0);
+    std::stable_sort(by_rarity.begin(), by_rarity.end(),
+                     [&](auto a, auto b) { return df[a] < df[b]; });
+    std::vector<std::uint32_t> rank(df.size());
+    for (std::uint32_t r = 0; r < by_rarity.size(); ++r) rank[by_rarity[r]] = r;
+
+    const double n = static_cast<double>(stems.size());
+    std::vector<Vector> vectors(stems.size());
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        double norm = 0;
+        for (const auto& [id, tf] : counts[i]) {
+            const double w = (1.0 + std::log(tf)) * (std::log((n + 1) / (df[id] + 1)) + 1.0);
+            vectors[i].push_back({rank[id], static_cast<float>(w)});
+            norm += w * w;
+        }
+        norm = std::sqrt(norm);
+        for (auto& f : vectors[i]) f.weight = static_cast<float>(f.weight / norm);
+        std::sort(vectors[i].begin(), vectors[i].end(),
+                  [](const Feature& a, const Feature& b) { return a.id < b.id; });
+    }
+    return vectors;
+}
+
+struct Posting {
+    std::uint32_t item;
+    float weight;
+};
+
+// The prefix index: each vector's rarest features until what is left has norm < threshold.
+// suffix_norm[i] is the norm of what vector i left out.
+struct PrefixIndex {
+    std::vector<std::vector<Posting>> postings;  // by feature id
+    std::vector<float> suffix_norm;
+};
+
+PrefixIndex build_prefix_index(const std::vector<Vector>& vectors, double threshold,
+                               std::size_t features) {
+    PrefixIndex index;
+    index.postings.resize(features);
+    index.suffix_norm.resize(vectors.size());
+    for (std::uint32_t i = 0; i < vectors.size(); ++i) {
+        double rest = 1.0;  // squared norm of the part not yet indexed
+        std::size_t f = 0;
+        for (; f < vectors[i].size() && rest >= threshold * threshold; ++f) {
+            index.postings[vectors[i][f].id].push_back({i, vectors[i][f].weight});
+            rest -= static_cast<double>(vectors[i][f].weight) * vectors[i][f].weight;
+        }
+        index.suffix_norm[i] = static_cast<float>(std::sqrt(std::max(0.0, rest)));
+    }
+    return index;
+}
+
+struct Pair {
+    std::uint32_t a, b;
+    float similarity;
+};
+
+// Every pair (x, y), y < x, with cosine >= threshold: x probes the prefix index with all its
+// features; y is scored in full only when its prefix overlap plus its suffix norm can reach it.
+std::vector<Pair> similar_pairs(const std::vector<Vector>& vectors, const PrefixIndex& index,
+                                double threshold, std::size_t features,
+                                std::size_t& candidates_scored) {
+    const unsigned threads =
+        vectors.size() < 2000 ? 1 : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    std::vector<std::vector<Pair>> found(threads);
+    std::vector<std::size_t> scored(threads, 0);
+    auto work = [&](unsigned t) {
+        std::vector<float> accumulator(vectors.size(), 0.0f);
+        std::vector<std::uint32_t> touched;
+        std::vector<float> dense(features, 0.0f);
+        for (std::uint32_t x = t; x < vectors.size(); x += threads) {
+            for (const auto& f : vectors[x]) {
+                dense[f.id] = f.weight;
+                for (const Posting& p : index.postings[f.id]) {
+                    if (p.item >= x) break;  // postings are in item order
+                    if (accumulator[p.item] == 0.0f) touched.push_back(p.item);
+                    accumulator[p.item] += f.weight * p.weight;
+                }
+            }
+            for (std::uint32_t y : touched) {
+                if (accumulator[y] + index.suffix_norm[y] >= threshold) {
+                    ++scored[t];
+                    double dot = 0;
+                    for (const auto& g : vectors[y]) dot += dense[g.id] * g.weight;
+                    if (dot >= threshold) found[t].push_back({y, x, static_cast<float>(dot)});
+                }
+                accumulator[y] = 0.0f;
+            }
+            touched.clear();
+            for (const auto& f : vectors[x]) dense[f.id] = 0.0f;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& thread : pool) thread.join();
+    std::vector<Pair> pairs;
+    for (unsigned t = 0; t < threads; ++t) {
+        pairs.insert(pairs.end(), found[t].begin(), found[t].end());
+        candidates_scored += scored[t];
+    }
+    return pairs;
+}
+
+class UnionFind {
+public:
+    explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    std::size_t find(std::size_t x) {
+        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) {
+        a = find(a), b = find(b);
+        if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+    }
+
+private:
+    std::vector<std::size_t> parent_;
+};
+
+double cosine(const Vector& a, const Vector& b) {
+    double dot = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i].id < b[j].id) ++i;
+        else if (a[i].id > b[j].id) ++j;
+        else dot += a[i++].weight * b[j++].weight;
+    }
+    return dot;
+}
+
+}  // namespace
+
+DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
+                        const DedupOptions& options) {
+    DedupResult result;
+    const auto vectors = vectorise(analyse(items, analyzer));
+    std::size_t features = 0;
+    for (const auto& v : vectors)
+        for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
+    const PrefixIndex index = build_prefix_index(vectors, options.threshold, features);
+    const auto pairs =
+        similar_pairs(vectors, index, options.threshold, features, result.candidate_pairs);
+
+    UnionFind groups(items.size());
+    std::vector<double> centrality(items.size(), 0.0);
+    for (const Pair& p : pairs) {
+        groups.unite(p.a, p.b);
+        centrality[p.a] += p.similarity;
+        centrality[p.b] += p.similarity;
+    }
+
+    // Clusters in input order of their first member; the representative is the most central.
+    std::vector<std::size_t> cluster_of_root(items.size(), SIZE_MAX);
+    result.cluster_of.resize(items.size());
+    std::vector<std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t root = groups.find(i);
+        if (cluster_of_root[root] == SIZE_MAX) {
+            cluster_of_root[root] = members.size();
+            members.emplace_back();
+        }
+        result.cluster_of[i] = cluster_of_root[root];
+        members[cluster_of_root[root]].push_back(i);
+    }
+    result.clusters.reserve(members.size());
+    for (const auto& group : members) {
+        Cluster cluster;
+        cluster.representative = *std::max_element(
+            group.begin(), group.end(),
+            [&](std::size_t a, std::size_t b) { return centrality[a] < centrality[b]; });
+        for (std::size_t i : group)
+            cluster.members.push_back(
+                {i, i == cluster.representative
+                        ? 1.0
+                        : cosine(vectors[i], vectors[cluster.representative])});
+        std::stable_sort(cluster.members.begin(), cluster.members.end(),
+                         [&](const ClusterMember& a, const ClusterMember& b) {
+                             if ((a.item == cluster.representative) !=
+                                 (b.item == cluster.representative))
+                                 return a.item == cluster.representative;
+                             return a.similarity > b.similarity;
+                         });
+        result.clusters.push_back(std::move(cluster));
+    }
+    return result;
+}
+
+}  // namespace tawsiya
