@@ -1,4 +1,6 @@
 // `tawsiya dedup [INPUT]`: groups a list of recommendations into clusters of the same request.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 

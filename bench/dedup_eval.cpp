@@ -1,0 +1,199 @@
+// Quality and speed of deduplication. Prints:
+//  1. pairwise precision / recall / F1 on the sample corpus's repeat groups (the same request in
+//     other words, by other mechanisms or cycles; gold = the relevant sets of
+//     corpus/dev/match-queries.jsonl), per language and per threshold;
+//  2. the same against the exact duplicates of UPR Info (one text, several recommending states);
+//  3. time for 10k, 30k and 100k items drawn from the shared records.
+// Usage: build/dedup_eval [--corpus ../shared/corpus] [--source .]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/dedup.hpp"
+#include "tawsiya/reader.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+struct PairScores {
+    double precision = 0, recall = 0, f1 = 0;
+    std::size_t predicted = 0, gold = 0, correct = 0;
+};
+
+std::size_t pairs_of(std::size_t n) { return n * (n - 1) / 2; }
+
+// Pairwise scores of a clustering against gold groups (gold[i] = group of item i, or -1 alone).
+PairScores score_pairs(const DedupResult& result, const std::vector<long>& gold) {
+    PairScores s;
+    std::map<std::size_t, std::size_t> predicted_sizes;
+    std::map<long, std::size_t> gold_sizes;
+    std::map<std::pair<std::size_t, long>, std::size_t> both;
+    for (std::size_t i = 0; i < gold.size(); ++i) {
+        ++predicted_sizes[result.cluster_of[i]];
+        if (gold[i] >= 0) {
+            ++gold_sizes[gold[i]];
+            ++both[{result.cluster_of[i], gold[i]}];
+        }
+    }
+    for (const auto& [_, n] : predicted_sizes) s.predicted += pairs_of(n);
+    for (const auto& [_, n] : gold_sizes) s.gold += pairs_of(n);
+    for (const auto& [_, n] : both) s.correct += pairs_of(n);
+    s.precision = s.predicted ? double(s.correct) / s.predicted : 1.0;
+    s.recall = s.gold ? double(s.correct) / s.gold : 1.0;
+    s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
+    return s;
+}
+
+std::vector<Record> read_records(const std::string& path) {
+    std::vector<Record> records;
+    ReadReport report;
+    read_jsonl(path, {}, [&](Record&& r) { records.push_back(std::move(r)); }, report);
+    return records;
+}
+
+void sample_groups(const std::string& source, const Analyzer& analyzer) {
+    const std::string sample = source + "/corpus/sample.jsonl";
+    const std::string queries = source + "/corpus/dev/match-queries.jsonl";
+    if (!std::filesystem::exists(sample) || !std::filesystem::exists(queries)) {
+        std::printf("sample corpus or dev queries missing under %s: skipped\n", source.c_str());
+        return;
+    }
+    const auto records = read_records(sample);
+    std::map<std::string, long> group_of;
+    std::ifstream in(queries);
+    long next_group = 0;
+    for (std::string line; std::getline(in, line);) {
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        if (!doc.IsObject() || !doc.HasMember("relevant")) continue;
+        const auto& relevant = doc["relevant"];
+        if (relevant.Size() < 2) continue;
+        // Groups that share a member are one group (two queries may target the same requests).
+        long group = next_group++;
+        for (const auto& id : relevant.GetArray())
+            if (auto it = group_of.find(id.GetString()); it != group_of.end()) group = it->second;
+        for (const auto& id : relevant.GetArray()) {
+            const long old = group_of.count(id.GetString()) ? group_of[id.GetString()] : -1;
+            for (auto& [_, g] : group_of)
+                if (old >= 0 && g == old) g = group;
+            group_of[id.GetString()] = group;
+        }
+    }
+    std::printf("\n## Sample corpus repeat groups (%zu records, %zu in groups)\n\n", records.size(),
+                group_of.size());
+    std::printf("| lang | threshold | precision | recall | F1 | predicted pairs | gold pairs |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    for (Lang lang : kAllLangs) {
+        std::vector<DedupItem> items;
+        std::vector<long> gold;
+        for (const auto& r : records) {
+            auto it = r.text.find(lang);
+            if (it == r.text.end()) continue;
+            items.push_back({r.id, it->second, lang});
+            auto g = group_of.find(r.id);
+            gold.push_back(g == group_of.end() ? -1 : g->second);
+        }
+        for (double threshold : {0.3, 0.4, 0.5, 0.6}) {
+            const auto result = deduplicate(items, analyzer, {threshold});
+            const auto s = score_pairs(result, gold);
+            std::printf("| %s | %.1f | %.3f | %.3f | %.3f | %zu | %zu |\n",
+                        std::string(lang_code(lang)).c_str(), threshold, s.precision, s.recall,
+                        s.f1, s.predicted, s.gold);
+        }
+    }
+}
+
+std::string fold(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text)
+        if (std::isalnum(c) || c >= 0x80) out.push_back(static_cast<char>(std::tolower(c)));
+    return out;
+}
+
+void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
+    const std::string path = corpus + "/records/uprinfo-2008-2014.jsonl";
+    if (!std::filesystem::exists(path)) {
+        std::printf("%s missing: skipped\n", path.c_str());
+        return;
+    }
+    const auto records = read_records(path);
+    std::vector<DedupItem> items;
+    std::vector<long> gold;
+    std::map<std::string, long> groups;
+    for (const auto& r : records) {
+        auto it = r.text.find(Lang::en);
+        if (it == r.text.end()) continue;
+        items.push_back({r.id, it->second, Lang::en});
+        const std::string key =
+            r.state + "|" + std::to_string(r.session.value_or(0)) + "|" + fold(it->second);
+        gold.push_back(groups.try_emplace(key, static_cast<long>(groups.size())).first->second);
+    }
+    std::printf("\n## UPR Info exact duplicates (%zu items; gold: same state, session and text)\n\n",
+                items.size());
+    std::printf("| threshold | precision | recall | F1 | predicted pairs | gold pairs | seconds |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    for (double threshold : {0.5, 0.7, 0.9}) {
+        const auto start = std::chrono::steady_clock::now();
+        const auto result = deduplicate(items, analyzer, {threshold});
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto s = score_pairs(result, gold);
+        std::printf("| %.1f | %.3f | %.3f | %.3f | %zu | %zu | %.2f |\n", threshold, s.precision,
+                    s.recall, s.f1, s.predicted, s.gold, seconds);
+    }
+    std::printf("\n(Precision here counts near-duplicates across states or sessions as errors, so it "
+                "is a lower bound.)\n");
+}
+
+void speed(const std::string& corpus, const Analyzer& analyzer) {
+    std::vector<std::string> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus + "/records"))
+        if (entry.path().extension() == ".jsonl")
+            for (const auto& r : read_records(entry.path().string()))
+                for (const auto& [lang, text] : r.text) texts.push_back(text);
+    if (texts.empty()) return;
+    std::printf("\n## Speed (items drawn from the shared records, cycled past %zu)\n\n", texts.size());
+    std::printf("| items | seconds | clusters | candidate pairs scored |\n|---|---|---|---|\n");
+    for (std::size_t n : {10000u, 30000u, 100000u}) {
+        std::vector<DedupItem> items;
+        for (std::size_t i = 0; i < n; ++i)
+            items.push_back({std::to_string(i), texts[i % texts.size()], std::nullopt});
+        const auto start = std::chrono::steady_clock::now();
+        const auto result = deduplicate(items, analyzer, {0.5});
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("| %zu | %.2f | %zu | %zu |\n", n, seconds, result.clusters.size(),
+                    result.candidate_pairs);
+        std::fflush(stdout);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string corpus = "../shared/corpus", source = ".";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--corpus")) corpus = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--source")) source = argv[i + 1];
+    }
+    Analyzer analyzer;
+    std::printf("# Deduplication evaluation\n");
+    sample_groups(source, analyzer);
+    if (!std::filesystem::is_directory(corpus + "/records")) {
+        std::printf("\nshared corpus not found at %s: UPR Info and speed skipped\n", corpus.c_str());
+        return 0;
+    }
+    uprinfo_exact(corpus, analyzer);
+    speed(corpus, analyzer);
+    return 0;
+}
