@@ -1,0 +1,122 @@
+// Deduplication of a recommendation list.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <rapidjson/document.h>
+
+#include "support/temp_dir.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/dedup.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+const Analyzer& analyzer() {
+    static const Analyzer instance;
+    return instance;
+}
+
+std::vector<DedupItem> sample_list() {
+    return {
+        {"a", "128.4 Ratify the Optional Protocol to the Convention against Torture (Denmark);", {}},
+        {"b", "Ratify the Optional Protocol to the Convention against Torture (Czech Republic) "
+              "(Estonia).", {}},
+        {"c", "Consider ratifying the Optional Protocol to the Convention against Torture and "
+              "establish a national preventive mechanism", {}},
+        {"d", "Abolish the death penalty and commute all death sentences to prison terms", {}},
+        {"e", "Establish a moratorium on executions with a view to abolishing the death penalty", {}},
+        {"f", "Guarantee access to education for all children with disabilities", {}},
+        {"g", "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture "
+              "(Norvège) ;", {}},
+        {"h", "Ratifier le Protocole facultatif à la Convention contre la torture.", {}},
+    };
+}
+
+}  // namespace
+
+TEST_CASE("the same request by other states, or reworded, lands in one cluster", "[dedup]") {
+    const auto items = sample_list();
+    const DedupResult result = deduplicate(items, analyzer(), {0.5});
+    REQUIRE(result.cluster_of.size() == items.size());
+    // Identical but for the recommending states and the paragraph number.
+    CHECK(result.cluster_of[0] == result.cluster_of[1]);
+    // A longer wording of the same request.
+    CHECK(result.cluster_of[2] == result.cluster_of[0]);
+    // French versions, with and without the recommending state and "se rapportant".
+    CHECK(result.cluster_of[6] == result.cluster_of[7]);
+    // Same topic, another request; another topic.
+    CHECK(result.cluster_of[3] != result.cluster_of[0]);
+    CHECK(result.cluster_of[5] != result.cluster_of[0]);
+    CHECK(result.cluster_of[5] != result.cluster_of[3]);
+
+    // Every item is in exactly one cluster, whose representative comes first with similarity 1.
+    std::size_t members = 0;
+    for (const Cluster& cluster : result.clusters) {
+        members += cluster.members.size();
+        CHECK(cluster.members.front().item == cluster.representative);
+        for (const auto& member : cluster.members) {
+            CHECK(member.similarity <= 1.0001);
+            CHECK(result.cluster_of[member.item] ==
+                  result.cluster_of[cluster.representative]);
+        }
+    }
+    CHECK(members == items.size());
+}
+
+TEST_CASE("a stricter threshold splits what a looser one joins", "[dedup]") {
+    const auto items = sample_list();
+    const auto loose = deduplicate(items, analyzer(), {0.5});
+    const auto strict = deduplicate(items, analyzer(), {0.95});
+    CHECK(strict.clusters.size() > loose.clusters.size());
+    CHECK(strict.cluster_of[0] == strict.cluster_of[1]);  // identical content stays together
+}
+
+TEST_CASE("the candidate pairs scored grow far slower than all pairs", "[dedup]") {
+    // A realistic list: the sample corpus's English texts.
+    std::vector<DedupItem> items;
+    std::ifstream in(test::source_path("corpus/sample.jsonl"));
+    for (std::string line; std::getline(in, line);) {
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        if (doc.IsObject() && doc.HasMember("text") && doc["text"].HasMember("en"))
+            items.push_back({doc["id"].GetString(), doc["text"]["en"].GetString(), Lang::en});
+    }
+    REQUIRE(items.size() >= 150);
+    const auto result = deduplicate(items, analyzer(), {0.5});
+    const std::size_t all_pairs = items.size() * (items.size() - 1) / 2;
+    CHECK(result.candidate_pairs < all_pairs / 10);
+    CHECK(result.clusters.size() < items.size());  // the sample has repeats
+}
+
+TEST_CASE("`tawsiya dedup` reads JSON lines and writes clusters or items", "[dedup][cli]") {
+    test::TempDir dir;
+    const std::string input = dir / "list.jsonl";
+    {
+        std::ofstream out(input);
+        out << R"({"id": "n1", "text": "Ratify the Optional Protocol to the Convention against Torture (Chile);"})"
+            << "\n"
+            << R"({"id": "n2", "text": "Ratify the Optional Protocol to the Convention against Torture (Peru);"})"
+            << "\n"
+            << R"({"id": "n3", "text": "Adopt a national action plan on business and human rights", "lang": "en"})"
+            << "\n"
+            << R"({"id": "n4", "text": "x", "lang": "es"})" << "\n";
+    }
+    REQUIRE(test::run({TAWSIYA_BINARY, "dedup", input, "--format", "items"}, dir / "out") == 0);
+    std::ifstream out(dir / "out");
+    std::map<std::string, std::int64_t> cluster;
+    bool saw_error = false;
+    for (std::string line; std::getline(out, line);) {
+        if (line.rfind(input + ":4: unknown language code", 0) == 0) {
+            saw_error = true;
+            continue;
+        }
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        if (!doc.IsObject() || !doc.HasMember("cluster")) continue;
+        cluster[doc["id"].GetString()] = doc["cluster"].GetInt64();
+    }
+    CHECK(saw_error);
+    REQUIRE(cluster.size() == 3);
+    CHECK(cluster["n1"] == cluster["n2"]);
+    CHECK(cluster["n3"] != cluster["n1"]);
+}
