@@ -1,0 +1,82 @@
+// `tawsiya serve --db DIR`: the search API and the web page over HTTP (server/http/).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "http/server.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/search.hpp"
+
+namespace po = boost::program_options;
+
+namespace tawsiya::cli {
+
+namespace {
+
+// The token is the file's first line; a file readable by others would leak it, so say so.
+std::string read_token(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw UsageError("--token-file", "cannot read '" + path + "'");
+    std::string token;
+    std::getline(in, token);
+    while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+    if (token.size() < 16)
+        throw UsageError("--token-file", "the token must be at least 16 characters");
+    return token;
+}
+
+}  // namespace
+
+int run_serve(const Args& args) {
+    http::ServerOptions options;
+    std::string db, token_file;
+    unsigned timeout_seconds = 15, reopen_ms = 1000;
+    std::size_t max_body = options.session.max_body_bytes;
+    po::options_description named(
+        "tawsiya serve --db DIR [options]\n\n"
+        "Serves the search API (/api/...) and the web page (/) over HTTP/1.1. Prints\n"
+        "\"listening on URL\" as the first line on stdout; one access-log line per request on\n"
+        "stderr. SIGINT or SIGTERM stop it cleanly.\n\noptions");
+    named.add_options()("help,h", "this help")("db", po::value(&db)->required(), "index directory")(
+        "bind", po::value(&options.bind)->default_value(options.bind), "address to listen on")(
+        "port", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one")(
+        "threads", po::value(&options.threads)->default_value(0),
+        "worker threads, one index reader each; 0 = one per core")(
+        "token-file", po::value(&token_file),
+        "file holding the bearer token that write endpoints require")(
+        "max-body-bytes", po::value(&max_body)->default_value(max_body), "largest request body")(
+        "timeout", po::value(&timeout_seconds)->default_value(timeout_seconds),
+        "seconds to receive a request or send a response")(
+        "reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
+        "how often each worker looks for a new index commit");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(named).run(), vm);
+    if (vm.count("help")) {
+        std::cout << named << "\n";
+        return kExitOk;
+    }
+    po::notify(vm);
+    if (timeout_seconds == 0) throw UsageError("--timeout", "must be at least 1");
+    options.session.max_body_bytes = max_body;
+    options.session.timeout = std::chrono::seconds(timeout_seconds);
+    options.reopen_interval = std::chrono::milliseconds(reopen_ms);
+    if (!token_file.empty()) options.token = read_token(token_file);
+
+    const Analyzer analyzer;
+    const SearchLimits limits = options.search;
+    http::Server server(options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); });
+    std::printf("listening on %s\n", server.url().c_str());
+    std::fflush(stdout);
+    std::fprintf(stderr, "serving %s with %u threads\n", db.c_str(), server.threads());
+    server.run();
+    std::fprintf(stderr, "stopped\n");
+    return kExitOk;
+}
+
+}  // namespace tawsiya::cli

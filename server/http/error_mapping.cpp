@@ -1,0 +1,28 @@
+#include "http/error_mapping.hpp"
+
+#include <xapian.h>
+
+#include "http/auth.hpp"
+#include "tawsiya/error.hpp"
+
+namespace tawsiya::http {
+
+MappedError map_error(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const UsageError& e) {  // LimitError included
+        return {Status::bad_request, e.what(), {}};
+    } catch (const NotFoundError& e) {
+        return {Status::not_found, e.what(), {}};
+    } catch (const UnauthorizedError& e) {
+        return {Status::unauthorized, e.what(), {}};
+    } catch (const Xapian::Error& e) {
+        return {Status::internal_server_error, "internal error", e.get_description()};
+    } catch (const std::exception& e) {
+        return {Status::internal_server_error, "internal error", e.what()};
+    } catch (...) {
+        return {Status::internal_server_error, "internal error", "unknown exception"};
+    }
+}
+
+}  // namespace tawsiya::http

@@ -1,0 +1,118 @@
+#include "http/router.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include <xapian.h>
+
+#include "http/api_handlers.hpp"
+#include "http/error_mapping.hpp"
+#include "http/static_assets.hpp"
+#include "http/url_codec.hpp"
+#include "tawsiya/error.hpp"
+
+namespace tawsiya::http {
+
+namespace {
+
+constexpr std::string_view kRecordsPrefix = "/api/records/";
+constexpr std::string_view kReadOnlyMethods = "GET, HEAD";
+
+bool is_read(const Request& request) {
+    return request.method() == beast_http::verb::get || request.method() == beast_http::verb::head;
+}
+
+Response method_not_allowed(const Request& request) {
+    auto response = make_error_response(
+        request, Status::method_not_allowed,
+        "method " + std::string(request.method_string()) + " is not allowed here; use GET");
+    response.set(beast_http::field::allow, to_beast(kReadOnlyMethods));
+    return response;
+}
+
+enum class ApiRoute { none, search, health, stats, record };
+
+ApiRoute find_api_route(const Target& target) {
+    if (target.path == "/api/search") return ApiRoute::search;
+    if (target.path == "/api/health") return ApiRoute::health;
+    if (target.path == "/api/stats") return ApiRoute::stats;
+    if (target.raw_path.size() > kRecordsPrefix.size() &&
+        target.raw_path.starts_with(kRecordsPrefix))
+        return ApiRoute::record;
+    return ApiRoute::none;
+}
+
+std::string run_api_route(ApiRoute route, const Target& target, RequestContext& context) {
+    switch (route) {
+        case ApiRoute::search:
+            return handle_search(context.searcher, target.query, context.limits);
+        case ApiRoute::health:
+            return handle_health(context.searcher);
+        case ApiRoute::stats:
+            return handle_stats(context.searcher);
+        case ApiRoute::record: {
+            // Ids hold ':' and '/': the id is the rest of the raw path, decoded once, so an
+            // encoded "%2F" and a plain "/" both work.
+            auto id =
+                percent_decode(std::string_view(target.raw_path).substr(kRecordsPrefix.size()));
+            if (!id) throw UsageError("id", "broken percent-encoding");
+            return handle_record(context.searcher, *id);
+        }
+        case ApiRoute::none:
+            break;
+    }
+    throw std::logic_error("no API route");
+}
+
+bool is_api_path(std::string_view path) {
+    return path == "/api" || path.substr(0, 5) == "/api/";
+}
+
+Response dispatch(const Request& request, RequestContext& context) {
+    const std::string_view raw_target(request.target().data(), request.target().size());
+    const Target target = parse_target(raw_target);
+    if (is_api_path(target.path)) {
+        const ApiRoute route = find_api_route(target);
+        if (route == ApiRoute::none)
+            return make_error_response(request, Status::not_found, "no such API endpoint");
+        if (!is_read(request)) return method_not_allowed(request);
+        try {
+            return make_json_response(request, Status::ok, run_api_route(route, target, context));
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // The indexer committed twice while we read: reopen and answer from the new revision.
+            context.searcher.reopen();
+            return make_json_response(request, Status::ok, run_api_route(route, target, context));
+        }
+    }
+    const auto asset = find_static_asset(target.path);
+    if (!asset) return make_error_response(request, Status::not_found, "not found");
+    if (!is_read(request)) return method_not_allowed(request);
+    auto response =
+        make_response(request, Status::ok, std::string(asset->data), asset->content_type);
+    response.set(beast_http::field::cache_control, "no-cache");
+    return response;
+}
+
+}  // namespace
+
+Response handle_request(const Request& request, RequestContext& context) {
+    Response response;
+    try {
+        response = dispatch(request, context);
+    } catch (...) {
+        const MappedError error = map_error(std::current_exception());
+        if (!error.detail.empty())
+            std::fprintf(stderr, "error: %s %.*s: %s\n",
+                         std::string(request.method_string()).c_str(),
+                         static_cast<int>(request.target().size()), request.target().data(),
+                         error.detail.c_str());
+        response = make_error_response(request, error.status, error.message);
+        if (error.status == Status::unauthorized)
+            response.set(beast_http::field::www_authenticate, "Bearer");
+    }
+    // HEAD: the headers of GET, Content-Length included, and no body.
+    if (request.method() == beast_http::verb::head) response.body().clear();
+    return response;
+}
+
+}  // namespace tawsiya::http

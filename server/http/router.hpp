@@ -1,0 +1,22 @@
+// Routes a request to the API or the embedded assets and turns every error into the JSON error
+// shape: 404 for unknown paths, 405 (with Allow) for a wrong method, the mapped status otherwise.
+#pragma once
+
+#include <string_view>
+
+#include "http/messages.hpp"
+#include "tawsiya/search.hpp"
+
+namespace tawsiya::http {
+
+// What a request may use: the Searcher of the worker thread handling it, the limits, the token
+// of write endpoints (see auth.hpp).
+struct RequestContext {
+    Searcher& searcher;
+    const SearchLimits& limits;
+    std::string_view token;
+};
+
+Response handle_request(const Request& request, RequestContext& context);
+
+}  // namespace tawsiya::http

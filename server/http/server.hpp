@@ -1,0 +1,73 @@
+// The HTTP server: an acceptor and a pool of worker threads running one io_context, each worker
+// with its own Searcher (a Xapian::Database is not thread-safe) that it reopens at most every
+// `reopen_interval` to pick up the indexer's new commits. SIGINT/SIGTERM stop it cleanly: no new
+// connections, in-flight requests answered, idle connections closed, run() returns.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "http/session.hpp"
+#include "tawsiya/search.hpp"
+
+namespace tawsiya::http {
+
+struct ServerOptions {
+    std::string bind = "127.0.0.1";
+    unsigned short port = 8080;  // 0: any free port (see Server::port())
+    unsigned threads = 0;        // 0: std::thread::hardware_concurrency()
+    std::string token;           // for write endpoints (auth.hpp); empty: writes refused
+    SessionLimits session;
+    SearchLimits search;
+    std::chrono::milliseconds reopen_interval{1000};
+    std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
+};
+
+using SearcherFactory = std::function<std::unique_ptr<Searcher>()>;
+
+class Server {
+  public:
+    // Opens one Searcher per worker and binds; throws (IndexError, UsageError for a bad address,
+    // boost::system::system_error when the port is taken) before anything runs.
+    Server(ServerOptions options, const SearcherFactory& make_searcher);
+    ~Server();
+
+    unsigned short port() const { return port_; }
+    std::string url() const;  // "http://127.0.0.1:8080/"
+    unsigned threads() const { return static_cast<unsigned>(workers_.size()); }
+
+    // Serves until SIGINT/SIGTERM or stop(); returns after a clean shutdown.
+    void run();
+    void stop();  // thread-safe
+
+  private:
+    struct Worker {
+        std::unique_ptr<Searcher> searcher;
+        std::chrono::steady_clock::time_point last_reopen;
+    };
+
+    Response handle(const Request& request);
+    void accept();
+    void begin_shutdown();
+    void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
+
+    ServerOptions options_;
+    std::vector<Worker> workers_;
+    boost::asio::io_context ioc_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::signal_set signals_;
+    boost::asio::steady_timer shutdown_timer_;
+    SessionShared shared_;
+    unsigned short port_ = 0;
+};
+
+}  // namespace tawsiya::http

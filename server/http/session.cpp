@@ -1,0 +1,155 @@
+#include "http/session.hpp"
+
+#include <vector>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+#include "http/access_log.hpp"
+
+namespace tawsiya::http {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+
+void SessionRegistry::add(const std::shared_ptr<Session>& session) {
+    std::lock_guard lock(mutex_);
+    sessions_.emplace(session.get(), session);
+}
+
+void SessionRegistry::remove(const Session* session) {
+    std::lock_guard lock(mutex_);
+    sessions_.erase(session);
+}
+
+std::size_t SessionRegistry::size() const {
+    std::lock_guard lock(mutex_);
+    return sessions_.size();
+}
+
+void SessionRegistry::close_idle() {
+    // Collected first: a session may end (and remove itself) as soon as the lock is released.
+    std::vector<std::shared_ptr<Session>> open;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [raw, weak] : sessions_)
+            if (auto session = weak.lock()) open.push_back(std::move(session));
+    }
+    for (const auto& session : open) session->close_if_idle();
+}
+
+Session::Session(net::ip::tcp::socket&& socket, SessionShared& shared)
+    : stream_(std::move(socket)), shared_(shared) {}
+
+Session::~Session() {
+    shared_.registry.remove(this);
+}
+
+void Session::start() {
+    shared_.registry.add(shared_from_this());
+    // Run on the connection's strand: every handler of this session is serialised on it.
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+}
+
+void Session::close_if_idle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+        // Idle: waiting for the next request and nothing of it received yet.
+        if (self->waiting_for_request_ && self->parser_ && !self->parser_->got_some() &&
+            self->buffer_.size() == 0)
+            self->abort();
+    });
+}
+
+void Session::read_request() {
+    if (shared_.stopping) return close();
+    parser_.emplace();
+    parser_->body_limit(shared_.limits.max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.limits.max_header_bytes));
+    stream_.expires_after(shared_.limits.timeout);
+    waiting_for_request_ = true;
+    beast_http::async_read(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&Session::on_read, shared_from_this()));
+}
+
+void Session::on_read(beast::error_code ec, std::size_t) {
+    waiting_for_request_ = false;
+    started_ = std::chrono::steady_clock::now();
+    if (ec == beast_http::error::end_of_stream || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof)
+        return close();
+    const auto& partial = parser_->get();
+    const std::string_view method(partial.method_string().data(), partial.method_string().size());
+    const std::string_view target(partial.target().data(), partial.target().size());
+    if (ec == beast::error::timeout) {
+        if (!parser_->got_some()) return close();  // an idle keep-alive connection
+        return send(make_error_response(Status::request_timeout, "request not received in time"),
+                    method, target);
+    }
+    if (ec == beast_http::error::body_limit)
+        return send(
+            make_error_response(
+                Status::payload_too_large,
+                "request body over " + std::to_string(shared_.limits.max_body_bytes) + " bytes"),
+            method, target);
+    if (ec == beast_http::error::header_limit)
+        return send(
+            make_error_response(Status::request_header_fields_too_large,
+                                "request header over " +
+                                    std::to_string(shared_.limits.max_header_bytes) + " bytes"),
+            method, target);
+    if (ec)
+        return send(
+            make_error_response(Status::bad_request, "malformed HTTP request: " + ec.message()),
+            method, target);
+
+    const Request request = parser_->release();
+    Response response = shared_.handle(request);
+    if (shared_.stopping) response.keep_alive(false);
+    send(std::move(response), to_std(request.method_string()), to_std(request.target()));
+}
+
+void Session::send(Response&& response, std::string_view method, std::string_view target) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+            .count();
+    log_access(method.empty() ? "-" : method, target.empty() ? "-" : target,
+               static_cast<unsigned>(response.result_int()), ms);
+    response_ = std::make_shared<Response>(std::move(response));
+    const bool close_after = !response_->keep_alive();
+    stream_.expires_after(shared_.limits.timeout);
+    beast_http::async_write(
+        stream_, *response_,
+        beast::bind_front_handler(&Session::on_write, shared_from_this(), close_after));
+}
+
+void Session::on_write(bool close_after, beast::error_code ec, std::size_t) {
+    response_.reset();
+    if (ec || close_after) return close();
+    read_request();
+}
+
+void Session::close() {
+    // Closing a socket with unread input resets the connection, and the client may then lose the
+    // response it has not read yet (a 413 sent before the body): send FIN, then read and discard
+    // until the client closes too, for a second at most.
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(1));
+    drain();
+}
+
+void Session::drain() {
+    buffer_.consume(buffer_.size());
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (ec) return self->abort();
+                                self->drain();
+                            });
+}
+
+void Session::abort() {
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+}
+
+}  // namespace tawsiya::http
