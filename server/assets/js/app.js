@@ -1,0 +1,359 @@
+// The staff search page: reads its state from the address, asks the JSON API, and draws the
+// results, facets and record view with DOM calls only (record text is never parsed as HTML).
+import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setUiLang, t, translatePage, uiLang, valueLabel } from './i18n.js';
+import { snippetFragment } from './snippet.js';
+import { emptyState, hasFilter, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
+
+const PAGE_SIZE = 10;
+const FACETS_SHOWN = 6;
+const FACET_ORDER = ['mechanism', 'body', 'state', 'year', 'response', 'recommending', 'responsible', 'lang'];
+const STORAGE_KEY = 'tawsiya.ui';
+
+const $ = (id) => document.getElementById(id);
+const expandedFacets = new Set();
+let state = emptyState();
+let pending = null;  // the AbortController of the request in flight
+
+// ---- small DOM helpers ----------------------------------------------------------------------
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') element.className = value;
+    else if (name === 'text') element.textContent = value;
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) element.append(child);
+  return element;
+}
+
+function clear(element) {
+  while (element.firstChild) element.firstChild.remove();
+}
+
+// A link to another state of the page: a real href (open in a new tab, copy), handled in place.
+function stateLink(target, attributes, ...children) {
+  const link = el('a', { ...attributes, href: urlOfState(target) }, ...children);
+  link.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(target);
+  });
+  return link;
+}
+
+// ---- state and navigation -------------------------------------------------------------------
+
+function chooseUiLang(requested) {
+  if (UI_LANGS.includes(requested)) return requested;
+  let stored = null;
+  try { stored = localStorage.getItem(STORAGE_KEY); } catch { /* storage disabled */ }
+  if (UI_LANGS.includes(stored)) return stored;
+  const browser = (navigator.language || 'en').slice(0, 2);
+  return UI_LANGS.includes(browser) ? browser : 'en';
+}
+
+function navigate(next, { replace = false } = {}) {
+  state = { ...next, ui: uiLang() };
+  const url = urlOfState(state);
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  render();
+}
+
+function applyUiLang(lang) {
+  setUiLang(lang);
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage disabled */ }
+  translatePage();
+  $('chips').setAttribute('aria-label', t('activeFilters'));
+  $('pager').setAttribute('aria-label', t('pages'));
+  $('ui-lang').value = lang;
+  renderHelp();
+}
+
+// ---- rendering --------------------------------------------------------------------------------
+
+function renderHelp() {
+  const list = $('help-examples');
+  clear(list);
+  for (const example of HELP_EXAMPLES) {
+    const button = el('button', { type: 'button', class: 'example', dir: 'ltr' }, el('code', { text: example.query }));
+    button.addEventListener('click', () => {
+      $('q').value = example.query;
+      navigate({ ...state, q: example.query, page: 1, record: '' });
+    });
+    list.append(el('dt', {}, button), el('dd', { text: t(example.key) }));
+  }
+}
+
+function renderForm() {
+  if (document.activeElement !== $('q')) $('q').value = state.q;
+  $('sort').value = state.sort || 'relevance';
+  $('display-lang').value = state.display || '';
+}
+
+function filterLabel(filter) {
+  return `${facetName(filter.facet)}: ${valueLabel(filter.facet, filter.value)}`;
+}
+
+function renderChips() {
+  const chips = $('chips');
+  clear(chips);
+  if (state.filters.length === 0) return;
+  for (const filter of state.filters) {
+    const label = filterLabel(filter);
+    const chip = el('button', { type: 'button', class: 'chip', 'aria-label': t('removeFilter', { label }) },
+      el('span', { dir: 'auto', text: label }), el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
+    chip.addEventListener('click', () => navigate(toggleFilter(state, filter.facet, filter.value)));
+    chips.append(chip);
+  }
+  const clearAll = el('button', { type: 'button', class: 'chip-clear', text: t('clearFilters') });
+  clearAll.addEventListener('click', () => navigate({ ...state, filters: [], page: 1 }));
+  chips.append(clearAll);
+}
+
+function facetRank(name) {
+  const index = FACET_ORDER.indexOf(name);
+  if (index >= 0) return index;
+  return name.startsWith('tag:') ? FACET_ORDER.length : FACET_ORDER.length + 1;
+}
+
+function renderFacets(facets) {
+  const container = $('facets');
+  clear(container);
+  const names = Object.keys(facets || {}).filter((name) => facets[name].length > 0);
+  names.sort((a, b) => facetRank(a) - facetRank(b) || a.localeCompare(b));
+  for (const name of names) {
+    let values = facets[name];
+    if (name === 'year') values = [...values].sort((a, b) => b.label.localeCompare(a.label));
+    const expanded = expandedFacets.has(name);
+    const headingId = `facet-${name.replace(/[^a-z0-9]/gi, '-')}`;
+    const list = el('ul', { class: 'facet-values', 'aria-labelledby': headingId });
+    values.forEach((value, index) => {
+      const active = hasFilter(state, name, value.label);
+      const button = el('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-facet': name, 'data-value': value.label },
+        el('span', { class: 'facet-label', dir: 'auto', text: valueLabel(name, value.label) }),
+        el('span', { class: 'facet-count', text: new Intl.NumberFormat(uiLang()).format(value.count) }));
+      button.addEventListener('click', () => navigate(toggleFilter(state, name, value.label)));
+      list.append(el('li', { hidden: !expanded && index >= FACETS_SHOWN && !active }, button));
+    });
+    const section = el('section', { class: 'facet' }, el('h3', { id: headingId, text: facetName(name) }), list);
+    if (values.length > FACETS_SHOWN) {
+      const toggle = el('button', { type: 'button', class: 'facet-more', 'aria-expanded': String(expanded), text: expanded ? t('fewer') : t('more') });
+      toggle.addEventListener('click', () => {
+        if (expandedFacets.has(name)) expandedFacets.delete(name); else expandedFacets.add(name);
+        renderFacets(facets);
+        container.querySelector(`#${headingId}`)?.parentElement.querySelector('.facet-more')?.focus();
+      });
+      section.append(toggle);
+    }
+    container.append(section);
+  }
+}
+
+function badge(kind, text, lang) {
+  return el('li', { class: `badge badge-${kind}`, dir: 'auto', lang }, text);
+}
+
+function hitTitle(hit) {
+  const where = [hit.symbol, hit.paragraph ? `¶ ${hit.paragraph}` : ''].filter(Boolean).join(' ');
+  return where || hit.id;
+}
+
+function renderHits(result) {
+  const list = $('hits');
+  clear(list);
+  for (const hit of result.hits) {
+    const text = hit.snippet ? snippetFragment(hit.snippet) : document.createTextNode(typeof hit.text === 'string' ? hit.text : '');
+    const lang = hit.snippet ? hit.snippet_lang : hit.display_lang;
+    const badges = el('ul', { class: 'badges' });
+    if (hit.mechanism) badges.append(badge('mechanism', valueLabel('mechanism', hit.mechanism)));
+    if (hit.body) badges.append(badge('body', hit.body));
+    if (hit.state) badges.append(badge('state', hit.state));
+    if (hit.year) badges.append(badge('year', String(hit.year)));
+    if (hit.response) badges.append(badge(`response badge-${hit.response}`, valueLabel('response', hit.response)));
+    const link = stateLink({ ...state, record: hit.id }, { class: 'hit-link', dir: 'auto', 'aria-label': `${t('openRecord')}: ${hitTitle(hit)}` }, hitTitle(hit));
+    list.append(el('li', { class: 'hit' },
+      el('article', {},
+        el('h3', { class: 'hit-title' }, link),
+        el('p', { class: 'hit-text', dir: 'auto', lang }, text),
+        badges)));
+  }
+}
+
+function renderPager(result) {
+  const pager = $('pager');
+  clear(pager);
+  const pages = Math.min(Math.ceil(result.total / PAGE_SIZE), 1000);
+  if (pages <= 1) return;
+  const page = state.page;
+  const list = el('ul', {});
+  const item = (target, label, attributes = {}) => list.append(el('li', {}, stateLink({ ...state, page: target }, attributes, label)));
+  if (page > 1) item(page - 1, t('previous'), { rel: 'prev', class: 'pager-step' });
+  const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages));
+  let last = 0;
+  for (const n of [...shown].sort((a, b) => a - b)) {
+    if (n > last + 1) list.append(el('li', { class: 'pager-gap', 'aria-hidden': 'true', text: '…' }));
+    if (n === page) list.append(el('li', {}, el('span', { class: 'pager-current', 'aria-current': 'page', text: String(n) })));
+    else item(n, String(n), { 'aria-label': t('pageN', { n }) });
+    last = n;
+  }
+  if (page < pages) item(page + 1, t('next'), { rel: 'next', class: 'pager-step' });
+  pager.append(list);
+}
+
+function showError(message) {
+  $('error').textContent = t('errorPrefix') + message;
+  $('error').hidden = false;
+}
+
+async function fetchJson(url, signal) {
+  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(body?.error?.message || `HTTP ${response.status}`);
+  return body;
+}
+
+async function runSearch(focusResults) {
+  pending?.abort();
+  pending = new AbortController();
+  const results = $('results');
+  results.setAttribute('aria-busy', 'true');
+  $('error').hidden = true;
+  try {
+    const result = await fetchJson(searchApiUrl(state, PAGE_SIZE), pending.signal);
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const count = plural('results', result.total);
+    $('result-count').textContent = result.total > PAGE_SIZE ? `${count} — ${t('resultsPage', { page: state.page, pages })}` : count;
+    renderHits(result);
+    renderFacets(result.facets);
+    renderPager(result);
+    if (focusResults) results.focus();
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    clear($('hits'));
+    clear($('pager'));
+    $('result-count').textContent = '';
+    showError(error.message);
+  } finally {
+    results.removeAttribute('aria-busy');
+  }
+}
+
+function recordTexts(record) {
+  if (record.text && typeof record.text === 'object') return record.text;
+  if (record.texts && typeof record.texts === 'object') return record.texts;
+  return {};
+}
+
+function fieldValue(name, value) {
+  // A facet value links to the search filtered by it.
+  const facet = { recommending_states: 'recommending', responsible: 'responsible', mechanism: 'mechanism', body: 'body', state: 'state', year: 'year', response: 'response' }[name];
+  const one = (item, facetName) => facetName
+    ? stateLink({ ...emptyState(), filters: [{ facet: facetName, value: String(item) }] }, { dir: 'auto' }, valueLabel(facetName, String(item)))
+    : el('span', { dir: 'auto', text: String(item) });
+  if (Array.isArray(value)) {
+    const list = el('ul', { class: 'inline-list' });
+    for (const item of value) list.append(el('li', {}, one(item, facet)));
+    return list;
+  }
+  return one(value, facet);
+}
+
+function renderRecord(record) {
+  const texts = recordTexts(record);
+  $('record-title').textContent = [record.body, record.state, record.year].filter(Boolean).join(' — ') || record.id;
+  const columns = $('record-texts');
+  clear(columns);
+  for (const lang of ['ar', 'fr', 'en']) {
+    const text = texts[lang];
+    const column = el('article', { class: 'record-text', lang, 'data-lang': lang },
+      el('h3', { lang: uiLang(), text: LANG_NAMES[lang] }));
+    if (text) column.append(el('p', { dir: 'auto', lang, class: 'record-body', text }));
+    else column.append(el('p', { class: 'missing', text: t('missingVersion') }));
+    columns.append(column);
+  }
+  const fields = $('record-fields');
+  clear(fields);
+  const order = ['id', 'mechanism', 'body', 'state', 'year', 'cycle', 'session', 'symbol', 'paragraph', 'recommending_states', 'response', 'responsible', 'status', 'source'];
+  for (const name of order) {
+    const value = record[name];
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    fields.append(el('dt', { text: fieldName(name) }), el('dd', {}, fieldValue(name, value)));
+  }
+  for (const [scheme, labels] of Object.entries(record.tags || {})) {
+    if (!labels.length) continue;
+    const list = el('ul', { class: 'inline-list' });
+    for (const label of labels)
+      list.append(el('li', {}, stateLink({ ...emptyState(), filters: [{ facet: `tag:${scheme}`, value: label }] }, { dir: 'auto', class: 'tag' }, label)));
+    fields.append(el('dt', { text: facetName(`tag:${scheme}`) }), el('dd', {}, list));
+  }
+}
+
+async function showRecord() {
+  pending?.abort();
+  pending = new AbortController();
+  $('search-view').hidden = true;
+  $('record-view').hidden = false;
+  try {
+    const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, pending.signal);
+    renderRecord(record);
+    $('record-view').focus();
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    $('record-title').textContent = error.message;
+    clear($('record-texts'));
+    clear($('record-fields'));
+  }
+}
+
+function render({ focusResults = false } = {}) {
+  if (uiLang() !== state.ui && state.ui) applyUiLang(state.ui);
+  renderForm();
+  renderChips();
+  if (state.record) {
+    showRecord();
+  } else {
+    $('record-view').hidden = true;
+    $('search-view').hidden = false;
+    runSearch(focusResults);
+  }
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+function start() {
+  state = stateFromUrl(location.search);
+  applyUiLang(chooseUiLang(state.ui));
+  state.ui = uiLang();
+  history.replaceState(null, '', urlOfState(state));
+
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate({ ...state, q: $('q').value.trim(), page: 1, record: '' });
+  });
+  $('sort').addEventListener('change', () => navigate({ ...state, sort: $('sort').value, page: 1 }));
+  $('display-lang').addEventListener('change', () => navigate({ ...state, display: $('display-lang').value }));
+  $('ui-lang').addEventListener('change', () => {
+    applyUiLang($('ui-lang').value);
+    navigate({ ...state }, { replace: false });
+  });
+  $('back-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    navigate({ ...state, record: '' });
+  });
+  $('home-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    $('q').value = '';
+    navigate(emptyState());
+  });
+  window.addEventListener('popstate', () => {
+    state = stateFromUrl(location.search);
+    if (!state.ui) state.ui = uiLang();
+    render();
+  });
+  render();
+}
+
+start();

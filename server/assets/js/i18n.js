@@ -1,0 +1,270 @@
+// Interface texts in Arabic, French and English. Record texts are never translated here: they come
+// from the index in each language version.
+export const UI_LANGS = ['ar', 'fr', 'en'];
+
+export const LANG_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' };
+
+const MESSAGES = {
+  en: {
+    title: 'Tawsiya',
+    tagline: 'Recommendations of the UN human-rights mechanisms',
+    skipToResults: 'Skip to results',
+    interfaceLanguage: 'Interface',
+    displayLanguage: 'Show results in',
+    displayAuto: "the query's language",
+    searchLabel: 'Search the recommendations',
+    searchButton: 'Search',
+    sortLabel: 'Sort',
+    sortRelevance: 'relevance',
+    sortYearDesc: 'newest first',
+    sortYearAsc: 'oldest first',
+    helpTitle: 'How to write a query',
+    helpIntro: 'Words are matched in any form (ratify, ratified, ratification). Click an example to try it.',
+    helpWords: 'all the words',
+    helpField: 'a body, then words',
+    helpRange: 'a range of years',
+    helpPhrase: 'an exact phrase',
+    helpNot: 'a state, without noted recommendations',
+    helpWildcard: 'words starting with “discrimin”',
+    refine: 'Refine',
+    activeFilters: 'Active filters',
+    removeFilter: 'Remove the filter {label}',
+    clearFilters: 'Clear all',
+    more: 'More',
+    fewer: 'Fewer',
+    results: { zero: 'No recommendation found', one: '1 recommendation', other: '{n} recommendations' },
+    resultsPage: 'page {page} of {pages}',
+    loading: 'Searching…',
+    pages: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    pageN: 'Page {n}',
+    backToResults: 'Back to the results',
+    details: 'Details',
+    recordTitle: '{body} — {state}, {year}',
+    missingVersion: 'No version in this language.',
+    openRecord: 'Open the recommendation',
+    footer: 'Tawsiya searches recommendations in Arabic, French and English.',
+    errorPrefix: 'The search failed: ',
+    noQuery: 'All recommendations',
+    facet: {
+      mechanism: 'Mechanism', body: 'Body', state: 'State under review', year: 'Year',
+      response: 'Response', recommending: 'Recommending state', responsible: 'Responsible body',
+      lang: 'Language', cycle: 'UPR cycle', session: 'Session', source: 'Source', status: 'Status',
+      symbol: 'Document',
+      'tag:uhri_theme': 'Theme', 'tag:sdg': 'Sustainable Development Goal',
+      'tag:affected_persons': 'Affected persons', 'tag:uprinfo_issue': 'Issue (UPR Info)',
+      'tag:didh_axis': 'National axis', 'tag:ohchr_theme': 'Theme (OHCHR)',
+    },
+    value: {
+      mechanism: { upr: 'Universal Periodic Review', treaty_body: 'Treaty body', special_procedure: 'Special procedure' },
+      response: { supported: 'supported', noted: 'noted' },
+      lang: { ar: 'Arabic', fr: 'French', en: 'English' },
+    },
+    field: {
+      id: 'Identifier', mechanism: 'Mechanism', body: 'Body', state: 'State', year: 'Year',
+      cycle: 'Cycle', session: 'Session', symbol: 'Document symbol', paragraph: 'Paragraph',
+      recommending_states: 'Recommending states', response: 'Response', tags: 'Tags',
+      responsible: 'Responsible bodies', status: 'Implementation status', source: 'Source',
+    },
+  },
+  fr: {
+    title: 'Tawsiya',
+    tagline: 'Recommandations des mécanismes des droits de l’homme de l’ONU',
+    skipToResults: 'Aller aux résultats',
+    interfaceLanguage: 'Interface',
+    displayLanguage: 'Afficher les résultats en',
+    displayAuto: 'langue de la requête',
+    searchLabel: 'Rechercher dans les recommandations',
+    searchButton: 'Rechercher',
+    sortLabel: 'Trier par',
+    sortRelevance: 'pertinence',
+    sortYearDesc: 'plus récentes',
+    sortYearAsc: 'plus anciennes',
+    helpTitle: 'Comment écrire une requête',
+    helpIntro: 'Les mots sont trouvés sous toutes leurs formes (ratifier, ratifié, ratification). Cliquez sur un exemple pour l’essayer.',
+    helpWords: 'tous les mots',
+    helpField: 'un organe, puis des mots',
+    helpRange: 'une période',
+    helpPhrase: 'une expression exacte',
+    helpNot: 'un État, sans les recommandations notées',
+    helpWildcard: 'les mots commençant par « discrimin »',
+    refine: 'Affiner',
+    activeFilters: 'Filtres actifs',
+    removeFilter: 'Retirer le filtre {label}',
+    clearFilters: 'Tout effacer',
+    more: 'Plus',
+    fewer: 'Moins',
+    results: { zero: 'Aucune recommandation trouvée', one: '1 recommandation', other: '{n} recommandations' },
+    resultsPage: 'page {page} sur {pages}',
+    loading: 'Recherche…',
+    pages: 'Pages',
+    previous: 'Précédente',
+    next: 'Suivante',
+    pageN: 'Page {n}',
+    backToResults: 'Retour aux résultats',
+    details: 'Détails',
+    recordTitle: '{body} — {state}, {year}',
+    missingVersion: 'Pas de version dans cette langue.',
+    openRecord: 'Ouvrir la recommandation',
+    footer: 'Tawsiya recherche les recommandations en arabe, en français et en anglais.',
+    errorPrefix: 'La recherche a échoué : ',
+    noQuery: 'Toutes les recommandations',
+    facet: {
+      mechanism: 'Mécanisme', body: 'Organe', state: 'État examiné', year: 'Année',
+      response: 'Réponse', recommending: 'État recommandant', responsible: 'Organisme responsable',
+      lang: 'Langue', cycle: 'Cycle de l’EPU', session: 'Session', source: 'Source', status: 'État de mise en œuvre',
+      symbol: 'Document',
+      'tag:uhri_theme': 'Thème', 'tag:sdg': 'Objectif de développement durable',
+      'tag:affected_persons': 'Personnes concernées', 'tag:uprinfo_issue': 'Question (UPR Info)',
+      'tag:didh_axis': 'Axe national', 'tag:ohchr_theme': 'Thème (HCDH)',
+    },
+    value: {
+      mechanism: { upr: 'Examen périodique universel', treaty_body: 'Organe conventionnel', special_procedure: 'Procédure spéciale' },
+      response: { supported: 'acceptée', noted: 'notée' },
+      lang: { ar: 'arabe', fr: 'français', en: 'anglais' },
+    },
+    field: {
+      id: 'Identifiant', mechanism: 'Mécanisme', body: 'Organe', state: 'État', year: 'Année',
+      cycle: 'Cycle', session: 'Session', symbol: 'Cote du document', paragraph: 'Paragraphe',
+      recommending_states: 'États recommandants', response: 'Réponse', tags: 'Étiquettes',
+      responsible: 'Organismes responsables', status: 'État de mise en œuvre', source: 'Source',
+    },
+  },
+  ar: {
+    title: 'توصية',
+    tagline: 'توصيات آليات الأمم المتحدة لحقوق الإنسان',
+    skipToResults: 'انتقل إلى النتائج',
+    interfaceLanguage: 'لغة الواجهة',
+    displayLanguage: 'عرض النتائج باللغة',
+    displayAuto: 'لغة البحث',
+    searchLabel: 'ابحث في التوصيات',
+    searchButton: 'بحث',
+    sortLabel: 'الترتيب',
+    sortRelevance: 'حسب الصلة',
+    sortYearDesc: 'الأحدث أولاً',
+    sortYearAsc: 'الأقدم أولاً',
+    helpTitle: 'كيف تكتب استعلامًا',
+    helpIntro: 'تُطابَق الكلمات بكل صيغها (صادق، المصادقة، التصديق). انقر على مثال لتجربته.',
+    helpWords: 'كل الكلمات',
+    helpField: 'هيئة، ثم كلمات',
+    helpRange: 'مدى من السنوات',
+    helpPhrase: 'عبارة مطابقة',
+    helpNot: 'دولة، دون التوصيات المحاط بها علمًا',
+    helpWildcard: 'الكلمات التي تبدأ بـ «discrimin»',
+    refine: 'تضييق النتائج',
+    activeFilters: 'المرشحات المفعّلة',
+    removeFilter: 'إزالة المرشح {label}',
+    clearFilters: 'مسح الكل',
+    more: 'المزيد',
+    fewer: 'أقل',
+    results: { zero: 'لم يُعثر على أي توصية', one: 'توصية واحدة', other: '{n} توصية' },
+    resultsPage: 'الصفحة {page} من {pages}',
+    loading: 'جارٍ البحث…',
+    pages: 'الصفحات',
+    previous: 'السابقة',
+    next: 'التالية',
+    pageN: 'الصفحة {n}',
+    backToResults: 'العودة إلى النتائج',
+    details: 'التفاصيل',
+    recordTitle: '{body} — {state}، {year}',
+    missingVersion: 'لا توجد نسخة بهذه اللغة.',
+    openRecord: 'فتح التوصية',
+    footer: 'يبحث «توصية» في التوصيات بالعربية والفرنسية والإنجليزية.',
+    errorPrefix: 'تعذّر البحث: ',
+    noQuery: 'جميع التوصيات',
+    facet: {
+      mechanism: 'الآلية', body: 'الهيئة', state: 'الدولة موضوع الاستعراض', year: 'السنة',
+      response: 'الرد', recommending: 'الدولة الموصية', responsible: 'الجهة المسؤولة',
+      lang: 'اللغة', cycle: 'دورة الاستعراض', session: 'الدورة', source: 'المصدر', status: 'حالة التنفيذ',
+      symbol: 'الوثيقة',
+      'tag:uhri_theme': 'الموضوع', 'tag:sdg': 'هدف التنمية المستدامة',
+      'tag:affected_persons': 'الأشخاص المعنيون', 'tag:uprinfo_issue': 'القضية (UPR Info)',
+      'tag:didh_axis': 'المحور الوطني', 'tag:ohchr_theme': 'الموضوع (المفوضية)',
+    },
+    value: {
+      mechanism: { upr: 'الاستعراض الدوري الشامل', treaty_body: 'هيئة معاهدة', special_procedure: 'إجراء خاص' },
+      response: { supported: 'مقبولة', noted: 'أُحيط بها علمًا' },
+      lang: { ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' },
+    },
+    field: {
+      id: 'المعرّف', mechanism: 'الآلية', body: 'الهيئة', state: 'الدولة', year: 'السنة',
+      cycle: 'الدورة', session: 'الجلسة', symbol: 'رمز الوثيقة', paragraph: 'الفقرة',
+      recommending_states: 'الدول الموصية', response: 'الرد', tags: 'الوسوم',
+      responsible: 'الجهات المسؤولة', status: 'حالة التنفيذ', source: 'المصدر',
+    },
+  },
+};
+
+// Query syntax examples shown in the help panel (the queries themselves are not translated).
+export const HELP_EXAMPLES = [
+  { query: 'ratify OPCAT', key: 'helpWords' },
+  { query: 'body:CAT torture', key: 'helpField' },
+  { query: 'year:2010..2013', key: 'helpRange' },
+  { query: '"national preventive mechanism"', key: 'helpPhrase' },
+  { query: 'state:Morocco NOT response:noted', key: 'helpNot' },
+  { query: 'discrimin*', key: 'helpWildcard' },
+];
+
+let current = 'en';
+
+export function setUiLang(lang) {
+  current = UI_LANGS.includes(lang) ? lang : 'en';
+  return current;
+}
+
+export function uiLang() {
+  return current;
+}
+
+function lookup(path) {
+  let value = MESSAGES[current];
+  for (const part of path) value = value == null ? undefined : value[part];
+  if (value === undefined) {
+    value = MESSAGES.en;
+    for (const part of path) value = value == null ? undefined : value[part];
+  }
+  return value;
+}
+
+function fill(template, params) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => (params[name] ?? ''));
+}
+
+// t('next'), t('pageN', {n: 3})
+export function t(key, params = {}) {
+  const value = lookup([key]);
+  return typeof value === 'string' ? fill(value, params) : key;
+}
+
+export function plural(key, n) {
+  const forms = lookup([key]);
+  const rule = new Intl.PluralRules(current).select(n);
+  const form = n === 0 ? forms.zero : n === 1 ? forms.one : forms[rule] || forms.other;
+  return fill(form || forms.other, { n: new Intl.NumberFormat(current).format(n) });
+}
+
+// The label of a facet ("tag:sdg" -> "Sustainable Development Goal"); unknown tag schemes show
+// their name.
+export function facetName(facet) {
+  return lookup(['facet', facet]) || facet.replace(/^tag:/, '').replace(/_/g, ' ');
+}
+
+// A facet value as people read it: "upr" -> "Universal Periodic Review"; most values (states,
+// bodies, themes) are shown as the index has them.
+export function valueLabel(facet, value) {
+  const label = lookup(['value', facet, value]);
+  return typeof label === 'string' ? label : value;
+}
+
+export function fieldName(field) {
+  return lookup(['field', field]) || field;
+}
+
+// Applies the interface language to the static page: every [data-i18n] element's text.
+export function translatePage(root = document) {
+  document.documentElement.lang = current;
+  document.documentElement.dir = current === 'ar' ? 'rtl' : 'ltr';
+  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  document.title = t('title');
+}

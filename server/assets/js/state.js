@@ -1,0 +1,67 @@
+// The page's state lives in the address, so every view can be shared, reloaded, and reached with
+// back/forward: ?q=&sort=&page=&display=&ui=&record=, and facet filters with the API's names
+// (body=CAT&state=Morocco&tag.sdg=16, repeatable).
+const SCALARS = ['q', 'sort', 'page', 'display', 'ui', 'record'];
+const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|lang|source|status|symbol|tag\.[a-z0-9_-]+)$/;
+
+export function emptyState() {
+  return { q: '', sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
+}
+
+// "tag:sdg" (facet names in API responses) <-> "tag.sdg" (parameter names).
+export const paramOfFacet = (facet) => facet.replace(/^tag:/, 'tag.');
+export const facetOfParam = (param) => param.replace(/^tag\./, 'tag:');
+
+export function stateFromUrl(search) {
+  const params = new URLSearchParams(search);
+  const state = emptyState();
+  for (const [name, value] of params) {
+    if (name === 'page') {
+      const page = Number.parseInt(value, 10);
+      state.page = Number.isFinite(page) && page > 0 ? page : 1;
+    } else if (SCALARS.includes(name)) {
+      state[name] = value;
+    } else if (FILTER_NAME.test(name) && value) {
+      if (!state.filters.some((f) => f.facet === facetOfParam(name) && f.value === value))
+        state.filters.push({ facet: facetOfParam(name), value });
+    }
+  }
+  return state;
+}
+
+function filterParams(state, params) {
+  if (state.q) params.set('q', state.q);
+  for (const { facet, value } of state.filters) params.append(paramOfFacet(facet), value);
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.display) params.set('display', state.display);
+}
+
+export function urlOfState(state) {
+  const params = new URLSearchParams();
+  filterParams(state, params);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.ui) params.set('ui', state.ui);
+  if (state.record) params.set('record', state.record);
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
+export function searchApiUrl(state, pageSize) {
+  const params = new URLSearchParams();
+  filterParams(state, params);
+  params.set('page', String(state.page));
+  params.set('size', String(pageSize));
+  return `/api/search?${params}`;
+}
+
+export function hasFilter(state, facet, value) {
+  return state.filters.some((f) => f.facet === facet && f.value === value);
+}
+
+// A copy with the filter added or removed; any change of filters goes back to page 1.
+export function toggleFilter(state, facet, value) {
+  const filters = hasFilter(state, facet, value)
+    ? state.filters.filter((f) => !(f.facet === facet && f.value === value))
+    : [...state.filters, { facet, value }];
+  return { ...state, filters, page: 1, record: '' };
+}
