@@ -49,8 +49,11 @@ bool is_tag_scheme(std::string_view scheme) {
 }  // namespace
 
 std::optional<std::string> filter_key(std::string_view parameter) {
+    // "lang" is the query's language, so the language facet's parameter is "language".
+    if (parameter == "language") return std::string(schema::kLanguage.name);
     for (const auto& facet : schema::kFixedFacets)
-        if (facet.name == parameter) return std::string(parameter);
+        if (facet.name == parameter && facet.name != schema::kLanguage.name)
+            return std::string(parameter);
     for (const std::string_view prefix : {"tag.", "tag:"}) {
         if (parameter.substr(0, prefix.size()) == prefix &&
             is_tag_scheme(parameter.substr(prefix.size())))

@@ -3,7 +3,8 @@
 //
 //   q, lang=ar|fr|en, page, size, sort=relevance|year|year-asc, display=ar|fr|en, facets=0|1,
 //   year_from, year_to, xlang=0|1, and facet filters (repeatable): body=CAT, state=Morocco,
-//   tag.sdg=16 (a tag scheme; "tag:sdg" is accepted too).
+//   tag.sdg=16 (a tag scheme; "tag:sdg" is accepted too), language=ar (the facet "lang": records
+//   with an Arabic version; the parameter "lang" is the query's language).
 #pragma once
 
 #include "http/url_codec.hpp"
@@ -13,7 +14,8 @@ namespace tawsiya::http {
 
 SearchRequest parse_search_params(const QueryParams& params, const SearchLimits& limits);
 
-// The filter key of a query parameter name: "body" -> "body", "tag.sdg" -> "tag:sdg"; nullopt
+// The filter key of a query parameter name: "body" -> "body", "tag.sdg" -> "tag:sdg",
+// "language" -> "lang"; nullopt
 // when the name is not a facet.
 std::optional<std::string> filter_key(std::string_view parameter);
 

@@ -80,10 +80,11 @@ void Session::on_read(beast::error_code ec, std::size_t) {
     const auto& partial = parser_->get();
     const std::string_view method(partial.method_string().data(), partial.method_string().size());
     const std::string_view target(partial.target().data(), partial.target().size());
+    // A client too slow to send its request (or an idle keep-alive connection): tcp_stream has
+    // already closed the socket, so there is no one to answer.
     if (ec == beast::error::timeout) {
-        if (!parser_->got_some()) return close();  // an idle keep-alive connection
-        return send(make_error_response(Status::request_timeout, "request not received in time"),
-                    method, target);
+        if (parser_->got_some()) log_access(method.empty() ? "-" : method, "-", 408, 0);
+        return abort();
     }
     if (ec == beast_http::error::body_limit)
         return send(

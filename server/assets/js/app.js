@@ -263,12 +263,19 @@ function fieldValue(name, value) {
 
 function renderRecord(record) {
   const texts = recordTexts(record);
-  $('record-title').textContent = [record.body, record.state, record.year].filter(Boolean).join(' — ') || record.id;
+  // Each part isolated (bdi), so Latin names read left to right inside an Arabic page heading.
+  const title = $('record-title');
+  clear(title);
+  const parts = [record.body, record.state, record.year].filter(Boolean);
+  (parts.length ? parts : [record.id]).forEach((part, index) => {
+    if (index > 0) title.append(' — ');
+    title.append(el('bdi', { text: String(part) }));
+  });
   const columns = $('record-texts');
   clear(columns);
   for (const lang of ['ar', 'fr', 'en']) {
     const text = texts[lang];
-    const column = el('article', { class: 'record-text', lang, 'data-lang': lang },
+    const column = el('article', { class: 'record-text', lang, dir: lang === 'ar' ? 'rtl' : 'ltr', 'data-lang': lang },
       el('h3', { lang: uiLang(), text: LANG_NAMES[lang] }));
     if (text) column.append(el('p', { dir: 'auto', lang, class: 'record-body', text }));
     else column.append(el('p', { class: 'missing', text: t('missingVersion') }));

@@ -1,16 +1,17 @@
 // The page's state lives in the address, so every view can be shared, reloaded, and reached with
 // back/forward: ?q=&sort=&page=&display=&ui=&record=, and facet filters with the API's names
-// (body=CAT&state=Morocco&tag.sdg=16, repeatable).
+// (body=CAT&state=Morocco&tag.sdg=16&language=ar, repeatable; "lang" is the query's language, so
+// the language facet is "language").
 const SCALARS = ['q', 'sort', 'page', 'display', 'ui', 'record'];
-const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|lang|source|status|symbol|tag\.[a-z0-9_-]+)$/;
+const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|language|source|status|symbol|tag\.[a-z0-9_-]+)$/;
 
 export function emptyState() {
   return { q: '', sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
 }
 
 // "tag:sdg" (facet names in API responses) <-> "tag.sdg" (parameter names).
-export const paramOfFacet = (facet) => facet.replace(/^tag:/, 'tag.');
-export const facetOfParam = (param) => param.replace(/^tag\./, 'tag:');
+export const paramOfFacet = (facet) => (facet === 'lang' ? 'language' : facet.replace(/^tag:/, 'tag.'));
+export const facetOfParam = (param) => (param === 'language' ? 'lang' : param.replace(/^tag\./, 'tag:'));
 
 export function stateFromUrl(search) {
   const params = new URLSearchParams(search);

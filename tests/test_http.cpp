@@ -1,0 +1,535 @@
+// The HTTP server, end to end: the real `tawsiya serve` binary on an index of the sample corpus,
+// talked to with a Beast client over real sockets. Also the small pure parts of the HTTP layer
+// (percent-decoding, search parameters, the token check) in-process.
+#include <signal.h>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <rapidjson/document.h>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "http/auth.hpp"
+#include "http/search_params.hpp"
+#include "http/static_assets.hpp"
+#include "http/url_codec.hpp"
+#include "support/temp_dir.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/record.hpp"
+
+using namespace tawsiya;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// ---- the server as a child process --------------------------------------------------------
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool sample_corpus_present() {
+    return std::filesystem::exists(test::source_path("corpus/sample.jsonl"));
+}
+
+// `tawsiya serve` on its own index; stops it with SIGTERM when it goes out of scope.
+class ServerProcess {
+  public:
+    explicit ServerProcess(const std::vector<std::string>& extra = {}) {
+        db_ = dir_ / "db";
+        const int indexed = test::run(
+            {TAWSIYA_BINARY, "index", test::source_path("corpus/sample.jsonl"), "--db", db_},
+            dir_ / "index.log");
+        if (indexed != 0) FAIL("tawsiya index failed:\n" << read_file(dir_ / "index.log"));
+        std::vector<std::string> argv = {TAWSIYA_BINARY, "serve", "--db",      db_,
+                                         "--port",       "0",     "--threads", "2",
+                                         "--reopen-ms",  "100"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        log_ = dir_ / "serve.log";
+        pid_ = test::spawn(argv, log_);
+        // The first line on stdout names the port; stderr shares the log file, so look for it.
+        const auto deadline = Clock::now() + std::chrono::seconds(20);
+        while (Clock::now() < deadline && port_ == 0) {
+            const std::string log = read_file(log_);
+            const std::string marker = "listening on http://127.0.0.1:";
+            if (const auto at = log.find(marker); at != std::string::npos)
+                port_ = static_cast<unsigned short>(std::stoi(log.substr(at + marker.size())));
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (port_ == 0) FAIL("the server did not start:\n" << read_file(log_));
+        INFO("the server's first line must be the URL");
+        REQUIRE(read_file(log_).rfind("listening on http://127.0.0.1:", 0) == 0);
+    }
+    ~ServerProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            test::wait_for(pid_);
+        }
+    }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    unsigned short port() const { return port_; }
+    const std::string& db() const { return db_; }
+    std::string log() const { return read_file(log_); }
+    const test::TempDir& dir() const { return dir_; }
+    // Sends SIGTERM and returns the exit code.
+    int terminate() {
+        ::kill(pid_, SIGTERM);
+        const int code = test::wait_for(pid_);
+        pid_ = 0;
+        return code;
+    }
+
+  private:
+    test::TempDir dir_;
+    std::string db_, log_;
+    pid_t pid_ = 0;
+    unsigned short port_ = 0;
+};
+
+// ---- a Beast client -----------------------------------------------------------------------
+
+using Response = bhttp::response<bhttp::string_body>;
+
+class Client {
+  public:
+    explicit Client(unsigned short port) : stream_(ioc_) {
+        stream_.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+        stream_.expires_after(std::chrono::seconds(20));
+    }
+    Response send(bhttp::request<bhttp::string_body> request) {
+        request.set(bhttp::field::host, "127.0.0.1");
+        request.prepare_payload();
+        bhttp::write(stream_, request);
+        return receive();
+    }
+    Response get(const std::string& target) { return send({bhttp::verb::get, target, 11}); }
+    Response head(const std::string& target) {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::head, target, 11};
+        request.set(bhttp::field::host, "127.0.0.1");
+        bhttp::write(stream_, request);
+        return receive(true);
+    }
+    Response receive(bool head = false) {
+        bhttp::response_parser<bhttp::string_body> parser;
+        parser.skip(head);  // a response to HEAD has a Content-Length but no body
+        parser.body_limit(64 << 20);
+        bhttp::read(stream_, buffer_, parser);
+        return parser.release();
+    }
+    void write_raw(const std::string& bytes) { net::write(stream_.socket(), net::buffer(bytes)); }
+    // True when the server has closed the connection (reads EOF).
+    bool closed_by_server() {
+        beast::error_code ec;
+        char byte;
+        stream_.socket().read_some(net::buffer(&byte, 1), ec);
+        return ec == net::error::eof || ec == net::error::connection_reset;
+    }
+
+  private:
+    net::io_context ioc_;
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+};
+
+rapidjson::Document parse_json(const std::string& body) {
+    rapidjson::Document doc;
+    doc.Parse(body.c_str(), body.size());
+    INFO(body);
+    REQUIRE_FALSE(doc.HasParseError());
+    return doc;
+}
+
+std::string header(const Response& response, bhttp::field field) {
+    const auto it = response.find(field);
+    return it == response.end() ? std::string() : std::string(it->value());
+}
+
+std::string header(const Response& response, const char* name) {
+    const auto it = response.find(name);
+    return it == response.end() ? std::string() : std::string(it->value());
+}
+
+// Checks the JSON error shape and returns the message.
+std::string error_message(const Response& response) {
+    INFO(response.body());
+    CHECK(header(response, bhttp::field::content_type).rfind("application/json", 0) == 0);
+    const auto doc = parse_json(response.body());
+    REQUIRE(doc.HasMember("error"));
+    CHECK(doc["error"]["status"].GetUint() == response.result_int());
+    return doc["error"]["message"].GetString();
+}
+
+// The shared server of the API cases: one index and one process for every SECTION.
+ServerProcess& shared_server() {
+    static ServerProcess server;
+    return server;
+}
+
+Record extra_record(const std::string& id, const std::string& word) {
+    Record record;
+    record.id = id;
+    record.text[Lang::en] = "Establish the " + word + " commission on prison monitoring";
+    record.text[Lang::fr] = "Créer la commission " + word + " de contrôle des prisons";
+    record.mechanism = "upr";
+    record.body = "UPR";
+    record.state = "Testland";
+    record.year = 2020;
+    record.symbol = "A/HRC/99/1";
+    record.paragraph = "1.1";
+    return record;
+}
+
+}  // namespace
+
+// ---- the pure parts -------------------------------------------------------------------------
+
+TEST_CASE("percent-decoding and query strings", "[http][url]") {
+    CHECK(http::percent_decode("a%20b%2Fc%3A") == "a b/c:");
+    CHECK(http::percent_decode("a+b") == "a+b");
+    CHECK(http::percent_decode("a+b", true) == "a b");
+    CHECK(http::percent_decode("%D8%A7%D9%84") == "\xD8\xA7\xD9\x84");
+    CHECK_FALSE(http::percent_decode("%4").has_value());
+    CHECK_FALSE(http::percent_decode("%").has_value());
+    CHECK_FALSE(http::percent_decode("%zz").has_value());
+    CHECK_FALSE(http::percent_decode("a%00b").has_value());
+    CHECK(http::percent_encode("upr:A/HRC/36/6 x") == "upr%3AA%2FHRC%2F36%2F6%20x");
+    CHECK(http::percent_decode(http::percent_encode("صادق; l'État")) == "صادق; l'État");
+
+    const auto target =
+        http::parse_target("/api/search?q=body%3ACAT+torture&state=Morocco&state=Tunisia&&x");
+    CHECK(target.path == "/api/search");
+    REQUIRE(target.query.size() == 4);
+    CHECK(target.query[0] == std::pair<std::string, std::string>("q", "body:CAT torture"));
+    CHECK(http::param_values(target.query, "state") ==
+          std::vector<std::string>{"Morocco", "Tunisia"});
+    CHECK(target.query[3] == std::pair<std::string, std::string>("x", ""));
+    CHECK(http::parse_target("/%2e%2e/etc").path == "/../etc");
+    CHECK(http::parse_target("/a%2Fb").raw_path == "/a%2Fb");
+    CHECK_THROWS_AS(http::parse_target("/?q=%zz"), UsageError);
+    CHECK_THROWS_AS(http::parse_target("/%"), UsageError);
+}
+
+TEST_CASE("search parameters become a SearchRequest, bad ones a UsageError naming them",
+          "[http][params]") {
+    const SearchLimits limits;
+    const auto request = http::parse_search_params(
+        http::parse_target(
+            "/?q=torture&lang=fr&page=3&size=20&sort=year-asc&display=ar&facets=0"
+            "&body=CAT&state=Morocco&state=Tunisia&tag.sdg=16&year_from=2010&year_to=2013")
+            .query,
+        limits);
+    CHECK(request.query == "torture");
+    CHECK(request.lang == Lang::fr);
+    CHECK(request.page == 3);
+    CHECK(request.size == 20);
+    CHECK(request.sort == SearchRequest::Sort::year_asc);
+    CHECK(request.display == Lang::ar);
+    CHECK_FALSE(request.facets);
+    CHECK(request.filters.at("body") == std::vector<std::string>{"CAT"});
+    CHECK(request.filters.at("state") == std::vector<std::string>{"Morocco", "Tunisia"});
+    CHECK(request.filters.at("tag:sdg") == std::vector<std::string>{"16"});
+    CHECK(http::parse_search_params(http::parse_target("/?language=ar").query, limits)
+              .filters.at("lang") == std::vector<std::string>{"ar"});
+    CHECK(request.year_from == 2010);
+    CHECK(request.year_to == 2013);
+
+    const auto parameter_of = [&](const std::string& query) {
+        try {
+            http::parse_search_params(http::parse_target("/?" + query).query, limits);
+        } catch (const UsageError& e) {
+            return e.parameter();
+        }
+        return std::string("(accepted)");
+    };
+    CHECK(parameter_of("size=0") == "size");
+    CHECK(parameter_of("size=101") == "size");
+    CHECK(parameter_of("size=10x") == "size");
+    CHECK(parameter_of("page=-1") == "page");
+    CHECK(parameter_of("lang=de") == "lang");
+    CHECK(parameter_of("sort=random") == "sort");
+    CHECK(parameter_of("facets=maybe") == "facets");
+    CHECK(parameter_of("year_from=2014&year_to=2010") == "year_from");
+    CHECK(parameter_of("q=a&q=b") == "q");
+    CHECK(parameter_of("colour=red") == "colour");
+    CHECK(parameter_of("body=") == "body");
+    CHECK(parameter_of("q=" + std::string(limits.max_query_bytes + 1, 'a')) == "q");
+    CHECK_THROWS_AS(http::parse_search_params(
+                        http::parse_target("/?q=" + std::string(5000, 'a')).query, limits),
+                    LimitError);
+    CHECK(parameter_of("q=" + std::string(limits.max_query_bytes, 'a')) == "(accepted)");
+}
+
+TEST_CASE("write endpoints need the bearer token", "[http][auth]") {
+    bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/reindex", 11};
+    const std::string token = "0123456789abcdef-secret";
+    CHECK_FALSE(http::bearer_token_matches(request, token));
+    request.set(bhttp::field::authorization, "Bearer " + token);
+    CHECK(http::bearer_token_matches(request, token));
+    CHECK_NOTHROW(http::require_token(request, token));
+    CHECK_FALSE(http::bearer_token_matches(request, ""));  // no token configured: no writes
+    request.set(bhttp::field::authorization, "Bearer " + token + "x");
+    CHECK_FALSE(http::bearer_token_matches(request, token));
+    request.set(bhttp::field::authorization, "Basic " + token);
+    CHECK_FALSE(http::bearer_token_matches(request, token));
+    CHECK_THROWS_AS(http::require_token(request, token), http::UnauthorizedError);
+}
+
+TEST_CASE("static files come from the embedded table only", "[http][static]") {
+    REQUIRE(http::find_static_asset("/"));
+    CHECK(http::find_static_asset("/")->content_type == "text/html; charset=utf-8");
+    CHECK(http::find_static_asset("/js/app.js")->content_type == "text/javascript; charset=utf-8");
+    CHECK_FALSE(http::find_static_asset("/../../etc/passwd"));
+    CHECK_FALSE(http::find_static_asset("/js/../../CMakeLists.txt"));
+    CHECK_FALSE(http::find_static_asset("/CMakeLists.txt"));
+    CHECK_FALSE(http::find_static_asset("js/app.js"));
+}
+
+// ---- the real server ------------------------------------------------------------------------
+
+TEST_CASE("the HTTP API over a real index", "[http][server]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess& server = shared_server();
+
+    SECTION("a search answers 200 with JSON, results, facets and security headers") {
+        Client client(server.port());
+        const auto response = client.get("/api/search?q=torture&size=5");
+        INFO(response.body());
+        REQUIRE(response.result() == bhttp::status::ok);
+        CHECK(header(response, bhttp::field::content_type) == "application/json; charset=utf-8");
+        CHECK(header(response, "X-Content-Type-Options") == "nosniff");
+        CHECK(header(response, "Referrer-Policy") == "no-referrer");
+        CHECK(header(response, "Content-Security-Policy").find("default-src 'self'") !=
+              std::string::npos);
+        const auto doc = parse_json(response.body());
+        CHECK(doc["total"].GetUint() > 0);
+        REQUIRE(doc["hits"].IsArray());
+        CHECK(doc["hits"].Size() > 0);
+        CHECK(doc["hits"].Size() <= 5);
+        CHECK(doc["hits"][0].HasMember("snippet"));
+        CHECK(doc["facets"].IsObject());
+        CHECK(doc["facets"].HasMember("body"));
+    }
+
+    SECTION("keep-alive: two requests on one connection") {
+        Client client(server.port());
+        const auto first = client.get("/api/health");
+        CHECK(first.result() == bhttp::status::ok);
+        CHECK(first.keep_alive());
+        const auto second = client.get("/api/search?q=children&size=1&facets=0");
+        CHECK(second.result() == bhttp::status::ok);
+        CHECK(second.keep_alive());
+    }
+
+    SECTION("an unknown path is 404 with the JSON error shape") {
+        Client client(server.port());
+        const auto api = client.get("/api/nothing-here");
+        CHECK(api.result() == bhttp::status::not_found);
+        CHECK_FALSE(error_message(api).empty());
+        const auto page = client.get("/no-such-page.html");
+        CHECK(page.result() == bhttp::status::not_found);
+        error_message(page);
+    }
+
+    SECTION("a wrong method is 405 with Allow") {
+        Client client(server.port());
+        bhttp::request<bhttp::string_body> request{bhttp::verb::delete_, "/api/search?q=x", 11};
+        const auto response = client.send(request);
+        CHECK(response.result() == bhttp::status::method_not_allowed);
+        CHECK(header(response, bhttp::field::allow).find("GET") != std::string::npos);
+        error_message(response);
+        const auto page = client.send({bhttp::verb::put, "/", 11});
+        CHECK(page.result() == bhttp::status::method_not_allowed);
+    }
+
+    SECTION("a bad parameter is 400 naming it") {
+        Client client(server.port());
+        const auto size = client.get("/api/search?q=torture&size=1000");
+        CHECK(size.result() == bhttp::status::bad_request);
+        CHECK(error_message(size).find("size") != std::string::npos);
+        CHECK(error_message(size).find("between 1 and 100") != std::string::npos);
+        const auto page = client.get("/api/search?q=torture&page=abc");
+        CHECK(page.result() == bhttp::status::bad_request);
+        CHECK(error_message(page).find("page") != std::string::npos);
+        const auto lang = client.get("/api/search?q=torture&lang=xx");
+        CHECK(error_message(lang).find("lang") != std::string::npos);
+        const auto q = client.get("/api/search?q=" + std::string(3000, 'a'));
+        CHECK(q.result() == bhttp::status::bad_request);
+        CHECK(error_message(q).find("q") != std::string::npos);
+        const auto encoding = client.get("/api/search?q=%zz");
+        CHECK(encoding.result() == bhttp::status::bad_request);
+    }
+
+    SECTION("an oversized body is 413") {
+        Client client(server.port());
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/search", 11};
+        request.body() = std::string(2 << 20, 'x');
+        const auto response = client.send(request);
+        CHECK(response.result() == bhttp::status::payload_too_large);
+        CHECK(error_message(response).find("body") != std::string::npos);
+    }
+
+    SECTION("an oversized header is 431") {
+        Client client(server.port());
+        bhttp::request<bhttp::string_body> request{bhttp::verb::get, "/api/health", 11};
+        request.set("X-Padding", std::string(32 << 10, 'p'));
+        const auto response = client.send(request);
+        CHECK(response.result() == bhttp::status::request_header_fields_too_large);
+    }
+
+    SECTION("path traversal finds nothing") {
+        for (const std::string target :
+             {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/js/../../../etc/passwd",
+              "/..%2f..%2fetc%2fpasswd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "//etc/passwd",
+              "/css/..%5c..%5cCMakeLists.txt", "/CMakeLists.txt"}) {
+            Client client(server.port());
+            const auto response = client.get(target);
+            INFO(target);
+            CHECK(response.result() == bhttp::status::not_found);
+            CHECK(response.body().find("root:") == std::string::npos);
+        }
+    }
+
+    SECTION("the page and its assets are served with the right types") {
+        Client client(server.port());
+        const auto page = client.get("/");
+        REQUIRE(page.result() == bhttp::status::ok);
+        CHECK(header(page, bhttp::field::content_type) == "text/html; charset=utf-8");
+        CHECK(page.body().find("<html") != std::string::npos);
+        const auto script = client.get("/js/app.js");
+        CHECK(script.result() == bhttp::status::ok);
+        CHECK(header(script, bhttp::field::content_type) == "text/javascript; charset=utf-8");
+        const auto head = client.head("/");
+        CHECK(head.result() == bhttp::status::ok);
+        CHECK(head.body().empty());
+        CHECK(header(head, bhttp::field::content_length) == std::to_string(page.body().size()));
+        CHECK(client.get("/api/health").result() == bhttp::status::ok);  // still in step
+    }
+
+    SECTION("a record by id, percent-encoded or not") {
+        Client client(server.port());
+        const auto search = parse_json(client.get("/api/search?q=torture&size=1").body());
+        REQUIRE(search["hits"].Size() == 1);
+        const std::string id = search["hits"][0]["id"].GetString();
+        const auto encoded = client.get("/api/records/" + http::percent_encode(id));
+        INFO(id << " -> " << encoded.body());
+        REQUIRE(encoded.result() == bhttp::status::ok);
+        CHECK(std::string(parse_json(encoded.body())["id"].GetString()) == id);
+        const auto missing = client.get("/api/records/" + http::percent_encode("no:such/record"));
+        CHECK(missing.result() == bhttp::status::not_found);
+        error_message(missing);
+    }
+
+    SECTION("health and stats") {
+        Client client(server.port());
+        const auto health = parse_json(client.get("/api/health").body());
+        CHECK(std::string(health["status"].GetString()) == "ok");
+        CHECK(health["revision"].IsString());
+        const auto stats_response = client.get("/api/stats");
+        REQUIRE(stats_response.result() == bhttp::status::ok);
+        const auto stats = parse_json(stats_response.body());
+        CHECK(stats["records"].GetUint() > 0);
+        CHECK(stats["languages"].HasMember("ar"));
+    }
+
+    SECTION("one access-log line per request") {
+        Client client(server.port());
+        client.get("/api/health?probe=access-log-line");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK(server.log().find("GET /api/health?probe=access-log-line 200 ") != std::string::npos);
+    }
+}
+
+TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' work",
+          "[http][server][reopen]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server;
+    Client client(server.port());
+    const std::string before = parse_json(client.get("/api/health").body())["revision"].GetString();
+    const std::string id = "test:A/HRC/99/1:1.1";
+    CHECK(client.get("/api/records/" + http::percent_encode(id)).result() ==
+          bhttp::status::not_found);
+
+    const std::string input = server.dir() / "extra.jsonl";
+    std::ofstream(input) << record_to_json(extra_record(id, "zanzibarite")) << "\n";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", input, "--db", server.db()},
+                      server.dir() / "extra.log") == 0);
+
+    // Every worker reopens within --reopen-ms 100: ask a few times on new connections.
+    std::optional<Response> found;
+    for (auto deadline = Clock::now() + std::chrono::seconds(10); Clock::now() < deadline;) {
+        Client fresh(server.port());
+        auto response = fresh.get("/api/records/" + http::percent_encode(id));
+        if (response.result() == bhttp::status::ok) {
+            found = std::move(response);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE(found);
+    CHECK(std::string(parse_json(found->body())["id"].GetString()) == id);
+    // The same id with its '/' left as they are in the path.
+    CHECK(Client(server.port()).get("/api/records/" + id).result() == bhttp::status::ok);
+    const auto search = parse_json(Client(server.port()).get("/api/search?q=zanzibarite").body());
+    CHECK(search["total"].GetUint() == 1);
+    const std::string after =
+        parse_json(Client(server.port()).get("/api/health").body())["revision"].GetString();
+    CHECK(after != before);
+}
+
+TEST_CASE("a slow client has its connection closed after --timeout", "[http][server][timeout]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server({"--timeout", "1"});
+    Client client(server.port());
+    client.write_raw("GET /api/health HTTP/1.1\r\nHost: x\r\n");  // and never the end
+    const auto start = Clock::now();
+    CHECK(client.closed_by_server());
+    CHECK(Clock::now() - start < std::chrono::seconds(5));
+    CHECK(Clock::now() - start >= std::chrono::milliseconds(900));
+}
+
+TEST_CASE("SIGTERM stops the server cleanly with exit code 0", "[http][server][shutdown]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server;
+    Client idle(server.port());  // an idle keep-alive connection must not hold the shutdown
+    REQUIRE(idle.get("/api/health").result() == bhttp::status::ok);
+    const auto start = Clock::now();
+    CHECK(server.terminate() == 0);
+    CHECK(Clock::now() - start < std::chrono::seconds(5));
+    CHECK(idle.closed_by_server());
+    // The port is free again: nothing listens there.
+    net::io_context ioc;
+    net::ip::tcp::socket socket(ioc);
+    beast::error_code ec;
+    socket.connect({net::ip::make_address("127.0.0.1"), server.port()}, ec);
+    CHECK(ec);
+}
