@@ -332,6 +332,8 @@ function render({ focusResults = false } = {}) {
 
 function start() {
   state = stateFromUrl(location.search);
+  // On a phone the facets start folded above the results; on a laptop they stay open beside them.
+  if (window.matchMedia('(max-width: 48rem)').matches) $('facets-panel').open = false;
   applyUiLang(chooseUiLang(state.ui));
   state.ui = uiLang();
   history.replaceState(null, '', urlOfState(state));
