@@ -1,0 +1,85 @@
+// Matching a new recommendation against an index: the prior recommendations behind it (each with a
+// score in [0,1] and the words that matched) and suggestions for its mechanism, issuing body,
+// responsible national bodies and every tag scheme of the index. Suggestions come from trained
+// one-vs-rest models where `tawsiya train` stored them (tagger.hpp), blended with the votes of the
+// matched neighbours, which are also the explanation (evidence) of each suggestion.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
+#include "tawsiya/record.hpp"
+
+namespace tawsiya {
+
+struct MatchRequest {
+    std::string text;          // the new recommendation (paragraph numbers, states are ignored)
+    std::optional<Lang> lang;  // detected when absent
+    std::size_t k = 10;        // matches returned; they are also the voters of the suggestions
+    std::map<std::string, std::vector<std::string>>
+        filters;                            // facet -> labels (OR within, AND across)
+    std::optional<std::string> exclude_id;  // e.g. the text's own record
+};
+
+struct Match {
+    Record record;
+    // Cosine similarity of the TF-IDF vectors (stems, index IDF) of the text and of the record's
+    // version in the text's language (its best version if it has none): 1 = the same content stems.
+    double score = 0;
+    std::vector<std::string> matched_terms;  // readable words of the text found in the record
+};
+
+struct Suggestion {
+    std::string label;
+    double confidence = 0;              // in [0,1]: calibrated on held-out data when a model exists
+    std::vector<std::string> evidence;  // ids of the matches that carry the label
+    bool abstain = false;               // confidence under MatchOptions::abstain_below
+};
+
+struct MatchResult {
+    Lang lang = Lang::en;  // the text's language (given or detected)
+    std::string content;   // the text without paragraph number and recommending states
+    std::vector<Match> matches;
+    // Scheme ("mechanism", "body", "responsible", "uprinfo_issue", "sdg", ...) -> suggestions by
+    // decreasing confidence.
+    std::map<std::string, std::vector<Suggestion>> suggestions;
+};
+
+struct MatchOptions {
+    double abstain_below = 0.5;       // suggestions under this confidence are marked abstain
+    std::size_t max_suggestions = 5;  // per scheme, abstained ones included
+    double model_weight = 0.7;        // blend: model * w + votes * (1 - w), where a model exists
+    double vote_shrinkage = 0.5;  // votes = carried / (voted + shrinkage): few voters, less sure
+    std::size_t max_k = 100;      // a request's k is capped here
+    std::size_t max_text_bytes = 20000;  // longer texts are refused (LimitError)
+};
+
+// Cleans, analyses and matches texts; one Matcher per thread (a Xapian::Database is not
+// thread-safe), the Analyzer and the models on disk are shared.
+class Matcher {
+  public:
+    // Opens the index at `db_dir` and loads the models of `db_dir/tawsiya-models` when present.
+    // Throws IndexError when the index cannot be opened.
+    Matcher(const std::string& db_dir, const Analyzer& analyzer, MatchOptions options = {});
+    ~Matcher();
+    Matcher(const Matcher&) = delete;
+    Matcher& operator=(const Matcher&) = delete;
+
+    // Throws UsageError for an empty text or an unknown filter facet, LimitError over the limits.
+    MatchResult match(const MatchRequest& request);
+
+    bool has_models() const;
+    const MatchOptions& options() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tawsiya

@@ -1,0 +1,78 @@
+// Trained taggers: for every label scheme of an index (mechanism, body, responsible and each tag
+// scheme), one-vs-rest L2-regularised logistic regressions (liblinear) on TF-IDF features of the
+// records' stems, calibrated on a held-out fold. `tawsiya train` writes them beside the index, in
+// DIR/tawsiya-models/; the Matcher loads them and blends them with its neighbours' votes.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+
+namespace tawsiya {
+
+struct TrainOptions {
+    std::size_t min_positives = 8;     // a label needs this many records (and as many without it)
+    double c = 4.0;                    // liblinear's C (inverse regularisation)
+    unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
+    std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
+    bool verbose = false;              // progress on stderr
+};
+
+struct SchemeTrainReport {
+    std::string scheme;
+    std::size_t records = 0;         // records carrying a label of the scheme
+    std::size_t labels = 0;          // labels with a model
+    std::size_t labels_skipped = 0;  // too few positives
+    double holdout_ece = 0;          // expected calibration error on the held-out fold, before
+    double calibrated_ece = 0;       // and after calibration (fitted on that fold: optimistic)
+};
+
+struct TrainReport {
+    std::size_t records = 0;
+    std::size_t features = 0;
+    std::vector<SchemeTrainReport> schemes;
+    std::string models_dir;
+};
+
+// DIR/tawsiya-models
+std::string models_dir(const std::string& db_dir);
+
+// Trains every scheme of the index at `db_dir` and replaces DIR/tawsiya-models atomically (written
+// to a temporary directory, then renamed). Throws IndexError when the index cannot be read or the
+// models not written.
+TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
+                         const TrainOptions& options = {});
+
+struct LabelProbability {
+    std::string label;
+    double probability = 0;  // calibrated
+};
+
+// The stored models, loaded for prediction. Immutable once loaded: share it between threads.
+class TaggerModels {
+  public:
+    // The models beside the index, or nullptr when there are none. Throws IndexError when they
+    // exist but cannot be read.
+    static std::shared_ptr<const TaggerModels> load(const std::string& db_dir);
+    ~TaggerModels();
+
+    // Calibrated probability of every modelled label of every scheme for a text, given the stems of
+    // its content words (each occurrence once, stopwords left out).
+    std::map<std::string, std::vector<LabelProbability>> predict(
+        const std::vector<std::string>& stems) const;
+
+    std::vector<std::string> schemes() const;
+
+    struct Impl;
+    explicit TaggerModels(std::unique_ptr<Impl> impl);
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tawsiya

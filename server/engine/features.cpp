@@ -1,0 +1,59 @@
+#include "engine/features.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "tawsiya/recommendation_text.hpp"
+
+namespace tawsiya::features {
+
+double idf(double documents, double document_frequency) {
+    return std::log((1.0 + documents) / (1.0 + document_frequency)) + 1.0;
+}
+
+double tf(unsigned count) {
+    return count == 0 ? 0.0 : 1.0 + std::log(static_cast<double>(count));
+}
+
+std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
+    std::vector<std::string> stems;
+    for (Token& token : analyzer.tokenize(strip_recommendation_noise(text), lang))
+        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
+    return stems;
+}
+
+std::unordered_map<std::string, unsigned> count(const std::vector<std::string>& stems) {
+    std::unordered_map<std::string, unsigned> counts;
+    for (const auto& stem : stems) ++counts[stem];
+    return counts;
+}
+
+std::uint32_t Dictionary::add(std::string stem, double idf) {
+    const auto index = static_cast<std::uint32_t>(stems_.size());
+    index_.emplace(stem, index);
+    stems_.push_back(std::move(stem));
+    idfs_.push_back(idf);
+    return index;
+}
+
+std::optional<std::uint32_t> Dictionary::find(const std::string& stem) const {
+    const auto it = index_.find(stem);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+}
+
+SparseVector Dictionary::vectorise(const std::vector<std::string>& stems) const {
+    SparseVector vector;
+    for (const auto& [stem, n] : count(stems))
+        if (const auto index = find(stem))
+            vector.emplace_back(*index, static_cast<float>(tf(n) * idfs_[*index]));
+    std::sort(vector.begin(), vector.end());
+    double norm = 0;
+    for (const auto& [index, weight] : vector) norm += double(weight) * weight;
+    norm = std::sqrt(norm);
+    if (norm > 0)
+        for (auto& entry : vector) entry.second = static_cast<float>(entry.second / norm);
+    return vector;
+}
+
+}  // namespace tawsiya::features

@@ -1,0 +1,36 @@
+// The query side of matching: a new text cleaned and analysed as the documents were, turned into a
+// weighted OR of its stems, and the request's filters into boolean terms.
+#pragma once
+
+#include <xapian.h>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
+
+namespace tawsiya::matching {
+
+struct QueryText {
+    Lang lang = Lang::en;
+    std::string content;                              // without paragraph number and states
+    std::vector<std::string> stems;                   // content stems, one per occurrence
+    std::map<std::string, std::string> word_of_stem;  // the text's first word with each stem
+    std::vector<std::string> stem_order;              // distinct stems in text order
+};
+
+QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer);
+
+// OR of the "Z" terms of the stems the index holds, each weighted by its count in the text (BM25
+// then scores them); Xapian::Query() when none is in the index.
+Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db);
+
+// Facet name ("body", "state", "sdg" or "tag:sdg", ...) -> labels: OR within a facet, AND across.
+// `schemes` are the tag schemes of the index; any other facet name is a UsageError.
+Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
+                           const std::vector<std::string>& schemes);
+
+}  // namespace tawsiya::matching
