@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
     {"search", tawsiya::cli::run_search, "search an index from the shell"},
     {"serve", tawsiya::cli::run_serve, "serve the search API and the web page over HTTP"},
     {"dedup", tawsiya::cli::run_dedup, "group a list of recommendations into clusters of duplicates"},
+    {"match", tawsiya::cli::run_match, "find the prior recommendations behind new ones, suggest tags"},
+    {"train", tawsiya::cli::run_train, "train the taggers of an index's label schemes"},
 };
 
 void print_usage(std::ostream& out) {

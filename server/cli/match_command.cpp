@@ -1,0 +1,117 @@
+// `tawsiya match --db DIR [--input FILE|-]`: for each new recommendation, the prior ones behind it
+// and the suggested mechanism, body, responsible bodies and tags, as one JSON line per input.
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/list_input.hpp"
+#include "engine/match_json.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/match.hpp"
+
+namespace po = boost::program_options;
+
+namespace tawsiya::cli {
+
+namespace {
+
+struct MatchCommandOptions {
+    std::string db;
+    std::string input = "-";
+    std::size_t k = 10;
+    std::string lang;
+    std::vector<std::string> filters;
+    MatchOptions match;
+};
+
+MatchCommandOptions parse_options(const Args& args) {
+    MatchCommandOptions options;
+    po::options_description named(
+        "tawsiya match --db DIR [--input FILE|-] [options]\n\n"
+        "Input: JSON lines {\"id\", \"text\", \"lang\"?}; if the first line is not JSON, every "
+        "line\n"
+        "is a text and its line number its id. Output: one JSON line per input, {\"id\", "
+        "\"matches\",\n"
+        "\"suggestions\"}. Bad lines are reported on stderr as file:line: reason and skipped.\n\n"
+        "options");
+    named.add_options()                                                                      //
+        ("db", po::value(&options.db)->required(), "the index directory")                    //
+        ("input", po::value(&options.input), "the new recommendations (default: stdin)")     //
+        ("k", po::value(&options.k)->default_value(options.k), "matches per input (1-100)")  //
+        ("lang", po::value(&options.lang),
+         "the inputs' language (ar, fr, en) when they do not say")  //
+        ("filter", po::value(&options.filters)->composing(),
+         "facet=label: match only records with it (repeatable; OR within a facet, AND across)")  //
+        ("abstain-below",
+         po::value(&options.match.abstain_below)->default_value(options.match.abstain_below),
+         "suggestions under this confidence are marked \"abstain\": true")  //
+        ("help,h", "this help");
+    po::positional_options_description positional;
+    positional.add("input", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        std::cout << named << "\n";
+        std::exit(kExitOk);
+    }
+    po::notify(vm);
+    if (!options.lang.empty() && !parse_lang(options.lang))
+        throw UsageError("--lang", "must be ar, fr or en");
+    if (options.k == 0 || options.k > options.match.max_k)
+        throw UsageError("--k", "must be between 1 and " + std::to_string(options.match.max_k));
+    if (!(options.match.abstain_below >= 0 && options.match.abstain_below <= 1))
+        throw UsageError("--abstain-below", "must be in [0, 1]");
+    return options;
+}
+
+std::map<std::string, std::vector<std::string>> parse_filters(
+    const std::vector<std::string>& specs) {
+    std::map<std::string, std::vector<std::string>> filters;
+    for (const auto& spec : specs) {
+        const auto equals = spec.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == spec.size())
+            throw UsageError("--filter", "expected facet=label, got '" + spec + "'");
+        filters[spec.substr(0, equals)].push_back(spec.substr(equals + 1));
+    }
+    return filters;
+}
+
+}  // namespace
+
+int run_match(const Args& args) {
+    const MatchCommandOptions options = parse_options(args);
+    const auto filters = parse_filters(options.filters);
+    const Analyzer analyzer;
+    Matcher matcher(options.db, analyzer, options.match);
+
+    std::vector<std::string> problems;
+    const std::vector<ListItem> items = read_list(options.input, problems);
+    for (const auto& problem : problems) std::fprintf(stderr, "%s\n", problem.c_str());
+    const std::string name = options.input == "-" ? "<stdin>" : options.input;
+    std::size_t written = 0;
+    for (const ListItem& item : items) {
+        MatchRequest request;
+        request.text = item.text;
+        request.lang = item.lang ? item.lang : parse_lang(options.lang);
+        request.k = options.k;
+        request.filters = filters;
+        try {
+            const std::string line = match_result_to_json(item.id, matcher.match(request));
+            std::fwrite(line.data(), 1, line.size(), stdout);
+            std::fputc('\n', stdout);
+            ++written;
+        } catch (const LimitError& e) {
+            std::fprintf(stderr, "%s:%zu: %s\n", name.c_str(), item.line, e.what());
+        } catch (const UsageError& e) {
+            if (e.parameter() == "filter") throw;  // the same for every line: a usage error
+            std::fprintf(stderr, "%s:%zu: %s\n", name.c_str(), item.line, e.what());
+        }
+    }
+    std::fflush(stdout);
+    return written > 0 || (items.empty() && problems.empty()) ? kExitOk : kExitFailure;
+}
+
+}  // namespace tawsiya::cli

@@ -1,0 +1,57 @@
+// `tawsiya train --db DIR`: trains the taggers of every label scheme of an index and stores them
+// beside it (DIR/tawsiya-models), where `tawsiya match` and the server find them.
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/tagger.hpp"
+
+namespace po = boost::program_options;
+
+namespace tawsiya::cli {
+
+int run_train(const Args& args) {
+    std::string db;
+    TrainOptions options;
+    po::options_description named(
+        "tawsiya train --db DIR [options]\n\n"
+        "Trains one-vs-rest logistic regressions for mechanism, body, responsible bodies and "
+        "every\n"
+        "tag scheme of the index, calibrated on held-out records, into "
+        "DIR/tawsiya-models.\n\noptions");
+    named.add_options()                                            //
+        ("db", po::value(&db)->required(), "the index directory")  //
+        ("min-positives", po::value(&options.min_positives)->default_value(options.min_positives),
+         "records a label needs to get a model")                                          //
+        ("c", po::value(&options.c)->default_value(options.c), "inverse regularisation")  //
+        ("scheme", po::value(&options.schemes)->composing(),
+         "train only this scheme (repeatable)")                                 //
+        ("verbose,v", po::bool_switch(&options.verbose), "progress on stderr")  //
+        ("help,h", "this help");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(named).run(), vm);
+    if (vm.count("help")) {
+        std::cout << named << "\n";
+        return kExitOk;
+    }
+    po::notify(vm);
+    if (options.min_positives == 0) throw UsageError("--min-positives", "must be at least 1");
+    if (!(options.c > 0)) throw UsageError("--c", "must be positive");
+
+    const Analyzer analyzer;
+    const TrainReport report = train_models(db, analyzer, options);
+    std::printf("%zu records, %zu features -> %s\n", report.records, report.features,
+                report.models_dir.c_str());
+    std::printf("%-24s %8s %7s %8s %13s %15s\n", "scheme", "records", "labels", "skipped",
+                "held-out ECE", "calibrated ECE");
+    for (const auto& s : report.schemes)
+        std::printf("%-24s %8zu %7zu %8zu %13.3f %15.3f\n", s.scheme.c_str(), s.records, s.labels,
+                    s.labels_skipped, s.holdout_ece, s.calibrated_ece);
+    return kExitOk;
+}
+
+}  // namespace tawsiya::cli
