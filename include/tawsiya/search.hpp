@@ -1,5 +1,5 @@
-// Search over an index: the engine behind `tawsiya search` and `GET /api/search`. It knows nothing of
-// HTTP or the command line.
+// Search over an index: the engine behind `tawsiya search` and `GET /api/search`. It knows nothing
+// of HTTP or the command line.
 #pragma once
 
 #include <cstddef>
@@ -23,16 +23,24 @@ struct SearchLimits {
     double time_limit_seconds = 2.0;
 };
 
+// BM25 parameters (Xapian::BM25Weight's k1 and b); docs/search.md says why these values.
+struct Bm25Params {
+    double k1 = 1.2;
+    double b = 0.3;
+};
+
 struct SearchRequest {
-    std::string query;                  // QueryParser syntax: AND/OR/NOT, "phrases", wild*, field:value
-    std::optional<Lang> lang;           // the query's language; detected when absent
-    std::map<std::string, std::vector<std::string>> filters;  // facet name -> labels (OR within, AND across)
+    std::string query;         // QueryParser syntax: AND/OR/NOT, "phrases", wild*, field:value
+    std::optional<Lang> lang;  // the query's language; detected when absent
+    std::map<std::string, std::vector<std::string>>
+        filters;  // facet name -> labels (OR within, AND across)
     std::optional<int> year_from, year_to;
     enum class Sort { relevance, year_desc, year_asc } sort = Sort::relevance;
-    std::size_t page = 1, size = 10;    // 1-based page
-    std::optional<Lang> display;        // the language version to show; fallback when missing
-    bool facets = true;                 // compute facet counts
-    bool xlang = false;                 // cross-language expansion (later)
+    std::size_t page = 1, size = 10;  // 1-based page
+    std::optional<Lang> display;      // the language version to show; fallback when missing
+    bool facets = true;               // compute facet counts
+    bool xlang = false;               // cross-language expansion (later)
+    bool any_word = false;  // words joined by OR instead of AND (ranking long texts, evaluation)
 };
 
 struct SearchHit {
@@ -54,7 +62,8 @@ struct SearchResult {
     std::size_t page = 1, size = 10;
     Lang query_lang = Lang::en;
     std::vector<SearchHit> hits;
-    std::map<std::string, std::vector<FacetValue>> facets;  // facet name ("body", "tag:sdg"...) -> counts
+    std::map<std::string, std::vector<FacetValue>>
+        facets;  // facet name ("body", "tag:sdg"...) -> counts
 };
 
 struct IndexStats {
@@ -66,15 +75,18 @@ struct IndexStats {
 
 // One Searcher per thread (a Xapian::Database is not thread-safe); the Analyzer is shared.
 class Searcher {
-public:
-    Searcher(const std::string& db_dir, const Analyzer& analyzer, SearchLimits limits = {});
+  public:
+    // Throws IndexError("cannot open index at DIR: reason").
+    Searcher(const std::string& db_dir, const Analyzer& analyzer, SearchLimits limits = {},
+             Bm25Params ranking = {});
     ~Searcher();
+    // Throws UsageError/LimitError naming the parameter ("q", "size", "page", a facet).
     SearchResult search(const SearchRequest& request);
     Record record(const std::string& id);  // throws NotFoundError
     IndexStats stats();
     bool reopen();  // picks up a newer commit; true if it changed
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

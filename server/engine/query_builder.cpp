@@ -1,0 +1,130 @@
+#include "engine/query_builder.hpp"
+
+#include "engine/facet_catalog.hpp"
+#include "engine/query_text.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/schema.hpp"
+
+namespace tawsiya::engine {
+
+namespace {
+
+std::size_t index_of(Lang lang) {
+    return static_cast<std::size_t>(lang);
+}
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT |  // boolean, phrase, love/hate
+                                  Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT;
+
+}  // namespace
+
+// `field:value` -> the facet term whose label folds like value (state:morocco -> XS:Morocco).
+class QueryBuilder::FacetFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    FacetFieldProcessor(FacetLabels& labels, std::string prefix)
+        : labels_(labels), prefix_(std::move(prefix)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(labels_.term_for(prefix_, value));
+    }
+
+  private:
+    FacetLabels& labels_;
+    std::string prefix_;
+};
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer,
+                           FacetLabels& labels, const SearchLimits& limits)
+    : db_(db), analyzer_(analyzer), labels_(labels), limits_(limits) {
+    for (const Lang lang : kAllLangs) {
+        stemmers_[index_of(lang)] = analyzer.query_stemmer(lang);
+        stoppers_[index_of(lang)] = analyzer.query_stopper(lang);
+    }
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+void QueryBuilder::reset() {
+    parser_.reset();
+    processors_.clear();
+    field_names_.clear();
+}
+
+void QueryBuilder::make_parser() {
+    parser_ = std::make_unique<Xapian::QueryParser>();
+    parser_->set_database(db_);
+    processors_.clear();
+    field_names_.clear();
+    year_range_ = std::make_unique<Xapian::NumberRangeProcessor>(schema::kSlotYear, "year:");
+    parser_->add_rangeprocessor(year_range_.get());
+    for (const FacetField& field : query_fields(labels_.schemes())) {
+        processors_.push_back(std::make_unique<FacetFieldProcessor>(labels_, field.prefix));
+        parser_->add_boolean_prefix(field.name, processors_.back().get());
+        field_names_.push_back(field.name);
+    }
+    parser_->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_->set_default_op(Xapian::Query::OP_AND);
+    parser_->set_max_expansion(limits_.max_wildcard_expansion,
+                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                               Xapian::QueryParser::FLAG_WILDCARD);
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) {
+    if (request.query.size() > limits_.max_query_bytes)
+        throw LimitError("q",
+                         "must be at most " + std::to_string(limits_.max_query_bytes) + " bytes");
+    if (!parser_) make_parser();
+
+    BuiltQuery built;
+    const std::string text = canonical_fields(request.query, field_names_);
+    const std::string words = free_text(text, field_names_);
+    built.browse = is_blank(words);
+    if (request.lang)
+        built.lang = *request.lang;
+    else if (!built.browse)
+        built.lang = analyzer_.detect_language(words);
+    else
+        built.lang = request.display.value_or(Lang::en);
+
+    const std::string normalized = analyzer_.normalize(text, built.lang, /*fold_case=*/false);
+    if (is_blank(normalized)) {
+        built.query = Xapian::Query::MatchAll;
+    } else {
+        parser_->set_stemmer(stemmers_[index_of(built.lang)]);
+        parser_->set_stopper(stoppers_[index_of(built.lang)].get());
+        parser_->set_default_op(request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+        try {
+            built.query = parser_->parse_query(normalized, kParserFlags);
+        } catch (const Xapian::QueryParserError& e) {
+            throw UsageError("q", "cannot parse the query: " + e.get_msg());
+        }
+        if (built.query.empty()) built.query = Xapian::Query::MatchNothing;
+    }
+
+    // The request's filters: OR within a facet, AND across facets.
+    std::vector<Xapian::Query> filters;
+    for (const auto& [facet, values] : request.filters) {
+        const auto prefix = filter_prefix(facet);
+        if (!prefix) throw UsageError(facet, "no such facet");
+        if (values.empty()) continue;
+        std::vector<Xapian::Query> terms;
+        for (const auto& value : values) terms.emplace_back(labels_.term_for(*prefix, value));
+        filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    if (request.year_from || request.year_to) {
+        const std::string low = Xapian::sortable_serialise(request.year_from.value_or(0));
+        const std::string high = Xapian::sortable_serialise(request.year_to.value_or(9999));
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotYear, low, high);
+    }
+    if (!filters.empty())
+        built.query =
+            Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    return built;
+}
+
+}  // namespace tawsiya::engine

@@ -1,0 +1,55 @@
+// SearchRequest -> Xapian::Query: the query text through Analyzer::normalize and Xapian's
+// QueryParser (boolean operators, phrases, wildcards, love/hate, field prefixes, year ranges),
+// then the request's facet filters and year range as boolean filters.
+#pragma once
+
+#include <xapian.h>
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/facet_labels.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/search.hpp"
+
+namespace tawsiya::engine {
+
+struct BuiltQuery {
+    Xapian::Query query;
+    Lang lang = Lang::en;  // the query's language
+    bool browse = false;   // no free text: only filters (or nothing), so nothing to rank by
+};
+
+class QueryBuilder {
+  public:
+    // `labels` resolves facet values to terms; its schemes() name the generic tag fields.
+    QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer, FacetLabels& labels,
+                 const SearchLimits& limits);
+    ~QueryBuilder();
+
+    // Throws UsageError("q") for bad syntax, LimitError("q") for a query over the limit,
+    // UsageError(<facet>) for a filter on an unknown facet.
+    BuiltQuery build(const SearchRequest& request);
+
+    // Call after the index was reopened: the tag schemes may have changed.
+    void reset();
+
+  private:
+    class FacetFieldProcessor;
+    void make_parser();
+
+    const Xapian::Database& db_;
+    const Analyzer& analyzer_;
+    FacetLabels& labels_;
+    SearchLimits limits_;
+    std::array<Xapian::Stem, 3> stemmers_;
+    std::array<std::unique_ptr<Xapian::Stopper>, 3> stoppers_;
+    // Declared before the parser, which points at them.
+    std::vector<std::unique_ptr<FacetFieldProcessor>> processors_;
+    std::unique_ptr<Xapian::NumberRangeProcessor> year_range_;
+    std::unique_ptr<Xapian::QueryParser> parser_;
+    std::vector<std::string> field_names_;
+};
+
+}  // namespace tawsiya::engine

@@ -1,0 +1,198 @@
+// Searcher: one Xapian::Database, the query builder, facet counting and snippets over it.
+#include <optional>
+
+#include "engine/facet_counter.hpp"
+#include "engine/facet_labels.hpp"
+#include "engine/query_builder.hpp"
+#include "engine/snippets.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/schema.hpp"
+#include "tawsiya/search.hpp"
+
+namespace tawsiya {
+
+namespace {
+
+// Facet counts look at up to this many matches: exact when a search matches fewer (every
+// three-word query of the shared corpus does), counts over the best ones otherwise.
+constexpr Xapian::doccount kFacetDepth = 10000;
+constexpr std::size_t kFacetValues = 20;
+// Without facets, enough matches are checked that `total` is exact for the usual result sizes.
+constexpr Xapian::doccount kTotalDepth = 1000;
+
+Xapian::Database open_database(const std::string& dir) {
+    try {
+        Xapian::Database db(dir);
+        const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+        if (!version.empty() && version != schema::kSchemaVersion)
+            throw IndexError("cannot open index at " + dir + ": schema version " + version +
+                             ", this tawsiya reads version " + std::string(schema::kSchemaVersion));
+        return db;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open index at " + dir + ": " + e.get_msg());
+    }
+}
+
+void check_page(const SearchRequest& request, const SearchLimits& limits) {
+    if (request.size == 0) throw UsageError("size", "must be at least 1");
+    if (request.size > limits.max_page_size)
+        throw LimitError("size", "must be at most " + std::to_string(limits.max_page_size));
+    if (request.page == 0) throw UsageError("page", "must be at least 1");
+    if (request.page > limits.max_page)
+        throw LimitError("page", "must be at most " + std::to_string(limits.max_page));
+}
+
+// The version to show: the one asked for, else the query's language, else en, fr, ar.
+Lang display_lang(const Record& record, std::optional<Lang> asked, Lang query_lang) {
+    for (const std::optional<Lang> lang :
+         {asked, std::optional<Lang>(query_lang), std::optional<Lang>(Lang::en),
+          std::optional<Lang>(Lang::fr), std::optional<Lang>(Lang::ar)})
+        if (lang && record.text.count(*lang)) return *lang;
+    return record.text.empty() ? query_lang : record.text.begin()->first;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    Impl(const std::string& dir, const Analyzer& analyzer, const SearchLimits& limits,
+         const Bm25Params& ranking)
+        : db(open_database(dir)),
+          limits(limits),
+          ranking(ranking),
+          labels(db, analyzer),
+          builder(db, analyzer, labels, limits),
+          snippets(analyzer) {}
+
+    void forget_revision() {
+        labels.reset();
+        builder.reset();
+        postings.reset();
+    }
+
+    bool reopen() {
+        const bool changed = db.reopen();
+        if (changed) forget_revision();
+        return changed;
+    }
+
+    // Runs `work`; if the revision it read was overwritten by a newer commit meanwhile, reopens
+    // and runs it once more.
+    template <typename Work>
+    auto retrying(Work work) {
+        try {
+            return work();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            db.reopen();
+            forget_revision();
+            return work();
+        }
+    }
+
+    const engine::FacetPostings& facet_postings() {
+        if (!postings) postings.emplace(db, engine::counted_facets(labels.schemes()));
+        return *postings;
+    }
+
+    SearchResult search(const SearchRequest& request);
+
+    Xapian::Database db;
+    SearchLimits limits;
+    Bm25Params ranking;
+    engine::FacetLabels labels;
+    engine::QueryBuilder builder;
+    engine::SnippetMaker snippets;
+    std::optional<engine::FacetPostings> postings;
+};
+
+SearchResult Searcher::Impl::search(const SearchRequest& request) {
+    check_page(request, limits);
+    const engine::BuiltQuery built = builder.build(request);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    if (limits.time_limit_seconds > 0) enquire.set_time_limit(limits.time_limit_seconds);
+    SearchRequest::Sort sort = request.sort;
+    if (built.browse && sort == SearchRequest::Sort::relevance)
+        sort = SearchRequest::Sort::year_desc;
+    if (sort == SearchRequest::Sort::year_desc)
+        enquire.set_sort_by_value_then_relevance(schema::kSlotYear, true);
+    else if (sort == SearchRequest::Sort::year_asc)
+        enquire.set_sort_by_value_then_relevance(schema::kSlotYear, false);
+
+    std::optional<engine::FacetSpy> spy;
+    if (request.facets) {
+        spy.emplace(facet_postings());
+        enquire.add_matchspy(&*spy);
+    }
+    const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+    const auto size = static_cast<Xapian::doccount>(request.size);
+    const Xapian::doccount check = request.facets ? kFacetDepth : kTotalDepth;
+
+    Xapian::MSet mset;
+    try {
+        mset = enquire.get_mset(first, size, std::max(check, first + size));
+    } catch (const Xapian::WildcardError& e) {
+        throw LimitError("q", "a wildcard matches too many words: " + e.get_msg());
+    }
+
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    result.page = request.page;
+    result.size = request.size;
+    result.query_lang = built.lang;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        hit.record = parse_record_json(it.get_document().get_data());
+        hit.score = it.get_weight();
+        hit.percent = it.get_percent();
+        hit.display_lang = display_lang(hit.record, request.display, built.lang);
+        engine::Snippet snippet = snippets.make(mset, hit.record, built.lang, hit.display_lang);
+        hit.snippet = std::move(snippet.html);
+        hit.snippet_lang = snippet.lang;
+        result.hits.push_back(std::move(hit));
+    }
+    if (spy) result.facets = postings->top(spy->counts(), kFacetValues);
+    return result;
+}
+
+Searcher::Searcher(const std::string& db_dir, const Analyzer& analyzer, SearchLimits limits,
+                   Bm25Params ranking)
+    : impl_(std::make_unique<Impl>(db_dir, analyzer, limits, ranking)) {}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return impl_->retrying([&] { return impl_->search(request); });
+}
+
+Record Searcher::record(const std::string& id) {
+    return impl_->retrying([&] {
+        const std::string term = schema::id_term(id);
+        auto posting = impl_->db.postlist_begin(term);
+        if (posting == impl_->db.postlist_end(term))
+            throw NotFoundError("no record with id '" + id + "'");
+        return parse_record_json(impl_->db.get_document(*posting).get_data());
+    });
+}
+
+IndexStats Searcher::stats() {
+    return impl_->retrying([&] {
+        IndexStats stats;
+        stats.records = impl_->db.get_doccount();
+        for (const Lang lang : kAllLangs) {
+            const auto count =
+                impl_->db.get_termfreq(schema::facet_term(schema::kLanguage, lang_code(lang)));
+            if (count > 0) stats.languages[std::string(lang_code(lang))] = count;
+        }
+        stats.schemes = impl_->labels.schemes();
+        stats.revision = std::to_string(impl_->db.get_revision());
+        return stats;
+    });
+}
+
+bool Searcher::reopen() {
+    return impl_->reopen();
+}
+
+}  // namespace tawsiya
