@@ -14,9 +14,18 @@ IsotonicCalibration IsotonicCalibration::fit(std::vector<Outcome> outcomes) {
     struct Block {
         double score_sum, outcome_sum, count;
     };
+    // Equal scores form one block first: a tie is one point of the curve, whatever its order.
+    std::vector<Block> ties;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& [score, right] = outcomes[i];
+        if (i == 0 || outcomes[i - 1].first != score) ties.push_back({0, 0, 0});
+        ties.back().score_sum += score;
+        ties.back().outcome_sum += right ? 1.0 : 0.0;
+        ties.back().count += 1;
+    }
     std::vector<Block> blocks;
-    for (const auto& [score, right] : outcomes) {
-        blocks.push_back({score, right ? 1.0 : 0.0, 1.0});
+    for (const Block& tie : ties) {
+        blocks.push_back(tie);
         // Pool adjacent violators: merge while the previous block's frequency is not lower.
         while (blocks.size() > 1) {
             Block& last = blocks[blocks.size() - 1];

@@ -1,0 +1,253 @@
+// Matching: a paraphrase finds its original, noise is not content, suggestions carry evidence and
+// abstain under the threshold, filters and exclusion hold, and the `match` command composes.
+#include <rapidjson/document.h>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "support/temp_dir.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
+#include "tawsiya/record.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+Record make(const std::string& id, Lang lang, const std::string& text, const std::string& mechanism,
+            const std::string& body, const std::vector<std::string>& themes,
+            const std::vector<std::string>& responsible = {}) {
+    Record r;
+    r.id = id;
+    r.text[lang] = text;
+    r.mechanism = mechanism;
+    r.body = body;
+    r.state = "Morocco";
+    r.year = 2017;
+    if (!themes.empty()) r.tags["uhri_theme"] = themes;
+    r.responsible = responsible;
+    return r;
+}
+
+std::vector<Record> small_corpus() {
+    return {
+        make("t:1", Lang::en, "Ratify the Optional Protocol to the Convention against Torture.",
+             "upr", "UPR", {"Torture"}, {"Ministry of Justice"}),
+        make("t:2", Lang::en,
+             "Investigate promptly all allegations of torture and ill-treatment by police officers "
+             "and prosecute those responsible.",
+             "treaty_body", "CAT", {"Torture"}, {"Ministry of Justice", "Police"}),
+        make("t:3", Lang::en,
+             "Guarantee free and compulsory primary education for all children, including girls in "
+             "rural areas.",
+             "treaty_body", "CRC", {"Education"}, {"Ministry of Education"}),
+        make("t:4", Lang::en, "Abolish the death penalty and commute all death sentences.", "upr",
+             "UPR", {"Death penalty"}, {"Parliament"}),
+        make("t:5", Lang::en,
+             "Adopt a comprehensive law criminalising domestic violence against women and provide "
+             "shelters for victims.",
+             "treaty_body", "CEDAW", {"Women"}, {"Ministry of Solidarity"}),
+        make("t:6", Lang::en,
+             "Ensure that detainees have access to a lawyer from the outset of police custody.",
+             "treaty_body", "CAT", {"Torture", "Fair trial"}, {"Ministry of Justice"}),
+        make("t:7", Lang::fr,
+             "Garantir l'indépendance du pouvoir judiciaire et l'inamovibilité des juges.", "upr",
+             "UPR", {"Justice"}, {"Ministry of Justice"}),
+        make("t:8", Lang::fr, "Renforcer l'accès à l'éducation des filles dans les zones rurales.",
+             "upr", "UPR", {"Education"}, {"Ministry of Education"}),
+        make("t:9", Lang::ar, "إلغاء عقوبة الإعدام وتخفيف جميع أحكام الإعدام.", "upr", "UPR",
+             {"Death penalty"}, {"Parliament"}),
+        make("t:10", Lang::en,
+             "Protect journalists and human rights defenders from harassment and arbitrary arrest.",
+             "special_procedure", "Special Rapporteur on human rights defenders",
+             {"Freedom of expression"}, {"Ministry of Interior"}),
+    };
+}
+
+void build(const std::string& dir, const std::vector<Record>& records, const Analyzer& analyzer) {
+    IndexWriter writer(dir, analyzer);
+    for (const auto& r : records) writer.add(r);
+    writer.commit();
+}
+
+std::vector<std::string> ids(const MatchResult& result) {
+    std::vector<std::string> out;
+    for (const auto& m : result.matches) out.push_back(m.record.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a paraphrase finds its original first, with a score in [0,1] and matched words",
+          "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", small_corpus(), analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest request;
+    request.text =
+        "The police should see every torture allegation investigated without delay and "
+        "the perpetrators prosecuted.";
+    const MatchResult result = matcher.match(request);
+    REQUIRE_FALSE(result.matches.empty());
+    CHECK(result.matches.front().record.id == "t:2");
+    CHECK(result.lang == Lang::en);
+    for (const auto& m : result.matches) {
+        CHECK(m.score >= 0);
+        CHECK(m.score <= 1);
+    }
+    for (std::size_t i = 1; i < result.matches.size(); ++i)
+        CHECK(result.matches[i - 1].score >= result.matches[i].score);
+    const auto& terms = result.matches.front().matched_terms;
+    CHECK(std::find(terms.begin(), terms.end(), "torture") != terms.end());
+    CHECK(std::find(terms.begin(), terms.end(), "police") != terms.end());
+
+    request.text = "إلغاء عقوبة الإعدام";
+    CHECK(ids(matcher.match(request)).front() == "t:9");
+    request.text = "Garantir l'indépendance des juges";
+    CHECK(ids(matcher.match(request)).front() == "t:7");
+}
+
+TEST_CASE("recommending states and paragraph numbers are not content", "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    auto records = small_corpus();
+    // A record about France: the state's name must not pull it up.
+    records.push_back(make("t:11", Lang::en, "Cooperate with France and Lithuania on migration.",
+                           "upr", "UPR", {"Migrants"}));
+    build(dir / "db", records, analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest plain, noisy;
+    plain.text = "Abolish the death penalty";
+    noisy.text = "129.1 Abolish the death penalty (France) (Lithuania);";
+    const MatchResult a = matcher.match(plain), b = matcher.match(noisy);
+    CHECK(b.content == "Abolish the death penalty");
+    REQUIRE(ids(a) == ids(b));
+    for (std::size_t i = 0; i < a.matches.size(); ++i)
+        CHECK(a.matches[i].score == Approx(b.matches[i].score));
+    const auto noisy_ids = ids(b);
+    CHECK(std::find(noisy_ids.begin(), noisy_ids.end(), "t:11") == noisy_ids.end());
+
+    noisy.text = "Abolir la peine de mort (Norvège) ;";
+    CHECK(matcher.match(noisy).content == "Abolir la peine de mort");
+    noisy.text = "إلغاء عقوبة الإعدام (النرويج)؛";
+    CHECK(matcher.match(noisy).content == "إلغاء عقوبة الإعدام");
+}
+
+TEST_CASE("suggestions carry evidence among the matches and abstain under the threshold",
+          "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", small_corpus(), analyzer);
+    MatchRequest request;
+    request.text = "Prosecute police officers responsible for torture of detainees in custody.";
+
+    Matcher matcher(dir / "db", analyzer);
+    const MatchResult result = matcher.match(request);
+    std::set<std::string> matched;
+    for (const auto& m : result.matches) matched.insert(m.record.id);
+    for (const char* scheme : {"mechanism", "body", "responsible", "uhri_theme"}) {
+        INFO(scheme);
+        REQUIRE(result.suggestions.count(scheme));
+        const auto& suggestions = result.suggestions.at(scheme);
+        REQUIRE_FALSE(suggestions.empty());
+        for (std::size_t i = 0; i < suggestions.size(); ++i) {
+            const auto& s = suggestions[i];
+            CHECK(s.confidence >= 0);
+            CHECK(s.confidence <= 1);
+            CHECK(s.abstain == (s.confidence < matcher.options().abstain_below));
+            for (const auto& id : s.evidence) CHECK(matched.count(id));
+            if (i > 0) CHECK(suggestions[i - 1].confidence >= s.confidence);
+        }
+    }
+    CHECK(result.suggestions.at("uhri_theme").front().label == "Torture");
+    CHECK(result.suggestions.at("responsible").front().label == "Ministry of Justice");
+
+    MatchOptions strict;
+    strict.abstain_below = 0.999;
+    Matcher cautious(dir / "db", analyzer, strict);
+    for (const auto& [scheme, suggestions] : cautious.match(request).suggestions)
+        for (const auto& s : suggestions) CHECK(s.abstain);
+    MatchOptions lenient;
+    lenient.abstain_below = 0;
+    Matcher bold(dir / "db", analyzer, lenient);
+    for (const auto& [scheme, suggestions] : bold.match(request).suggestions)
+        for (const auto& s : suggestions) CHECK_FALSE(s.abstain);
+}
+
+TEST_CASE("filters restrict the matches, exclude_id leaves a record out, bad requests are refused",
+          "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", small_corpus(), analyzer);
+    Matcher matcher(dir / "db", analyzer);
+    MatchRequest request;
+    request.text = "torture police custody lawyer";
+    request.filters["body"] = {"CAT"};
+    const MatchResult filtered = matcher.match(request);
+    REQUIRE_FALSE(filtered.matches.empty());
+    for (const auto& m : filtered.matches) CHECK(m.record.body == "CAT");
+
+    request.filters.clear();
+    request.filters["uhri_theme"] = {"Fair trial"};
+    CHECK(ids(matcher.match(request)) == std::vector<std::string>{"t:6"});
+
+    request.filters.clear();
+    request.exclude_id = "t:6";
+    for (const auto& id : ids(matcher.match(request))) CHECK(id != "t:6");
+
+    request.filters["no_such_facet"] = {"x"};
+    CHECK_THROWS_AS(matcher.match(request), UsageError);
+    request.filters.clear();
+    request.text = "   ";
+    CHECK_THROWS_AS(matcher.match(request), UsageError);
+    request.text = "torture";
+    request.k = 0;
+    CHECK_THROWS_AS(matcher.match(request), LimitError);
+}
+
+TEST_CASE("tawsiya match reads JSON lines and writes one JSON line per input", "[match][cli]") {
+    test::TempDir dir;
+    {
+        const Analyzer analyzer;
+        build(dir / "db", small_corpus(), analyzer);
+    }
+    {
+        std::ofstream input(dir / "new.jsonl");
+        input << R"({"id": "n1", "text": "Abolish the death penalty (Norway);"})"
+              << "\n"
+              << "this line is not JSON\n"
+              << R"({"id": "n2", "text": "Renforcer l'éducation des filles", "lang": "fr"})"
+              << "\n";
+    }
+    const int code = test::run(
+        {TAWSIYA_BINARY, "match", "--db", dir / "db", "--input", dir / "new.jsonl", "--k", "3"},
+        dir / "out.log");
+    CHECK(code == 0);
+    std::ifstream log(dir / "out.log");
+    std::vector<std::string> json_lines, other;
+    for (std::string line; std::getline(log, line);)
+        (line.rfind("{", 0) == 0 ? json_lines : other).push_back(line);
+    REQUIRE(json_lines.size() == 2);
+    rapidjson::Document first, second;
+    first.Parse(json_lines[0].c_str());
+    second.Parse(json_lines[1].c_str());
+    REQUIRE(first.IsObject());
+    REQUIRE(second.IsObject());
+    CHECK(std::string(first["id"].GetString()) == "n1");
+    CHECK(first["matches"].Size() <= 3);
+    CHECK(std::string(first["matches"][0]["id"].GetString()) == "t:4");
+    CHECK(first["matches"][0]["score"].GetDouble() > 0);
+    CHECK(first["matches"][0]["matched_terms"].IsArray());
+    CHECK(first["suggestions"]["body"][0].HasMember("evidence"));
+    CHECK(first["suggestions"]["body"][0].HasMember("abstain"));
+    CHECK(std::string(second["id"].GetString()) == "n2");
+    CHECK(std::string(second["matches"][0]["id"].GetString()) == "t:8");
+    REQUIRE(other.size() == 1);
+    CHECK(other[0].find("new.jsonl:2:") != std::string::npos);
+}

@@ -1,0 +1,136 @@
+// Trained taggers: isotonic calibration and its error measure, the schemes of an index, and
+// `train_models` writing models that load, predict sensibly and change the Matcher's suggestions.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "engine/tagger_calibration.hpp"
+#include "engine/tagger_schemes.hpp"
+#include "support/temp_dir.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
+#include "tawsiya/tagger.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+// 48 records on three topics, each worded a little differently, so that a label has enough
+// positives (and negatives) to be trained.
+std::vector<Record> topic_corpus() {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> topics = {
+        {"Torture",
+         {"investigate allegations of torture", "prevent torture in prisons",
+          "prosecute perpetrators of ill-treatment", "ratify the protocol against torture"}},
+        {"Education",
+         {"guarantee free primary education", "improve school enrolment of girls",
+          "train teachers in rural schools", "reduce school dropout"}},
+        {"Water",
+         {"ensure access to safe drinking water", "improve sanitation in rural areas",
+          "protect water resources from pollution", "extend water supply networks"}},
+    };
+    const std::vector<std::string> openings = {"Take measures to", "Step up efforts to",
+                                               "Continue to", "Adopt a plan to"};
+    std::vector<Record> records;
+    int n = 0;
+    for (const auto& [theme, phrases] : topics)
+        for (const auto& opening : openings)
+            for (const auto& phrase : phrases) {
+                Record r;
+                r.id = "r:" + std::to_string(++n);
+                r.text[Lang::en] = opening + " " + phrase + ".";
+                r.mechanism = "upr";
+                r.body = "UPR";
+                r.tags["uhri_theme"] = {theme};
+                r.responsible = {theme == "Torture" ? "Justice" : "Government"};
+                records.push_back(r);
+            }
+    return records;
+}
+
+void build(const std::string& dir, const Analyzer& analyzer) {
+    IndexWriter writer(dir, analyzer);
+    for (const auto& r : topic_corpus()) writer.add(r);
+    writer.commit();
+}
+
+double probability_of(const std::vector<LabelProbability>& probabilities,
+                      const std::string& label) {
+    for (const auto& p : probabilities)
+        if (p.label == label) return p.probability;
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("isotonic calibration is monotone and maps scores to observed frequencies", "[tagger]") {
+    std::vector<tagging::Outcome> outcomes;
+    // Scores 0.9 are right half of the time, scores 0.1 never: an over-confident classifier.
+    for (int i = 0; i < 100; ++i) outcomes.push_back({0.9, i % 2 == 0});
+    for (int i = 0; i < 100; ++i) outcomes.push_back({0.1, false});
+    CHECK(tagging::expected_calibration_error(outcomes) == Approx(0.5 * 0.4 + 0.5 * 0.1));
+    const auto calibration = tagging::IsotonicCalibration::fit(outcomes);
+    CHECK(calibration.apply(0.9) == Approx(0.5));
+    CHECK(calibration.apply(0.1) == Approx(0.0).margin(1e-9));
+    CHECK(calibration.apply(0.5) >= calibration.apply(0.2));
+    for (auto& outcome : outcomes) outcome.first = calibration.apply(outcome.first);
+    CHECK(tagging::expected_calibration_error(outcomes) == Approx(0.0).margin(1e-9));
+    CHECK(tagging::IsotonicCalibration().apply(0.3) == Approx(0.3));  // unfitted: identity
+}
+
+TEST_CASE("the label schemes of an index are its record fields and tag schemes", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    const Xapian::Database db(dir / "db");
+    CHECK(tagging::label_schemes(db) ==
+          std::vector<std::string>{"mechanism", "body", "responsible", "uhri_theme"});
+    const Record r = topic_corpus().front();
+    CHECK(tagging::labels_of(r, "uhri_theme") == std::vector<std::string>{"Torture"});
+    CHECK(tagging::labels_of(r, "body") == std::vector<std::string>{"UPR"});
+    CHECK(tagging::labels_of(r, "sdg").empty());
+}
+
+TEST_CASE("train writes models that load, predict and change the suggestions", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    MatchRequest request;
+    request.text = "Investigate every allegation of torture in prisons";
+
+    Matcher before(dir / "db", analyzer);
+    CHECK_FALSE(before.has_models());
+    CHECK(TaggerModels::load(dir / "db") == nullptr);
+    const MatchResult voted = before.match(request);
+
+    TrainOptions options;
+    options.min_positives = 8;
+    const TrainReport report = train_models(dir / "db", analyzer, options);
+    CHECK(report.records == 48);
+    CHECK(std::filesystem::exists(models_dir(dir / "db") + "/manifest.tsv"));
+    bool theme_trained = false;
+    for (const auto& s : report.schemes)
+        if (s.scheme == "uhri_theme") theme_trained = s.labels == 3;
+    CHECK(theme_trained);
+
+    const auto models = TaggerModels::load(dir / "db");
+    REQUIRE(models != nullptr);
+    const auto probabilities =
+        models->predict({"investig", "alleg", "tortur", "prison"})["uhri_theme"];
+    CHECK(probability_of(probabilities, "Torture") > probability_of(probabilities, "Water"));
+    CHECK(probability_of(probabilities, "Torture") > probability_of(probabilities, "Education"));
+
+    Matcher after(dir / "db", analyzer);
+    CHECK(after.has_models());
+    const MatchResult trained = after.match(request);
+    REQUIRE(trained.suggestions.count("uhri_theme"));
+    CHECK(trained.suggestions.at("uhri_theme").front().label == "Torture");
+    CHECK(trained.suggestions.at("uhri_theme").front().confidence !=
+          Approx(voted.suggestions.at("uhri_theme").front().confidence));
+    // Labels without any neighbour still get the model's (small) confidence.
+    CHECK(trained.suggestions.at("uhri_theme").size() == 3);
+
+    // Retraining replaces the models in place.
+    train_models(dir / "db", analyzer, options);
+    CHECK(TaggerModels::load(dir / "db") != nullptr);
+}
