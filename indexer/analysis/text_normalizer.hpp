@@ -1,0 +1,37 @@
+// TextNormalizer: the character-level rules of the Analyzer (private to indexer/analysis).
+//
+// Two passes over UTF-16: ICU NFKC, then one pass of our own folding tables: marks that separate
+// words (bidi, zero-width) become spaces, Arabic-Indic digits ASCII, Arabic diacritics and tatweel
+// removed, alef / alef maqsura / teh marbuta folded, Latin accents
+// folded, apostrophes unified, French elisions and English possessives removed, and (when asked)
+// simple case folding. Only letters, marks, digits and apostrophes are rewritten, so query syntax
+// (AND, body:CAT, quotes, parentheses, *, ..) survives.
+#pragma once
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <string>
+#include <string_view>
+
+namespace tawsiya::analysis {
+
+class TextNormalizer {
+  public:
+    TextNormalizer();
+
+    // The normalized text as UTF-16 (what the word breaker reads).
+    icu::UnicodeString normalize_utf16(std::string_view utf8, bool fold_case) const;
+
+    std::string normalize(std::string_view utf8, bool fold_case) const;
+
+  private:
+    const icu::Normalizer2* nfkc_;  // owned by ICU
+};
+
+// True for a code point of the Arabic script blocks (letters, marks, digits, presentation forms).
+bool is_arabic_script(char32_t c);
+
+// True when the first letter of a UTF-8 word is of the Arabic script.
+bool starts_with_arabic_letter(std::string_view utf8_word);
+
+}  // namespace tawsiya::analysis
