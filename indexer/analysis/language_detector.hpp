@@ -1,7 +1,7 @@
 // Language identification for a text whose language is not given (private to indexer/analysis).
 //
-// Script first: a text whose letters are mostly Arabic is Arabic. Latin text is French or
-// English by evidence counted word by word: very frequent function words of each language (a
+// Script first: a text with a third of its letters in Arabic script is Arabic. Latin text is French
+// or English by evidence counted word by word: very frequent function words of each language (a
 // profile, distinct from the curated stopword lists), French elisions (l', d', qu'), English
 // possessives ('s), and letters with French accents (é è ê à ç ù œ ...). English wins ties:
 // a text with no evidence at all ("torture") is most often English in this corpus.
