@@ -44,6 +44,8 @@ using namespace tawsiya;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+double g_c = TrainOptions{}.c;  // --c: liblinear's C for every training of the evaluation
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -198,6 +200,7 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
     start = Clock::now();
     TrainOptions train_options;
     train_options.schemes = {"uprinfo_issue", "uprinfo_action"};
+    train_options.c = g_c;
     const TrainReport report = train_models(index.path.string(), analyzer, train_options);
     const double train_s = seconds_since(start);
 
@@ -292,6 +295,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
         build_index(index.path.string(), train, analyzer);
         TrainOptions train_options;
         train_options.schemes = schemes;
+        train_options.c = g_c;
         train_models(index.path.string(), analyzer, train_options);
         Matcher matcher(index.path.string(), analyzer, options);
         const auto models = TaggerModels::load(index.path.string());
@@ -427,6 +431,8 @@ int main(int argc, char** argv) {
             only = value;
         else if (flag == "--model-weight")
             options.model_weight = std::stod(value);
+        else if (flag == "--c")
+            g_c = std::stod(value);
         else if (flag == "--abstain-below")
             options.abstain_below = std::stod(value);
         else {

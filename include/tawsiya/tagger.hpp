@@ -17,7 +17,7 @@ namespace tawsiya {
 
 struct TrainOptions {
     std::size_t min_positives = 8;     // a label needs this many records (and as many without it)
-    double c = 4.0;                    // liblinear's C (inverse regularisation)
+    double c = 16.0;                   // liblinear's C (inverse regularisation)
     unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
@@ -51,6 +51,7 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
 struct LabelProbability {
     std::string label;
     double probability = 0;  // calibrated
+    double score = 0;        // the model's own probability: orders labels the calibration ties
 };
 
 // The stored models, loaded for prediction. Immutable once loaded: share it between threads.

@@ -22,6 +22,13 @@ std::vector<std::string> content_stems(std::string_view text, Lang lang, const A
     return stems;
 }
 
+std::vector<std::string> tagging_terms(const std::vector<std::string>& stems) {
+    std::vector<std::string> terms(stems);
+    for (std::size_t i = 1; i < stems.size(); ++i) terms.push_back(stems[i - 1] + ' ' + stems[i]);
+    if (!stems.empty()) terms.push_back('^' + stems.front());
+    return terms;
+}
+
 std::unordered_map<std::string, unsigned> count(const std::vector<std::string>& stems) {
     std::unordered_map<std::string, unsigned> counts;
     for (const auto& stem : stems) ++counts[stem];

@@ -28,6 +28,11 @@ double tf(unsigned count);
 // stripped, stopwords left out, one entry per occurrence.
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
+// What the taggers learn from: the stems, the pairs of adjacent stems ("a b": "consider ratifying"
+// is not "ratify") and the first stem marked "^" (a recommendation's first verb says its kind of
+// action).
+std::vector<std::string> tagging_terms(const std::vector<std::string>& stems);
+
 // Stem -> occurrences.
 std::unordered_map<std::string, unsigned> count(const std::vector<std::string>& stems);
 

@@ -100,7 +100,8 @@ std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir
 
 std::map<std::string, std::vector<LabelProbability>> TaggerModels::predict(
     const std::vector<std::string>& stems) const {
-    const features::SparseVector vector = impl_->dictionary.vectorise(stems);
+    const features::SparseVector vector =
+        impl_->dictionary.vectorise(features::tagging_terms(stems));
     std::map<std::string, std::vector<LabelProbability>> result;
     for (const SchemeModel& model : impl_->schemes) {
         const std::size_t labels = model.labels.size();

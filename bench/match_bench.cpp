@@ -1,0 +1,109 @@
+// Match latency in-process on an index of every shared record (../shared/corpus/records/*.jsonl):
+// each iteration matches one text (k = 10, suggestions included), texts taken in turn from a fixed
+// sample of the records, in their own language, with the record itself excluded. Reports p50 and
+// p99 per match, with and without trained models (targets: p50 < 5 ms, p99 < 20 ms). Run:
+// build/match_bench   (TAWSIYA_SHARED_CORPUS overrides the corpus path)
+#include <benchmark/benchmark.h>
+
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
+#include "tawsiya/record.hpp"
+#include "tawsiya/tagger.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string corpus_dir() {
+    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
+    return env ? env : "../shared/corpus";
+}
+
+const tawsiya::Analyzer& analyzer() {
+    static const tawsiya::Analyzer instance;
+    return instance;
+}
+
+struct SharedIndex {
+    fs::path dir;
+    std::vector<tawsiya::MatchRequest> requests;
+
+    SharedIndex() {
+        const fs::path records = fs::path(corpus_dir()) / "records";
+        if (!fs::is_directory(records)) return;
+        dir = fs::temp_directory_path() / ("tawsiya-match-bench-" + std::to_string(::getpid()));
+        tawsiya::IndexWriter writer(dir.string(), analyzer(), 5000);
+        std::size_t n = 0;
+        for (const auto& entry : fs::directory_iterator(records)) {
+            if (entry.path().extension() != ".jsonl") continue;
+            std::ifstream in(entry.path());
+            for (std::string line; std::getline(in, line);) {
+                if (line.empty()) continue;
+                const tawsiya::Record record = tawsiya::parse_record_json(line);
+                writer.add(record);
+                if (++n % 97 == 0 && !record.text.empty()) {
+                    const auto& [lang, text] = *record.text.begin();
+                    requests.push_back({text, lang, 10, {}, record.id});
+                }
+            }
+        }
+        writer.commit();
+    }
+    ~SharedIndex() {
+        std::error_code ignored;
+        if (!dir.empty()) fs::remove_all(dir, ignored);
+    }
+};
+
+SharedIndex& shared_index() {
+    static SharedIndex index;
+    return index;
+}
+
+void report_percentiles(benchmark::State& state, std::vector<double>& ms) {
+    if (ms.empty()) return;
+    std::sort(ms.begin(), ms.end());
+    state.counters["p50_ms"] = ms[ms.size() / 2];
+    state.counters["p99_ms"] = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+}
+
+void run(benchmark::State& state, bool with_models) {
+    SharedIndex& index = shared_index();
+    if (index.requests.empty()) return state.SkipWithError("shared corpus not found");
+    const std::string models = tawsiya::models_dir(index.dir.string());
+    if (with_models && !fs::exists(models)) tawsiya::train_models(index.dir.string(), analyzer());
+    if (!with_models) fs::remove_all(models);
+    tawsiya::Matcher matcher(index.dir.string(), analyzer());
+    std::vector<double> ms;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const auto start = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(matcher.match(index.requests[i++ % index.requests.size()]));
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
+    }
+    report_percentiles(state, ms);
+}
+
+void BM_MatchVotesOnly(benchmark::State& state) {
+    run(state, false);
+}
+void BM_MatchWithModels(benchmark::State& state) {
+    run(state, true);
+}
+
+}  // namespace
+
+BENCHMARK(BM_MatchVotesOnly)->Unit(benchmark::kMillisecond)->Iterations(2000);
+BENCHMARK(BM_MatchWithModels)->Unit(benchmark::kMillisecond)->Iterations(2000);
+
+BENCHMARK_MAIN();
