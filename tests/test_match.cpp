@@ -112,7 +112,7 @@ TEST_CASE("a paraphrase finds its original first, with a score in [0,1] and matc
     CHECK(ids(matcher.match(request)).front() == "t:7");
 }
 
-TEST_CASE("recommending states and paragraph numbers are not content", "[match]") {
+TEST_CASE("the matcher ignores recommending states and paragraph numbers", "[match]") {
     test::TempDir dir;
     const Analyzer analyzer;
     auto records = small_corpus();
