@@ -57,7 +57,7 @@ std::string response_in(const std::string& sentence) {
     static const std::regex not_supported(
         R"(did not enjoy|do not enjoy|not (?:been )?(?:accepted|supported)|rejected|noted by|will be noted|were noted|are noted)",
         std::regex::icase);
-    static const std::regex supported(R"(enjoy(?:s|ed)? the support|accepted|supported)",
+    static const std::regex supported(R"(enjoy(?:s|ed)? (?:the|its) support|accepted|supported)",
                                       std::regex::icase);
     if (std::regex_search(sentence, not_supported)) return "noted";
     if (std::regex_search(sentence, supported)) return "supported";
@@ -83,8 +83,8 @@ void read_un_report(const std::string& path, const ReadOptions& options, const R
     }
     const ReportHeader header = read_header(text, path);
 
-    static const std::regex heading(R"(^\s*II\.\s*Conclusions and/or recommendations\**\s*$)",
-                                    std::regex::icase);
+    static const std::regex heading(
+        R"(^\s*II\.\s*Conclusions and(?:/or)? recommendations\**\s*[:.]?\s*$)", std::regex::icase);
     static const std::regex section_end(
         R"(^\s*(?:III\.|IV\.|Annex\b|ANNEX\b|Notes\s*$|\d+\.\s+All conclusions and/or recommendations))",
         std::regex::icase);
