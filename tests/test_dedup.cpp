@@ -1,7 +1,7 @@
 // Deduplication of a recommendation list.
+#include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <rapidjson/document.h>
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -18,16 +18,26 @@ const Analyzer& analyzer() {
 
 std::vector<DedupItem> sample_list() {
     return {
-        {"a", "128.4 Ratify the Optional Protocol to the Convention against Torture (Denmark);", {}},
-        {"b", "Ratify the Optional Protocol to the Convention against Torture (Czech Republic) "
-              "(Estonia).", {}},
-        {"c", "Consider ratifying the Optional Protocol to the Convention against Torture and "
-              "establish a national preventive mechanism", {}},
+        {"a",
+         "128.4 Ratify the Optional Protocol to the Convention against Torture (Denmark);",
+         {}},
+        {"b",
+         "Ratify the Optional Protocol to the Convention against Torture (Czech Republic) "
+         "(Estonia).",
+         {}},
+        {"c",
+         "Consider ratifying the Optional Protocol to the Convention against Torture and "
+         "establish a national preventive mechanism",
+         {}},
         {"d", "Abolish the death penalty and commute all death sentences to prison terms", {}},
-        {"e", "Establish a moratorium on executions with a view to abolishing the death penalty", {}},
+        {"e",
+         "Establish a moratorium on executions with a view to abolishing the death penalty",
+         {}},
         {"f", "Guarantee access to education for all children with disabilities", {}},
-        {"g", "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture "
-              "(Norvège) ;", {}},
+        {"g",
+         "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture "
+         "(Norvège) ;",
+         {}},
         {"h", "Ratifier le Protocole facultatif à la Convention contre la torture.", {}},
     };
 }
@@ -56,11 +66,34 @@ TEST_CASE("the same request by other states, or reworded, lands in one cluster",
         CHECK(cluster.members.front().item == cluster.representative);
         for (const auto& member : cluster.members) {
             CHECK(member.similarity <= 1.0001);
-            CHECK(result.cluster_of[member.item] ==
-                  result.cluster_of[cluster.representative]);
+            CHECK(result.cluster_of[member.item] == result.cluster_of[cluster.representative]);
         }
     }
     CHECK(members == items.size());
+}
+
+TEST_CASE("similar pairs do not chain distinct requests into one cluster", "[dedup]") {
+    // Each text shares most words with the next, nothing with the one four places on: joining
+    // every similar pair would make one cluster of all ten.
+    const std::vector<std::string> words{"asylum",  "prison",  "torture",  "school", "water",
+                                         "housing", "media",   "election", "budget", "village",
+                                         "harbour", "railway", "forest"};
+    std::vector<DedupItem> chain;
+    for (std::size_t i = 0; i < 10; ++i)
+        chain.push_back({std::to_string(i),
+                         words[i] + " " + words[i + 1] + " " + words[i + 2] + " " + words[i + 3],
+                         Lang::en});
+    const auto result = deduplicate(chain, analyzer(), {0.5});
+    CHECK(result.clusters.size() >= 3);
+    for (const Cluster& cluster : result.clusters)
+        for (const auto& member : cluster.members) CHECK(member.similarity >= 0.5 - 1e-6);
+
+    // The same text a hundred times is one cluster and costs nothing to compare.
+    std::vector<DedupItem> repeated(100, {"", "Ratify the Optional Protocol to the CAT", Lang::en});
+    const auto same = deduplicate(repeated, analyzer(), {0.5});
+    CHECK(same.clusters.size() == 1);
+    CHECK(same.clusters[0].members.size() == 100);
+    CHECK(same.candidate_pairs == 0);
 }
 
 TEST_CASE("a stricter threshold splits what a looser one joins", "[dedup]") {
@@ -99,7 +132,8 @@ TEST_CASE("`tawsiya dedup` reads JSON lines and writes clusters or items", "[ded
             << "\n"
             << R"({"id": "n3", "text": "Adopt a national action plan on business and human rights", "lang": "en"})"
             << "\n"
-            << R"({"id": "n4", "text": "x", "lang": "es"})" << "\n";
+            << R"({"id": "n4", "text": "x", "lang": "es"})"
+            << "\n";
     }
     REQUIRE(test::run({TAWSIYA_BINARY, "dedup", input, "--format", "items"}, dir / "out") == 0);
     std::ifstream out(dir / "out");

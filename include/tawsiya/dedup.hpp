@@ -1,7 +1,8 @@
 // Deduplication of a recommendation list: items grouped into clusters of the same request, whatever
 // the wording or the recommending state. Items are TF-IDF vectors of their stems; every pair with a
-// cosine over the threshold is found through an inverted index of vector prefixes (never all pairs),
-// and the pairs are joined into clusters.
+// cosine over the threshold is found through an inverted index of vector prefixes (never all
+// pairs), and clusters are stars around the most central items, so every member is within the
+// threshold of its representative (no chaining of A~B~C into one cluster when A and C differ).
 #pragma once
 
 #include <cstddef>
@@ -30,14 +31,15 @@ struct ClusterMember {
 };
 
 struct Cluster {
-    std::size_t representative = 0;  // index into the input list: the most central member
+    std::size_t representative = 0;      // index into the input list: the most central member
+                                         // (the first item with its content)
     std::vector<ClusterMember> members;  // representative first, then by decreasing similarity
 };
 
 struct DedupResult {
-    std::vector<Cluster> clusters;          // every item is in exactly one cluster (singletons too)
-    std::vector<std::size_t> cluster_of;    // item index -> cluster index
-    std::size_t candidate_pairs = 0;        // pairs scored (for the near-linear cost claim)
+    std::vector<Cluster> clusters;        // every item is in exactly one cluster (singletons too)
+    std::vector<std::size_t> cluster_of;  // item index -> cluster index
+    std::size_t candidate_pairs = 0;      // distinct contents' pairs scored (for the cost claim)
 };
 
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,

@@ -4,7 +4,14 @@
 // than `threshold` of norm) goes into an inverted index. Two items with cosine >= threshold must
 // share a feature of one's prefix, so probing that index finds every such pair without scoring
 // all pairs; the postings of the rare features that prefixes hold are short, hence the near-linear
-// cost. Pairs become clusters by union-find.
+// cost. Items with the same content stems (the same text sent by several states) are collapsed
+// before, so a list that repeats a request a hundred times costs one vector, not 5,000 pairs.
+//
+// Clusters are stars, not connected components: joining every similar pair transitively chains
+// "ratify OPCAT" to "ratify CAT" to "ratify CED" until half a list is one cluster. Instead the most
+// central item (the one most similar to most others) becomes a representative and takes its
+// unassigned neighbours, then the next, so every member is within the threshold of its
+// representative.
 #include "tawsiya/dedup.hpp"
 
 #include <algorithm>
@@ -34,7 +41,8 @@ std::vector<std::vector<std::string>> analyse(const std::vector<DedupItem>& item
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
             for (Token& token : analyzer.tokenize(content, lang))
-                if (!token.stopword && !token.stem.empty()) stems[i].push_back(std::move(token.stem));
+                if (!token.stopword && !token.stem.empty())
+                    stems[i].push_back(std::move(token.stem));
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
@@ -174,30 +182,72 @@ std::vector<Pair> similar_pairs(const std::vector<Vector>& vectors, const Prefix
     return pairs;
 }
 
-class UnionFind {
-public:
-    explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-    std::size_t find(std::size_t x) {
-        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-        return x;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a), b = find(b);
-        if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<std::size_t> parent_;
-};
-
 double cosine(const Vector& a, const Vector& b) {
     double dot = 0;
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].id < b[j].id) ++i;
-        else if (a[i].id > b[j].id) ++j;
-        else dot += a[i++].weight * b[j++].weight;
+        if (a[i].id < b[j].id)
+            ++i;
+        else if (a[i].id > b[j].id)
+            ++j;
+        else
+            dot += a[i++].weight * b[j++].weight;
     }
     return dot;
+}
+
+// Items whose content stems are the same multiset share one vector; `unique_of[i]` is item i's.
+struct Collapsed {
+    std::vector<std::vector<std::string>> stems;  // per unique content
+    std::vector<std::size_t> unique_of;           // item -> unique content
+    std::vector<std::size_t> copies;              // unique content -> number of items
+};
+
+Collapsed collapse_identical(std::vector<std::vector<std::string>> stems) {
+    Collapsed c;
+    std::unordered_map<std::string, std::size_t> seen;
+    c.unique_of.resize(stems.size());
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        std::vector<std::string> sorted = stems[i];
+        std::sort(sorted.begin(), sorted.end());
+        std::string key;
+        for (const auto& stem : sorted) key.append(stem).push_back('\x1f');
+        // An item without content stems is only ever the same as itself.
+        if (sorted.empty()) key.assign(1, '\x1e').append(std::to_string(i));
+        auto [it, added] = seen.try_emplace(std::move(key), c.stems.size());
+        if (added) {
+            c.stems.push_back(std::move(stems[i]));
+            c.copies.push_back(0);
+        }
+        c.unique_of[i] = it->second;
+        ++c.copies[it->second];
+    }
+    return c;
+}
+
+// Star clustering over the graph of similar pairs; returns each unique content's centre.
+std::vector<std::size_t> star_centres(std::size_t n, const std::vector<Pair>& pairs,
+                                      const std::vector<std::size_t>& copies) {
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> neighbours(n);
+    std::vector<double> centrality(n);
+    for (std::size_t u = 0; u < n; ++u) centrality[u] = static_cast<double>(copies[u] - 1);
+    for (const Pair& p : pairs) {
+        neighbours[p.a].push_back({p.b, p.similarity});
+        neighbours[p.b].push_back({p.a, p.similarity});
+        centrality[p.a] += p.similarity * static_cast<double>(copies[p.b]);
+        centrality[p.b] += p.similarity * static_cast<double>(copies[p.a]);
+    }
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return centrality[a] > centrality[b]; });
+    std::vector<std::size_t> centre(n, SIZE_MAX);
+    for (std::size_t u : order) {
+        if (centre[u] != SIZE_MAX) continue;
+        centre[u] = u;
+        for (const auto& [v, similarity] : neighbours[u])
+            if (centre[v] == SIZE_MAX) centre[v] = u;
+    }
+    return centre;
 }
 
 }  // namespace
@@ -205,55 +255,44 @@ double cosine(const Vector& a, const Vector& b) {
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
                         const DedupOptions& options) {
     DedupResult result;
-    const auto vectors = vectorise(analyse(items, analyzer));
+    const Collapsed collapsed = collapse_identical(analyse(items, analyzer));
+    const auto vectors = vectorise(collapsed.stems);
     std::size_t features = 0;
     for (const auto& v : vectors)
         for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
     const PrefixIndex index = build_prefix_index(vectors, options.threshold, features);
     const auto pairs =
         similar_pairs(vectors, index, options.threshold, features, result.candidate_pairs);
+    const auto centre = star_centres(vectors.size(), pairs, collapsed.copies);
 
-    UnionFind groups(items.size());
-    std::vector<double> centrality(items.size(), 0.0);
-    for (const Pair& p : pairs) {
-        groups.unite(p.a, p.b);
-        centrality[p.a] += p.similarity;
-        centrality[p.b] += p.similarity;
-    }
-
-    // Clusters in input order of their first member; the representative is the most central.
-    std::vector<std::size_t> cluster_of_root(items.size(), SIZE_MAX);
-    result.cluster_of.resize(items.size());
-    std::vector<std::vector<std::size_t>> members;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::size_t root = groups.find(i);
-        if (cluster_of_root[root] == SIZE_MAX) {
-            cluster_of_root[root] = members.size();
-            members.emplace_back();
+    // Clusters in input order of their first member; the representative is the first item with
+    // the centre's content.
+    const std::size_t n = items.size();
+    std::vector<std::size_t> cluster_of_centre(vectors.size(), SIZE_MAX);
+    std::vector<std::size_t> first_item_of(vectors.size(), SIZE_MAX);
+    for (std::size_t i = 0; i < n; ++i)
+        if (first_item_of[collapsed.unique_of[i]] == SIZE_MAX)
+            first_item_of[collapsed.unique_of[i]] = i;
+    result.cluster_of.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t c = centre[collapsed.unique_of[i]];
+        if (cluster_of_centre[c] == SIZE_MAX) {
+            cluster_of_centre[c] = result.clusters.size();
+            result.clusters.push_back({first_item_of[c], {}});
         }
-        result.cluster_of[i] = cluster_of_root[root];
-        members[cluster_of_root[root]].push_back(i);
+        result.cluster_of[i] = cluster_of_centre[c];
+        Cluster& cluster = result.clusters[cluster_of_centre[c]];
+        const std::size_t u = collapsed.unique_of[i];
+        cluster.members.push_back({i, u == c ? 1.0 : cosine(vectors[u], vectors[c])});
     }
-    result.clusters.reserve(members.size());
-    for (const auto& group : members) {
-        Cluster cluster;
-        cluster.representative = *std::max_element(
-            group.begin(), group.end(),
-            [&](std::size_t a, std::size_t b) { return centrality[a] < centrality[b]; });
-        for (std::size_t i : group)
-            cluster.members.push_back(
-                {i, i == cluster.representative
-                        ? 1.0
-                        : cosine(vectors[i], vectors[cluster.representative])});
-        std::stable_sort(cluster.members.begin(), cluster.members.end(),
-                         [&](const ClusterMember& a, const ClusterMember& b) {
-                             if ((a.item == cluster.representative) !=
-                                 (b.item == cluster.representative))
-                                 return a.item == cluster.representative;
-                             return a.similarity > b.similarity;
-                         });
-        result.clusters.push_back(std::move(cluster));
-    }
+    for (Cluster& cluster : result.clusters)
+        std::stable_sort(
+            cluster.members.begin(), cluster.members.end(),
+            [&](const ClusterMember& a, const ClusterMember& b) {
+                if ((a.item == cluster.representative) != (b.item == cluster.representative))
+                    return a.item == cluster.representative;
+                return a.similarity > b.similarity;
+            });
     return result;
 }
 
