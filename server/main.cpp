@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"dedup", tawsiya::cli::run_dedup, "group a list of recommendations into clusters of duplicates"},
     {"match", tawsiya::cli::run_match, "find the prior recommendations behind new ones, suggest tags"},
     {"train", tawsiya::cli::run_train, "train the taggers of an index's label schemes"},
+    {"train-xlang", tawsiya::cli::run_train_xlang, "learn the term translations of cross-language search"},
 };
 
 void print_usage(std::ostream& out) {

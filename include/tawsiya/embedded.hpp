@@ -1,4 +1,4 @@
-// Files compiled into the binary (cmake/embed_files.cmake): stopword lists and the web page.
+// Files compiled into the binary (cmake/embed_files.cmake): stopword lists, the web page, the lexicon.
 #pragma once
 
 #include <span>
@@ -13,5 +13,6 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
 std::span<const EmbeddedFile> web_assets();      // server/assets/**
+std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (cross-language terms)
 
 }  // namespace tawsiya::embedded
