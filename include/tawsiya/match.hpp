@@ -25,14 +25,26 @@ struct MatchRequest {
     std::map<std::string, std::vector<std::string>>
         filters;                            // facet -> labels (OR within, AND across)
     std::optional<std::string> exclude_id;  // e.g. the text's own record
+    bool xlang = true;  // also find records in the two other languages (if MatchOptions::xlang)
+};
+
+// A word of the text that matched a record through its translation (docs/cross-language.md).
+struct TranslatedTerm {
+    std::string from;  // the text's word
+    std::string to;    // the record's word (the first with the translated stem)
+    Lang to_lang = Lang::en;
+    double p = 0;  // p(to's stem | from's stem) in the translation table
 };
 
 struct Match {
     Record record;
     // Cosine similarity of the TF-IDF vectors (stems, index IDF) of the text and of the record's
     // version in the text's language (its best version if it has none): 1 = the same content stems.
+    // With cross-language matching, a record without a version in the text's language is compared
+    // with the text's vector translated into each of its versions' languages.
     double score = 0;
-    std::vector<std::string> matched_terms;  // readable words of the text found in the record
+    std::vector<std::string> matched_terms;        // readable words of the text found in the record
+    std::vector<TranslatedTerm> translated_terms;  // words that matched through a translation
 };
 
 struct Suggestion {
@@ -58,13 +70,16 @@ struct MatchOptions {
     double vote_shrinkage = 0.5;  // votes = carried / (voted + shrinkage): few voters, less sure
     std::size_t max_k = 100;      // a request's k is capped here
     std::size_t max_text_bytes = 20000;  // longer texts are refused (LimitError)
+    bool xlang = true;  // cross-language matching through DIR/tawsiya-translations.tsv (or the
+                        // built-in lexicon when the index has none)
 };
 
 // Cleans, analyses and matches texts; one Matcher per thread (a Xapian::Database is not
 // thread-safe), the Analyzer and the models on disk are shared.
 class Matcher {
   public:
-    // Opens the index at `db_dir` and loads the models of `db_dir/tawsiya-models` when present.
+    // Opens the index at `db_dir` and loads the models of `db_dir/tawsiya-models` when present,
+    // and the translations (translation.hpp) when options.xlang.
     // Throws IndexError when the index cannot be opened.
     Matcher(const std::string& db_dir, const Analyzer& analyzer, MatchOptions options = {});
     ~Matcher();

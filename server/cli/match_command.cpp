@@ -47,7 +47,8 @@ MatchCommandOptions parse_options(const Args& args) {
          "facet=label: match only records with it (repeatable; OR within a facet, AND across)")  //
         ("abstain-below",
          po::value(&options.match.abstain_below)->default_value(options.match.abstain_below),
-         "suggestions under this confidence are marked \"abstain\": true")  //
+         "suggestions under this confidence are marked \"abstain\": true")                       //
+        ("no-xlang", "match records in the text's language only (no cross-language expansion)")  //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
@@ -58,6 +59,7 @@ MatchCommandOptions parse_options(const Args& args) {
         std::exit(kExitOk);
     }
     po::notify(vm);
+    options.match.xlang = vm.count("no-xlang") == 0;
     if (!options.lang.empty() && !parse_lang(options.lang))
         throw UsageError("--lang", "must be ar, fr or en");
     if (options.k == 0 || options.k > options.match.max_k)

@@ -11,9 +11,11 @@
 #include "engine/match_query.hpp"
 #include "engine/match_suggestions.hpp"
 #include "engine/tagger_schemes.hpp"
+#include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/tagger.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace tawsiya {
 
@@ -51,6 +53,7 @@ struct Matcher::Impl {
     std::vector<std::string> schemes;
     std::vector<std::string> tag_schemes;
     std::shared_ptr<const TaggerModels> models;
+    std::shared_ptr<const TranslationTable> translations;  // null when options.xlang is off
     std::unordered_map<std::string, double> idf_cache;
 
     Impl(const std::string& db_dir, const Analyzer& a, MatchOptions o) : analyzer(a), options(o) {
@@ -63,6 +66,7 @@ struct Matcher::Impl {
         for (const auto& s : schemes)
             if (s != "mechanism" && s != "body" && s != "responsible") tag_schemes.push_back(s);
         models = TaggerModels::load(db_dir);
+        if (options.xlang) translations = load_translations(db_dir, analyzer);
     }
 
     double idf(const std::string& stem) {
@@ -81,17 +85,51 @@ struct Matcher::Impl {
         return v;
     }
 
-    // Cosine with the record's version in the text's language, or its most similar version.
-    double similarity(const Vector& query, double query_norm, const Record& record, Lang lang) {
+    // The text's TF-IDF vector carried into language `to`: each stem's weight spread over its
+    // translations by their probability, with the target stem's IDF.
+    Vector translate(const matching::QueryText& text, Lang to) {
+        Vector v;
+        for (const auto& [stem, n] : features::count(text.stems)) {
+            const Lang from = xlang::stem_lang(stem, text.lang);
+            if (from == to) {
+                v[stem] += features::tf(n) * idf(stem);
+                continue;
+            }
+            if (const auto* list = translations->find(from, to, stem))
+                for (const Translation& t : *list) v[t.stem] += features::tf(n) * t.p * idf(t.stem);
+        }
+        return v;
+    }
+
+    // Cosine with the record's version in the text's language, or its most similar version (with
+    // cross-language matching, compared with the text translated into that version's language).
+    double similarity(const Vector& query, double query_norm,
+                      const std::map<Lang, Vector>& translated, const Record& record, Lang lang) {
         if (const auto it = record.text.find(lang); it != record.text.end())
             return cosine(query, query_norm,
                           vectorise(features::content_stems(it->second, lang, analyzer)));
         double best = 0;
-        for (const auto& [version_lang, text] : record.text)
-            best = std::max(
-                best, cosine(query, query_norm,
-                             vectorise(features::content_stems(text, version_lang, analyzer))));
+        for (const auto& [version_lang, text] : record.text) {
+            const Vector version = vectorise(features::content_stems(text, version_lang, analyzer));
+            best = std::max(best, cosine(query, query_norm, version));
+            if (const auto t = translated.find(version_lang); t != translated.end())
+                best = std::max(best, cosine(t->second, norm(t->second), version));
+        }
         return best;
+    }
+
+    // The record's first word whose stem is `stem`, and its language: the version in `lang` first
+    // (French and English share stems, so the word may be in the other one).
+    std::pair<std::string, Lang> word_of(const Record& record, Lang lang,
+                                         const std::string& stem) const {
+        std::vector<Lang> order{lang};
+        for (const Lang other : kAllLangs)
+            if (other != lang) order.push_back(other);
+        for (const Lang version : order)
+            if (const auto it = record.text.find(version); it != record.text.end())
+                for (const Token& token : analyzer.tokenize(it->second, version))
+                    if (token.stem == stem) return {token.word, version};
+        return {stem, lang};
     }
 };
 
@@ -122,7 +160,32 @@ MatchResult Matcher::match(const MatchRequest& request) {
     result.lang = text.lang;
     result.content = text.content;
 
-    Xapian::Query query = matching::stem_query(text, d.db);
+    const bool xlang = request.xlang && d.translations != nullptr;
+    // Target stem -> (source stem, probability) of the translations the query holds.
+    struct Source {
+        std::string stem;
+        Lang to;
+        double p;
+    };
+    std::unordered_map<std::string, Source> source_of;
+    Xapian::Query query;
+    if (xlang) {
+        std::vector<Xapian::Query> terms;
+        const auto counts = features::count(text.stems);
+        for (const auto& stem : text.stem_order) {
+            const Lang from = xlang::stem_lang(stem, text.lang);
+            Xapian::Query q =
+                xlang::expand_stem(stem, from, counts.at(stem), *d.translations, d.db);
+            if (q.empty()) continue;
+            terms.push_back(std::move(q));
+            for (const auto& t : xlang::translations_of(stem, from, *d.translations, d.db))
+                if (!text.word_of_stem.count(t.stem))
+                    source_of.emplace(t.stem, Source{stem, t.to, t.p});
+        }
+        if (!terms.empty()) query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    } else {
+        query = matching::stem_query(text, d.db);
+    }
     if (!query.empty()) {
         const Xapian::Query filter = matching::filter_query(request.filters, d.tag_schemes);
         if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
@@ -137,6 +200,10 @@ MatchResult Matcher::match(const MatchRequest& request) {
 
         const Vector query_vector = d.vectorise(text.stems);
         const double query_norm = norm(query_vector);
+        std::map<Lang, Vector> translated;
+        if (xlang)
+            for (const Lang to : kAllLangs)
+                if (to != text.lang) translated[to] = d.translate(text, to);
         struct Candidate {
             Match match;
             Xapian::MSetIterator it;
@@ -144,9 +211,10 @@ MatchResult Matcher::match(const MatchRequest& request) {
         };
         std::vector<Candidate> scored;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Candidate c{
-                {parse_record_json(it.get_document().get_data()), 0, {}}, it, it.get_weight()};
-            c.match.score = d.similarity(query_vector, query_norm, c.match.record, text.lang);
+            Candidate c{{}, it, it.get_weight()};
+            c.match.record = parse_record_json(it.get_document().get_data());
+            c.match.score =
+                d.similarity(query_vector, query_norm, translated, c.match.record, text.lang);
             scored.push_back(std::move(c));
         }
         std::stable_sort(scored.begin(), scored.end(), [](const Candidate& a, const Candidate& b) {
@@ -159,6 +227,11 @@ MatchResult Matcher::match(const MatchRequest& request) {
                 const std::string stem = (*term).substr(schema::kStemPrefix.size());
                 if (const auto word = text.word_of_stem.find(stem); word != text.word_of_stem.end())
                     c.match.matched_terms.push_back(word->second);
+                else if (const auto source = source_of.find(stem); source != source_of.end()) {
+                    const auto [word, lang] = d.word_of(c.match.record, source->second.to, stem);
+                    c.match.translated_terms.push_back(
+                        {text.word_of_stem.at(source->second.stem), word, lang, source->second.p});
+                }
             }
             result.matches.push_back(std::move(c.match));
         }

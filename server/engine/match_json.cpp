@@ -32,6 +32,18 @@ void write_match(Writer& w, const Match& match, Lang lang) {
     w.Key("id"), w.String(r.id);
     w.Key("score"), w.Double(rounded(match.score));
     w.Key("matched_terms"), write_strings(w, match.matched_terms);
+    if (!match.translated_terms.empty()) {
+        w.Key("translated_terms"), w.StartArray();
+        for (const TranslatedTerm& t : match.translated_terms) {
+            w.StartObject();
+            w.Key("from"), w.String(t.from);
+            w.Key("to"), w.String(t.to);
+            w.Key("to_lang"), w.String(std::string(lang_code(t.to_lang)));
+            w.Key("p"), w.Double(rounded(t.p));
+            w.EndObject();
+        }
+        w.EndArray();
+    }
     auto version = r.text.find(lang);
     if (version == r.text.end()) version = r.text.begin();
     if (version != r.text.end()) {
