@@ -39,7 +39,7 @@ struct SearchRequest {
     std::size_t page = 1, size = 10;  // 1-based page
     std::optional<Lang> display;      // the language version to show; fallback when missing
     bool facets = true;               // compute facet counts
-    bool xlang = false;               // cross-language expansion (later)
+    bool xlang = false;     // also find records in the two other languages (docs/cross-language.md)
     bool any_word = false;  // words joined by OR instead of AND (ranking long texts, evaluation)
 };
 

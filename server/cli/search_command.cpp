@@ -72,6 +72,8 @@ SearchOptions parse_options(const Args& args) {
         ("sort", po::value(&sort)->default_value(sort), "relevance|year|year-asc")      //
         ("display", po::value(&display), "language version to show: ar, fr, en")        //
         ("json", po::bool_switch(&options.json), "one JSON line per hit")               //
+        ("xlang", po::bool_switch(&options.request.xlang),
+         "also find records in the two other languages (docs/cross-language.md)")  //
         ("help,h", "this help");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words)->composing());

@@ -5,9 +5,11 @@
 #include "engine/facet_labels.hpp"
 #include "engine/query_builder.hpp"
 #include "engine/snippets.hpp"
+#include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/search.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace tawsiya {
 
@@ -57,6 +59,8 @@ struct Searcher::Impl {
     Impl(const std::string& dir, const Analyzer& analyzer, const SearchLimits& limits,
          const Bm25Params& ranking)
         : db(open_database(dir)),
+          dir(dir),
+          analyzer(analyzer),
           limits(limits),
           ranking(ranking),
           labels(db, analyzer),
@@ -95,7 +99,16 @@ struct Searcher::Impl {
 
     SearchResult search(const SearchRequest& request);
 
+    // Loaded at the first cross-language search.
+    const TranslationTable& translations() {
+        if (!translation_table) translation_table = load_translations(dir, analyzer);
+        return *translation_table;
+    }
+
     Xapian::Database db;
+    std::string dir;
+    const Analyzer& analyzer;
+    std::shared_ptr<const TranslationTable> translation_table;
     SearchLimits limits;
     Bm25Params ranking;
     engine::FacetLabels labels;
@@ -106,7 +119,9 @@ struct Searcher::Impl {
 
 SearchResult Searcher::Impl::search(const SearchRequest& request) {
     check_page(request, limits);
-    const engine::BuiltQuery built = builder.build(request);
+    engine::BuiltQuery built = builder.build(request);
+    if (request.xlang && !built.browse)
+        built.query = xlang::expand_query(built.query, built.lang, translations(), db);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
