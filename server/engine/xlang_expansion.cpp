@@ -63,10 +63,21 @@ Xapian::Query expand_stem(const std::string& stem, Lang lang, Xapian::termcount 
                           const TranslationTable& table, const Xapian::Database& db) {
     std::vector<Xapian::Query> alternatives;
     const std::string own = stem_term(stem);
-    if (db.term_exists(own)) alternatives.emplace_back(own, wqf);
-    for (const TermTranslation& t : translations_of(stem, lang, table, db))
-        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                  Xapian::Query(stem_term(t.stem), wqf), translation_weight(t.p));
+    const Xapian::doccount own_df = db.get_termfreq(own);
+    if (own_df > 0) alternatives.emplace_back(own, wqf);
+    for (const TermTranslation& t : translations_of(stem, lang, table, db)) {
+        const std::string term = stem_term(t.stem);
+        double factor = translation_weight(t.p);
+        // A translation never weighs more than the term itself would: where one language has
+        // fewer records, its words are rarer and BM25 would otherwise rank its records first.
+        if (own_df > 0) {
+            const double n = db.get_doccount() + 1.0;
+            const double own_idf = std::log(n / own_df),
+                         target_idf = std::log(n / db.get_termfreq(term));
+            if (target_idf > own_idf && target_idf > 0) factor *= own_idf / target_idf;
+        }
+        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term, wqf), factor);
+    }
     if (alternatives.empty()) return Xapian::Query();
     if (alternatives.size() == 1) return alternatives.front();
     return Xapian::Query(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
