@@ -1,8 +1,9 @@
 // Cross-language expansion of queries in the engine itself (not Xapian's database synonyms, which
-// the remote backend of a sharded index does not serve): each source stem becomes the OP_MAX of its
-// own "Z" term and of its translations' "Z" terms scaled by their probability. OP_MAX, not OR: a
-// record holding a term and its translation (several language versions) is not counted twice, so
-// multilingual records do not outrank monolingual ones for it.
+// the remote backend of a sharded index does not serve): each source stem becomes the weighted OR
+// of its own "Z" term and of its translations' "Z" terms scaled by sqrt(p), never above the
+// source term's own weight. (OP_MAX would keep a record with several language versions from
+// counting a term and its translation twice, but Xapian 1.4.22 crashes on some queries of OP_MAX
+// groups; the Matcher's cosine, which compares one version at a time, decides the final order.)
 #pragma once
 
 #include <xapian.h>
@@ -32,8 +33,8 @@ std::vector<TermTranslation> translations_of(const std::string& stem, Lang lang,
 // The weight factor of a translation of probability p, relative to the source term's 1.
 double translation_weight(double p);
 
-// OP_MAX of the stem's own "Z" term (wqf `wqf`) and its translations'; Xapian::Query() when the
-// index holds none of them.
+// Weighted OR of the stem's own "Z" term (wqf `wqf`) and its translations'; Xapian::Query() when
+// the index holds none of them.
 Xapian::Query expand_stem(const std::string& stem, Lang lang, Xapian::termcount wqf,
                           const TranslationTable& table, const Xapian::Database& db);
 
