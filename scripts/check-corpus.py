@@ -111,6 +111,7 @@ def main():
                 key = normalized(text)
                 if len(key) > 30:
                     own[key] = rid
+        copied = set()
         records_dir = os.path.join(args.shared, "records")
         for name in sorted(os.listdir(records_dir)):
             if not name.endswith(".jsonl"):
@@ -119,7 +120,8 @@ def main():
                 for line in f:
                     for text in json.loads(line).get("text", {}).values():
                         rid = own.get(normalized(text))
-                        if rid:
+                        if rid and rid not in copied:
+                            copied.add(rid)
                             problems.append(f"{sample}: {rid} copies a text of {name}")
 
     for p in problems:
