@@ -1,5 +1,7 @@
 #include "engine/query_builder.hpp"
 
+#include <regex>
+
 #include "engine/facet_catalog.hpp"
 #include "engine/query_text.hpp"
 #include "tawsiya/error.hpp"
@@ -73,6 +75,25 @@ void QueryBuilder::make_parser() {
                                Xapian::QueryParser::FLAG_WILDCARD);
 }
 
+namespace {
+
+// Xapian's range processor leaves a range it cannot read ("year:abc..def") to be parsed as words,
+// which silently finds nothing: say what is wrong instead.
+void check_year_ranges(const std::string& text) {
+    static const std::regex range(R"((?:^|[\s(])year:(\S*?)\.\.(\S*))");
+    static const std::regex year(R"(\d{1,4})");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), range);
+         it != std::sregex_iterator(); ++it) {
+        const std::string from = (*it)[1].str(), to = (*it)[2].str();
+        if ((from.empty() && to.empty()) || (!from.empty() && !std::regex_match(from, year)) ||
+            (!to.empty() && !std::regex_match(to, year)))
+            throw UsageError("q", "the year range '" + from + ".." + to +
+                                      "' must be years, as in year:2010..2013 or year:2015..");
+    }
+}
+
+}  // namespace
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     if (request.query.size() > limits_.max_query_bytes)
         throw LimitError("q",
@@ -81,6 +102,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
 
     BuiltQuery built;
     const std::string text = canonical_fields(request.query, field_names_);
+    check_year_ranges(text);
     const std::string words = free_text(text, field_names_);
     built.browse = is_blank(words);
     if (request.lang)
