@@ -472,6 +472,10 @@ TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' wor
     const std::string id = "test:A/HRC/99/1:1.1";
     CHECK(client.get("/api/records/" + http::percent_encode(id)).result() ==
           bhttp::status::not_found);
+    // Asked before the commit, so a stale answer would sit in the workers' response caches.
+    for (int i = 0; i < 4; ++i)
+        CHECK(parse_json(Client(server.port()).get("/api/search?q=zanzibarite").body())["total"]
+                  .GetUint() == 0);
 
     const std::string input = server.dir() / "extra.jsonl";
     std::ofstream(input) << record_to_json(extra_record(id, "zanzibarite")) << "\n";

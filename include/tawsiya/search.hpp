@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,7 +85,8 @@ class Searcher {
     SearchResult search(const SearchRequest& request);
     Record record(const std::string& id);  // throws NotFoundError
     IndexStats stats();
-    bool reopen();  // picks up a newer commit; true if it changed
+    bool reopen();                   // picks up a newer commit; true if it changed
+    std::uint64_t revision() const;  // the revision being read, cheaply (for caches)
 
   private:
     struct Impl;

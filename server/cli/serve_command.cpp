@@ -48,6 +48,8 @@ int run_serve(const Args& args) {
         "port", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one")(
         "threads", po::value(&options.threads)->default_value(0),
         "worker threads, one index reader each; 0 = one per core")(
+        "cache", po::value(&options.cache_entries)->default_value(options.cache_entries),
+        "search and record responses kept per worker, for the current index revision; 0 = none")(
         "token-file", po::value(&token_file),
         "file holding the bearer token that write endpoints require")(
         "max-body-bytes", po::value(&max_body)->default_value(max_body), "largest request body")(

@@ -206,6 +206,10 @@ IndexStats Searcher::stats() {
     });
 }
 
+std::uint64_t Searcher::revision() const {
+    return impl_->db.get_revision();
+}
+
 bool Searcher::reopen() {
     return impl_->reopen();
 }

@@ -4,11 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include "http/search_params.hpp"
-// TEMPORARY until the engine's result_json.hpp lands: without it search and records answer 500.
-#if __has_include("tawsiya/result_json.hpp")
 #include "tawsiya/result_json.hpp"
-#define TAWSIYA_HAS_RESULT_JSON 1
-#endif
 
 namespace tawsiya::http {
 
@@ -25,22 +21,11 @@ void write_string(JsonWriter& writer, std::string_view text) {
 std::string handle_search(Searcher& searcher, const QueryParams& params,
                           const SearchLimits& limits) {
     const SearchRequest request = parse_search_params(params, limits);
-#ifdef TAWSIYA_HAS_RESULT_JSON
     return search_result_to_json(searcher.search(request));
-#else
-    (void)searcher;
-    throw std::runtime_error("result_json.hpp is not there yet");
-#endif
 }
 
 std::string handle_record(Searcher& searcher, const std::string& id) {
-#ifdef TAWSIYA_HAS_RESULT_JSON
     return record_to_api_json(searcher.record(id));
-#else
-    (void)searcher;
-    (void)id;
-    throw std::runtime_error("result_json.hpp is not there yet");
-#endif
 }
 
 std::string handle_health(Searcher& searcher) {

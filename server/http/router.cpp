@@ -76,8 +76,19 @@ Response dispatch(const Request& request, RequestContext& context) {
         if (route == ApiRoute::none)
             return make_error_response(request, Status::not_found, "no such API endpoint");
         if (!is_read(request)) return method_not_allowed(request);
+        // Search and record bodies depend only on the URL and the index revision.
+        const bool cacheable = context.cache && request.method() == beast_http::verb::get &&
+                               (route == ApiRoute::search || route == ApiRoute::record);
+        std::string key;
+        if (cacheable) {
+            key = std::to_string(context.searcher.revision()) + " " + std::string(request.target());
+            if (auto body = context.cache->find(key))
+                return make_json_response(request, Status::ok, std::move(*body));
+        }
         try {
-            return make_json_response(request, Status::ok, run_api_route(route, target, context));
+            std::string body = run_api_route(route, target, context);
+            if (cacheable) context.cache->store(key, body);
+            return make_json_response(request, Status::ok, std::move(body));
         } catch (const Xapian::DatabaseModifiedError&) {
             // The indexer committed twice while we read: reopen and answer from the new revision.
             context.searcher.reopen();

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "http/messages.hpp"
+#include "http/response_cache.hpp"
 #include "tawsiya/search.hpp"
 
 namespace tawsiya::http {
@@ -15,6 +16,7 @@ struct RequestContext {
     Searcher& searcher;
     const SearchLimits& limits;
     std::string_view token;
+    ResponseCache* cache = nullptr;  // the worker's cache of search and record bodies, if any
 };
 
 Response handle_request(const Request& request, RequestContext& context);

@@ -41,6 +41,7 @@ Server::Server(ServerOptions options, const SearcherFactory& make_searcher)
     for (auto& worker : workers_) {
         worker.searcher = make_searcher();
         worker.last_reopen = std::chrono::steady_clock::now();
+        worker.cache = std::make_unique<ResponseCache>(options_.cache_entries);
     }
 
     const tcp::endpoint endpoint = parse_endpoint(options_.bind, options_.port);
@@ -76,7 +77,7 @@ Response Server::handle(const Request& request) {
             std::fprintf(stderr, "error: reopening the index: %s\n", e.what());
         }
     }
-    RequestContext context{*worker.searcher, options_.search, options_.token};
+    RequestContext context{*worker.searcher, options_.search, options_.token, worker.cache.get()};
     return handle_request(request, context);
 }
 

@@ -16,6 +16,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "http/response_cache.hpp"
 #include "http/session.hpp"
 #include "tawsiya/search.hpp"
 
@@ -29,6 +30,7 @@ struct ServerOptions {
     SessionLimits session;
     SearchLimits search;
     std::chrono::milliseconds reopen_interval{1000};
+    std::size_t cache_entries = 1024;         // per worker: search and record bodies (0: no cache)
     std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
 };
 
@@ -53,6 +55,7 @@ class Server {
     struct Worker {
         std::unique_ptr<Searcher> searcher;
         std::chrono::steady_clock::time_point last_reopen;
+        std::unique_ptr<ResponseCache> cache;
     };
 
     Response handle(const Request& request);
