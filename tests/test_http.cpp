@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -458,6 +459,73 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         CHECK(server.log().find("GET /api/health?probe=access-log-line 200 ") != std::string::npos);
     }
+}
+
+TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][match][dedup]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server;
+    auto post = [&](const std::string& target, const std::string& body) {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+        request.set(bhttp::field::content_type, "application/json");
+        request.body() = body;
+        return Client(server.port()).send(std::move(request));
+    };
+
+    // A new wording of the sample's death-penalty moratorium group, in Arabic.
+    const auto match =
+        post("/api/match", R"({"text": "إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها", "k": 5})");
+    REQUIRE(match.result() == bhttp::status::ok);
+    const auto matched = parse_json(match.body());
+    CHECK(std::string(matched["lang"].GetString()) == "ar");
+    REQUIRE(matched["matches"].Size() >= 1);
+    CHECK(matched["matches"].Size() <= 5);
+    std::set<std::string> top;
+    for (const auto& m : matched["matches"].GetArray()) top.insert(m["id"].GetString());
+    CHECK((top.count("sample:c030") + top.count("sample:c031") + top.count("sample:c032")) >= 2);
+    REQUIRE(matched["suggestions"].HasMember("body"));
+    for (const auto& s : matched["suggestions"]["body"].GetArray()) {
+        CHECK(s["confidence"].GetDouble() >= 0.0);
+        CHECK(s["confidence"].GetDouble() <= 1.0);
+    }
+
+    const auto dedup = post("/api/dedup",
+                            R"({"items": [
+        {"id": "a", "text": "Abolish the death penalty and commute all death sentences (France);"},
+        {"id": "b", "text": "Abolish the death penalty and commute all death sentences (Italy) (Spain);"},
+        {"id": "c", "text": "Guarantee inclusive education for children with disabilities"}]})");
+    REQUIRE(dedup.result() == bhttp::status::ok);
+    const auto clusters = parse_json(dedup.body());
+    CHECK(clusters["items"].GetUint() == 3);
+    CHECK(clusters["duplicate_clusters"].GetUint() == 1);
+    CHECK(clusters["clusters"][0]["size"].GetUint() == 2);
+    CHECK(clusters["clusters"].Size() == 2);
+    // One item per line works too.
+    const auto lines = parse_json(
+        post("/api/dedup", R"({"text": "Ratify OPCAT (Chile);\nRatify OPCAT (Peru);"})").body());
+    CHECK(lines["duplicate_clusters"].GetUint() == 1);
+
+    // Errors name what is wrong, with 4xx statuses.
+    auto error_of = [&](const Response& response) {
+        return std::string(parse_json(response.body())["error"]["message"].GetString());
+    };
+    const auto broken = post("/api/match", "{\"text\": ");
+    CHECK(broken.result() == bhttp::status::bad_request);
+    CHECK_THAT(error_of(broken), Catch::StartsWith("body: not JSON"));
+    CHECK_THAT(error_of(post("/api/match", R"({"text": ""})")), Catch::StartsWith("text:"));
+    CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "k": 0})")), Catch::StartsWith("k:"));
+    CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "lang": "de"})")),
+               Catch::StartsWith("lang:"));
+    CHECK_THAT(error_of(post("/api/dedup", R"({"items": [{"id": "a"}]})")),
+               Catch::StartsWith("items[0].text:"));
+    CHECK_THAT(error_of(post("/api/dedup", R"({"items": []})")), Catch::StartsWith("items:"));
+    CHECK_THAT(error_of(post("/api/dedup", R"({"text": "a", "threshold": 3})")),
+               Catch::StartsWith("threshold:"));
+    const auto get = Client(server.port()).get("/api/match");
+    CHECK(get.result() == bhttp::status::method_not_allowed);
+    CHECK(std::string(get[bhttp::field::allow]) == "POST");
 }
 
 TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' work",

@@ -1,15 +1,15 @@
 // `tawsiya dedup [INPUT]`: groups a list of recommendations into clusters of the same request.
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <iostream>
 
-#include <boost/program_options.hpp>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/list_input.hpp"
+#include "engine/dedup_json.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
@@ -32,9 +32,10 @@ DedupCommandOptions parse_options(const Args& args) {
     po::options_description named(
         "tawsiya dedup [INPUT] [options]\n\n"
         "INPUT: JSON lines {\"id\", \"text\", \"lang\"?} or one recommendation per line; - or none "
-        "for stdin.\nOutput: one JSON line per cluster (or per item with --format items).\n\noptions");
-    named.add_options()                                                                    //
-        ("input", po::value(&options.input), "the list (default: stdin)")                  //
+        "for stdin.\nOutput: one JSON line per cluster (or per item with --format "
+        "items).\n\noptions");
+    named.add_options()                                                                      //
+        ("input", po::value(&options.input), "the list (default: stdin)")                    //
         ("format", po::value(&options.format)->default_value("clusters"), "clusters|items")  //
         ("threshold", po::value(&options.dedup.threshold)->default_value(options.dedup.threshold),
          "cosine similarity (0-1) from which two items are the same request")  //
@@ -94,35 +95,19 @@ int run_dedup(const Args& args) {
         }
     } else {
         for (std::size_t c = 0; c < result.clusters.size(); ++c) {
-            const Cluster& cluster = result.clusters[c];
-            if (options.duplicates_only && cluster.members.size() < 2) continue;
+            if (options.duplicates_only && result.clusters[c].members.size() < 2) continue;
             buffer.Clear();
-            rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-            w.StartObject();
-            w.Key("cluster"), w.Uint64(c);
-            w.Key("size"), w.Uint64(cluster.members.size());
-            w.Key("representative"), w.StartObject();
-            w.Key("id"), w.String(items[cluster.representative].id);
-            w.Key("text"), w.String(items[cluster.representative].text);
-            w.EndObject();
-            w.Key("members"), w.StartArray();
-            for (const auto& member : cluster.members) {
-                w.StartObject();
-                w.Key("id"), w.String(items[member.item].id);
-                w.Key("similarity"), w.Double(std::round(member.similarity * 1000) / 1000);
-                w.Key("text"), w.String(items[member.item].text);
-                w.EndObject();
-            }
-            w.EndArray();
-            w.EndObject();
+            JsonWriter w(buffer);
+            write_cluster_json(w, items, result, c);
             write_line(buffer);
         }
     }
-    std::fprintf(stderr, "%zu items, %zu clusters (%zu with duplicates), %zu candidate pairs scored\n",
+    std::fprintf(stderr,
+                 "%zu items, %zu clusters (%zu with duplicates), %zu candidate pairs scored\n",
                  items.size(), result.clusters.size(),
-                 static_cast<std::size_t>(std::count_if(
-                     result.clusters.begin(), result.clusters.end(),
-                     [](const Cluster& c) { return c.members.size() > 1; })),
+                 static_cast<std::size_t>(
+                     std::count_if(result.clusters.begin(), result.clusters.end(),
+                                   [](const Cluster& c) { return c.members.size() > 1; })),
                  result.candidate_pairs);
     return problems.empty() || !items.empty() ? kExitOk : kExitFailure;
 }

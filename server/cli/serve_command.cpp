@@ -11,6 +11,7 @@
 #include "http/server.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/match.hpp"
 #include "tawsiya/search.hpp"
 
 namespace po = boost::program_options;
@@ -72,7 +73,11 @@ int run_serve(const Args& args) {
 
     const Analyzer analyzer;
     const SearchLimits limits = options.search;
-    http::Server server(options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); });
+    http::BatchServices batch;
+    batch.make_matcher = [&] { return std::make_unique<Matcher>(db, analyzer); };
+    batch.analyzer = &analyzer;
+    http::Server server(
+        options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); }, batch);
     std::printf("listening on %s\n", server.url().c_str());
     std::fflush(stdout);
     std::fprintf(stderr, "serving %s with %u threads\n", db.c_str(), server.threads());

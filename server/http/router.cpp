@@ -22,28 +22,43 @@ bool is_read(const Request& request) {
     return request.method() == beast_http::verb::get || request.method() == beast_http::verb::head;
 }
 
-Response method_not_allowed(const Request& request) {
-    auto response = make_error_response(
-        request, Status::method_not_allowed,
-        "method " + std::string(request.method_string()) + " is not allowed here; use GET");
-    response.set(beast_http::field::allow, to_beast(kReadOnlyMethods));
+Response method_not_allowed(const Request& request, std::string_view allowed = kReadOnlyMethods) {
+    auto response = make_error_response(request, Status::method_not_allowed,
+                                        "method " + std::string(request.method_string()) +
+                                            " is not allowed here; use " +
+                                            std::string(allowed.substr(0, allowed.find(','))));
+    response.set(beast_http::field::allow, to_beast(allowed));
     return response;
 }
 
-enum class ApiRoute { none, search, health, stats, record };
+enum class ApiRoute { none, search, health, stats, record, match, dedup };
+
+// The POST endpoints compute from their body and write nothing.
+bool is_post_route(ApiRoute route) {
+    return route == ApiRoute::match || route == ApiRoute::dedup;
+}
 
 ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/search") return ApiRoute::search;
     if (target.path == "/api/health") return ApiRoute::health;
     if (target.path == "/api/stats") return ApiRoute::stats;
+    if (target.path == "/api/match") return ApiRoute::match;
+    if (target.path == "/api/dedup") return ApiRoute::dedup;
     if (target.raw_path.size() > kRecordsPrefix.size() &&
         target.raw_path.starts_with(kRecordsPrefix))
         return ApiRoute::record;
     return ApiRoute::none;
 }
 
-std::string run_api_route(ApiRoute route, const Target& target, RequestContext& context) {
+std::string run_api_route(ApiRoute route, const Target& target, const Request& request,
+                          RequestContext& context) {
     switch (route) {
+        case ApiRoute::match:
+            if (!context.matcher) throw NotFoundError("matching is not available on this server");
+            return handle_match(context.matcher(), request.body());
+        case ApiRoute::dedup:
+            if (!context.analyzer) throw NotFoundError("deduplication is not available here");
+            return handle_dedup(*context.analyzer, request.body(), context.batch);
         case ApiRoute::search:
             return handle_search(context.searcher, target.query, context.limits);
         case ApiRoute::health:
@@ -75,7 +90,12 @@ Response dispatch(const Request& request, RequestContext& context) {
         const ApiRoute route = find_api_route(target);
         if (route == ApiRoute::none)
             return make_error_response(request, Status::not_found, "no such API endpoint");
-        if (!is_read(request)) return method_not_allowed(request);
+        if (is_post_route(route)) {
+            if (request.method() != beast_http::verb::post)
+                return method_not_allowed(request, "POST");
+        } else if (!is_read(request)) {
+            return method_not_allowed(request);
+        }
         // Search and record bodies depend only on the URL and the index revision.
         const bool cacheable = context.cache && request.method() == beast_http::verb::get &&
                                (route == ApiRoute::search || route == ApiRoute::record);
@@ -86,13 +106,14 @@ Response dispatch(const Request& request, RequestContext& context) {
                 return make_json_response(request, Status::ok, std::move(*body));
         }
         try {
-            std::string body = run_api_route(route, target, context);
+            std::string body = run_api_route(route, target, request, context);
             if (cacheable) context.cache->store(key, body);
             return make_json_response(request, Status::ok, std::move(body));
         } catch (const Xapian::DatabaseModifiedError&) {
             // The indexer committed twice while we read: reopen and answer from the new revision.
             context.searcher.reopen();
-            return make_json_response(request, Status::ok, run_api_route(route, target, context));
+            return make_json_response(request, Status::ok,
+                                      run_api_route(route, target, request, context));
         }
     }
     const auto asset = find_static_asset(target.path);

@@ -2,8 +2,10 @@
 // shape: 404 for unknown paths, 405 (with Allow) for a wrong method, the mapped status otherwise.
 #pragma once
 
+#include <functional>
 #include <string_view>
 
+#include "http/batch_handlers.hpp"
 #include "http/messages.hpp"
 #include "http/response_cache.hpp"
 #include "tawsiya/search.hpp"
@@ -17,6 +19,10 @@ struct RequestContext {
     const SearchLimits& limits;
     std::string_view token;
     ResponseCache* cache = nullptr;  // the worker's cache of search and record bodies, if any
+    // The worker's Matcher, opened on first use and renewed after a commit; empty: no matching.
+    std::function<Matcher&()> matcher{};
+    const Analyzer* analyzer = nullptr;  // for deduplication; null: no deduplication
+    BatchLimits batch{};
 };
 
 Response handle_request(const Request& request, RequestContext& context);

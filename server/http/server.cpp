@@ -29,8 +29,9 @@ tcp::endpoint parse_endpoint(const std::string& address, unsigned short port) {
 
 }  // namespace
 
-Server::Server(ServerOptions options, const SearcherFactory& make_searcher)
+Server::Server(ServerOptions options, const SearcherFactory& make_searcher, BatchServices batch)
     : options_(std::move(options)),
+      batch_(std::move(batch)),
       ioc_(),
       acceptor_(ioc_),
       signals_(ioc_, SIGINT, SIGTERM),
@@ -77,7 +78,20 @@ Response Server::handle(const Request& request) {
             std::fprintf(stderr, "error: reopening the index: %s\n", e.what());
         }
     }
-    RequestContext context{*worker.searcher, options_.search, options_.token, worker.cache.get()};
+    RequestContext context{*worker.searcher, options_.search, options_.token};
+    context.cache = worker.cache.get();
+    if (batch_.make_matcher)
+        context.matcher = [this, &worker]() -> Matcher& {
+            // A Matcher reads the revision it opened: renew it when the Searcher moved on.
+            const std::uint64_t revision = worker.searcher->revision();
+            if (!worker.matcher || worker.matcher_revision != revision) {
+                worker.matcher = batch_.make_matcher();
+                worker.matcher_revision = revision;
+            }
+            return *worker.matcher;
+        };
+    context.analyzer = batch_.analyzer;
+    context.batch = batch_.limits;
     return handle_request(request, context);
 }
 

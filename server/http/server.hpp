@@ -16,6 +16,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "http/batch_handlers.hpp"
 #include "http/response_cache.hpp"
 #include "http/session.hpp"
 #include "tawsiya/search.hpp"
@@ -35,12 +36,20 @@ struct ServerOptions {
 };
 
 using SearcherFactory = std::function<std::unique_ptr<Searcher>()>;
+using MatcherFactory = std::function<std::unique_ptr<Matcher>()>;
+
+// What the POST endpoints use; either may be left empty, and its endpoints answer 404.
+struct BatchServices {
+    MatcherFactory make_matcher;
+    const Analyzer* analyzer = nullptr;
+    BatchLimits limits;
+};
 
 class Server {
   public:
     // Opens one Searcher per worker and binds; throws (IndexError, UsageError for a bad address,
     // boost::system::system_error when the port is taken) before anything runs.
-    Server(ServerOptions options, const SearcherFactory& make_searcher);
+    Server(ServerOptions options, const SearcherFactory& make_searcher, BatchServices batch = {});
     ~Server();
 
     unsigned short port() const { return port_; }
@@ -56,6 +65,8 @@ class Server {
         std::unique_ptr<Searcher> searcher;
         std::chrono::steady_clock::time_point last_reopen;
         std::unique_ptr<ResponseCache> cache;
+        std::unique_ptr<Matcher> matcher;  // opened on the first match request
+        std::uint64_t matcher_revision = 0;
     };
 
     Response handle(const Request& request);
@@ -64,6 +75,7 @@ class Server {
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
 
     ServerOptions options_;
+    BatchServices batch_;
     std::vector<Worker> workers_;
     boost::asio::io_context ioc_;
     boost::asio::ip::tcp::acceptor acceptor_;

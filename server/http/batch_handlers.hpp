@@ -1,0 +1,26 @@
+// The POST endpoints of matching and deduplication. They read the index (match) or nothing
+// (dedup) and write nothing, so they need no token; their bodies are bounded by the server's
+// body limit, and the work per request by the limits below.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/match.hpp"
+
+namespace tawsiya::http {
+
+struct BatchLimits {
+    std::size_t max_dedup_items = 10000;  // a review's list is a few hundred
+};
+
+// POST /api/match {"text", "lang"?, "k"?, "filters"?: {facet: [labels]}, "xlang"?}
+std::string handle_match(Matcher& matcher, std::string_view body);
+
+// POST /api/dedup {"items": [{"id"?, "text", "lang"?}], "threshold"?} or {"text": "one per line"}
+std::string handle_dedup(const Analyzer& analyzer, std::string_view body,
+                         const BatchLimits& limits);
+
+}  // namespace tawsiya::http
