@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"serve", tawsiya::cli::run_serve, "serve the search API and the web page over HTTP"},
     {"dedup", tawsiya::cli::run_dedup, "group a list of recommendations into clusters of duplicates"},
     {"match", tawsiya::cli::run_match, "find the prior recommendations behind new ones, suggest tags"},
+    {"tag", tawsiya::cli::run_tag, "split a document into its recommendations, match and tag each"},
     {"train", tawsiya::cli::run_train, "train the taggers of an index's label schemes"},
     {"train-xlang", tawsiya::cli::run_train_xlang, "learn the term translations of cross-language search"},
 };

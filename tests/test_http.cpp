@@ -523,6 +523,17 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     CHECK_THAT(error_of(post("/api/dedup", R"({"items": []})")), Catch::StartsWith("items:"));
     CHECK_THAT(error_of(post("/api/dedup", R"({"text": "a", "threshold": 3})")),
                Catch::StartsWith("threshold:"));
+    // A document: its recommendations, each matched and tagged.
+    const auto tagged = post(
+        "/api/tag",
+        R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n(b) Establish a moratorium on executions.\n"})");
+    REQUIRE(tagged.result() == bhttp::status::ok);
+    const auto paragraphs = parse_json(tagged.body());
+    REQUIRE(paragraphs["paragraphs"].Size() == 2);
+    CHECK(std::string(paragraphs["paragraphs"][1]["paragraph"].GetString()) == "12(b)");
+    CHECK(paragraphs["paragraphs"][1]["matches"].Size() >= 1);
+    CHECK_THAT(error_of(post("/api/tag", R"({"lang": "en"})")), Catch::StartsWith("text:"));
+
     const auto get = Client(server.port()).get("/api/match");
     CHECK(get.result() == bhttp::status::method_not_allowed);
     CHECK(std::string(get[bhttp::field::allow]) == "POST");

@@ -2,8 +2,10 @@
 
 #include "engine/dedup_json.hpp"
 #include "engine/match_json.hpp"
+#include "engine/tag_json.hpp"
 #include "http/json_body.hpp"
 #include "tawsiya/dedup.hpp"
+#include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 
 namespace tawsiya::http {
@@ -52,6 +54,41 @@ std::string handle_match(Matcher& matcher, std::string_view body) {
     request.filters = read_filters(doc);
     if (const auto xlang = optional_bool(doc, "xlang")) request.xlang = *xlang;
     return match_result_to_json(optional_string(doc, "id").value_or(""), matcher.match(request));
+}
+
+std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_view body,
+                       const BatchLimits& limits) {
+    const rapidjson::Document doc = parse_json_body(body);
+    const auto text = optional_string(doc, "text");
+    if (!text || blank(*text)) throw UsageError("text", "give the text of the document to tag");
+    std::string document = *text;
+    for (auto& c : document)
+        if (c == '\r') c = '\n';
+    const auto lang = optional_lang(doc, "lang");
+    std::size_t k = 5;
+    if (const auto given = optional_uint(doc, "k")) {
+        if (*given == 0 || *given > matcher.options().max_k)
+            throw LimitError("k",
+                             "must be between 1 and " + std::to_string(matcher.options().max_k));
+        k = *given;
+    }
+    const auto paragraphs = split_recommendations(document, analyzer, lang);
+    if (paragraphs.size() > limits.max_tag_paragraphs)
+        throw LimitError("text", "holds " + std::to_string(paragraphs.size()) +
+                                     " recommendations; at most " +
+                                     std::to_string(limits.max_tag_paragraphs) +
+                                     " per request (use `tawsiya tag` for more)");
+    std::string out = "{\"paragraphs\":[";
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        MatchRequest request;
+        request.text = paragraphs[i].text;
+        request.lang = paragraphs[i].lang;
+        request.k = k;
+        if (i) out += ',';
+        out += tagged_paragraph_to_json(paragraphs[i], matcher.match(request));
+    }
+    out += "]}";
+    return out;
 }
 
 std::string handle_dedup(const Analyzer& analyzer, std::string_view body,

@@ -13,11 +13,16 @@
 namespace tawsiya::http {
 
 struct BatchLimits {
-    std::size_t max_dedup_items = 10000;  // a review's list is a few hundred
+    std::size_t max_dedup_items = 10000;   // a review's list is a few hundred
+    std::size_t max_tag_paragraphs = 500;  // concluding observations hold 50 to 150
 };
 
 // POST /api/match {"text", "lang"?, "k"?, "filters"?: {facet: [labels]}, "xlang"?}
 std::string handle_match(Matcher& matcher, std::string_view body);
+
+// POST /api/tag {"text": document, "lang"?, "k"?} -> {"lang", "paragraphs": [tagged paragraph]}
+std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_view body,
+                       const BatchLimits& limits);
 
 // POST /api/dedup {"items": [{"id"?, "text", "lang"?}], "threshold"?} or {"text": "one per line"}
 std::string handle_dedup(const Analyzer& analyzer, std::string_view body,

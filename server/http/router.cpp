@@ -31,11 +31,11 @@ Response method_not_allowed(const Request& request, std::string_view allowed = k
     return response;
 }
 
-enum class ApiRoute { none, search, health, stats, record, match, dedup };
+enum class ApiRoute { none, search, health, stats, record, match, tag, dedup };
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
-    return route == ApiRoute::match || route == ApiRoute::dedup;
+    return route == ApiRoute::match || route == ApiRoute::tag || route == ApiRoute::dedup;
 }
 
 ApiRoute find_api_route(const Target& target) {
@@ -44,6 +44,7 @@ ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/stats") return ApiRoute::stats;
     if (target.path == "/api/match") return ApiRoute::match;
     if (target.path == "/api/dedup") return ApiRoute::dedup;
+    if (target.path == "/api/tag") return ApiRoute::tag;
     if (target.raw_path.size() > kRecordsPrefix.size() &&
         target.raw_path.starts_with(kRecordsPrefix))
         return ApiRoute::record;
@@ -56,6 +57,10 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
         case ApiRoute::match:
             if (!context.matcher) throw NotFoundError("matching is not available on this server");
             return handle_match(context.matcher(), request.body());
+        case ApiRoute::tag:
+            if (!context.matcher || !context.analyzer)
+                throw NotFoundError("tagging is not available on this server");
+            return handle_tag(context.matcher(), *context.analyzer, request.body(), context.batch);
         case ApiRoute::dedup:
             if (!context.analyzer) throw NotFoundError("deduplication is not available here");
             return handle_dedup(*context.analyzer, request.body(), context.batch);

@@ -1,0 +1,38 @@
+#include "engine/tag_json.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "engine/match_json.hpp"
+
+namespace tawsiya {
+
+std::string tagged_paragraph_to_json(const DocumentParagraph& paragraph,
+                                     const MatchResult& result) {
+    const std::string match = match_result_to_json(paragraph.number, result);
+    rapidjson::Document parsed;
+    parsed.Parse(match.data(), match.size());
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("paragraph");
+    w.String(paragraph.number);
+    w.Key("line");
+    w.Uint64(paragraph.line);
+    w.Key("text");
+    w.String(paragraph.text);
+    if (!paragraph.context.empty()) {
+        w.Key("context");
+        w.String(paragraph.context);
+    }
+    for (const auto& member : parsed.GetObject()) {
+        if (std::string_view(member.name.GetString()) == "id") continue;
+        w.Key(member.name.GetString(), member.name.GetStringLength());
+        member.value.Accept(w);
+    }
+    w.EndObject();
+    return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace tawsiya

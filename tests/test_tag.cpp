@@ -1,0 +1,141 @@
+// Tagging a document: its recommendations found in the three languages, then matched and tagged
+// by the real binary against an index of the sample corpus.
+#include <rapidjson/document.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/temp_dir.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/document_split.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+const Analyzer& analyzer() {
+    static const Analyzer instance;
+    return instance;
+}
+
+const char* kEnglish =
+    "Concluding observations on the fifth periodic report of Atlantis\n"
+    "\n"
+    "C. Principal subjects of concern and recommendations\n"
+    "\n"
+    "Torture and ill-treatment\n"
+    "\n"
+    "11. The Committee is concerned about reports that persons held in police custody are\n"
+    "beaten during questioning and that confessions obtained in this way are used in court.\n"
+    "\n"
+    "12. The Committee recommends that the State party:\n"
+    "(a) Ensure that confessions obtained under torture are never admitted as evidence and that\n"
+    "judges order a medical examination whenever torture is alleged;\n"
+    "(b) Guarantee access to a lawyer from the outset of police custody;\n"
+    "(c) Ratify the Optional Protocol to the Convention against Torture.\n"
+    "\n"
+    "Death penalty\n"
+    "\n"
+    "13. The State party should establish an official moratorium on executions with a view to\n"
+    "abolishing the death penalty.\n";
+
+const char* kFrench =
+    "Peine de mort\r\n"
+    "21. Le Comité note que des condamnations à mort continuent d’être prononcées.\r\n"
+    "22. Le Comité recommande à l’État partie d’instaurer un moratoire officiel sur les "
+    "exécutions en vue d’abolir la peine de mort.\r\n"
+    "23. Le Comité exhorte l’État partie à ratifier le deuxième Protocole facultatif.\r\n";
+
+const char* kArabic =
+    "الاحتجاز\n"
+    "١٤- تعرب اللجنة عن قلقها إزاء اكتظاظ السجون.\n"
+    "١٥- توصي اللجنة الدولة الطرف بما يلي:\n"
+    "(أ) الحد من اكتظاظ السجون باللجوء إلى العقوبات البديلة؛\n"
+    "(ب) ضمان حصول كل محتجز على طبيب.\n";
+
+}  // namespace
+
+TEST_CASE("the recommendations of concluding observations, in English", "[tag][split]") {
+    const auto paragraphs = split_recommendations(kEnglish, analyzer());
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[0].number == "12(a)");
+    CHECK(paragraphs[0].line == 11);
+    CHECK(paragraphs[0].context == "The Committee recommends that the State party:");
+    CHECK(paragraphs[0].text ==
+          "Ensure that confessions obtained under torture are never admitted as evidence and that "
+          "judges order a medical examination whenever torture is alleged;");
+    CHECK(paragraphs[1].number == "12(b)");
+    CHECK(paragraphs[2].number == "12(c)");
+    CHECK(paragraphs[3].number == "13");
+    CHECK(paragraphs[3].line == 18);
+    for (const auto& p : paragraphs) CHECK(p.lang == Lang::en);
+}
+
+TEST_CASE("French recommendations; the observation is left out", "[tag][split]") {
+    const auto paragraphs = split_recommendations(kFrench, analyzer());
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].number == "22");
+    CHECK(paragraphs[1].number == "23");
+    CHECK(paragraphs[0].lang == Lang::fr);
+}
+
+TEST_CASE("Arabic recommendations numbered in Arabic-Indic digits and abjad letters",
+          "[tag][split]") {
+    const auto paragraphs = split_recommendations(kArabic, analyzer());
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].number == "15(أ)");
+    CHECK(paragraphs[0].text == "الحد من اكتظاظ السجون باللجوء إلى العقوبات البديلة؛");
+    CHECK(paragraphs[1].number == "15(ب)");
+    CHECK(paragraphs[1].lang == Lang::ar);
+    CHECK(paragraphs[0].line == 4);
+}
+
+TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or CSV",
+          "[tag][cli]") {
+    const std::string sample = test::source_path("corpus/sample.jsonl");
+    if (!std::filesystem::exists(sample)) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"},
+                      dir / "index.log") == 0);
+    const std::string document = dir / "observations.txt";
+    std::ofstream(document) << kEnglish;
+
+    REQUIRE(test::run({TAWSIYA_BINARY, "tag", "--db", db, document}, dir / "tag.out") == 0);
+    std::ifstream out(dir / "tag.out");
+    std::vector<rapidjson::Document> lines;
+    for (std::string line; std::getline(out, line);) {
+        if (line.empty() || line[0] != '{') continue;  // the summary line on stderr
+        lines.emplace_back();
+        lines.back().Parse(line.c_str());
+        REQUIRE_FALSE(lines.back().HasParseError());
+    }
+    REQUIRE(lines.size() == 4);
+    CHECK(std::string(lines[0]["paragraph"].GetString()) == "12(a)");
+    CHECK(lines[0]["line"].GetUint() == 11);
+    // The sample holds the same request (confessions under torture) twice.
+    const std::string top = lines[0]["matches"][0]["id"].GetString();
+    CHECK((top == "sample:d033" || top == "sample:d034"));
+    CHECK(lines[0]["suggestions"].HasMember("uhri_theme"));
+
+    REQUIRE(test::run({TAWSIYA_BINARY, "tag", "--db", db, document, "--format", "csv"},
+                      dir / "tag.csv") == 0);
+    std::ifstream csv(dir / "tag.csv");
+    std::string header;
+    std::getline(csv, header);
+    CHECK(header.rfind("\xEF\xBB\xBFparagraph,line,lang,text,top_match,top_match_score", 0) == 0);
+    std::size_t rows = 0;
+    for (std::string line; std::getline(csv, line);)
+        if (line.rfind("12(", 0) == 0 || line.rfind("13,", 0) == 0) ++rows;
+    CHECK(rows == 4);
+
+    CHECK(test::run({TAWSIYA_BINARY, "tag", "--db", db, document, "--format", "xml"},
+                    dir / "bad.out") == 2);
+    CHECK(test::run({TAWSIYA_BINARY, "tag", "--db", db, dir / "missing.txt"}, dir / "bad.out") ==
+          1);
+}
