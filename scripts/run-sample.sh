@@ -10,4 +10,10 @@ cmake --build build -j2 --target tawsiya
 
 rm -rf build/sample-db
 ./build/tawsiya index corpus/*.jsonl --db build/sample-db
+# The taggers behind the match suggestions, and the term translations of cross-language search
+# (from the sample's trilingual records and the lexicon; the UN parallel corpus too when present).
+./build/tawsiya train --db build/sample-db
+parallel=()
+[[ -d ../shared/corpus/parallel/unpc-devset ]] && parallel=(--parallel ../shared/corpus/parallel/unpc-devset)
+./build/tawsiya train-xlang --db build/sample-db "${parallel[@]}"
 exec ./build/tawsiya serve --db build/sample-db "$@"
