@@ -1,8 +1,8 @@
 // `tawsiya search`, the real binary: JSON lines that parse, exit codes, the listing.
+#include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <rapidjson/document.h>
 
 #include "support/temp_dir.hpp"
 
@@ -44,8 +44,8 @@ struct SmallIndex {
                 << R"({"id": "s:2", "text": {"en": "Ratify the Convention against Torture."}, "body": "CAT", "state": "Chad", "year": 2010})"
                 << "\n";
         }
-        REQUIRE(tawsiya::test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "index.log") ==
-                0);
+        REQUIRE(tawsiya::test::run({TAWSIYA_BINARY, "index", input, "--db", db},
+                                   dir / "index.log") == 0);
     }
 };
 
@@ -65,8 +65,8 @@ TEST_CASE("`tawsiya search --json` prints one hit object per line", "[search][cl
     CHECK(hit["year"].GetInt() == 2012);
 
     // Filters and display language.
-    REQUIRE(search({"--db", index.db, "--json", "--filter", "tag.sdg=16", "--display", "fr"}, out) ==
-            0);
+    REQUIRE(search({"--db", index.db, "--json", "--filter", "tag.sdg=16", "--display", "fr"},
+                   out) == 0);
     const auto filtered = lines_of(read_file(out));
     REQUIRE(filtered.size() == 1);
     hit.Parse(filtered[0].c_str());
@@ -77,7 +77,8 @@ TEST_CASE("`tawsiya search --json` prints one hit object per line", "[search][cl
     CHECK(read_file(out).empty());
 }
 
-TEST_CASE("`tawsiya search` lists results readably, plain when not on a terminal", "[search][cli]") {
+TEST_CASE("`tawsiya search` lists results readably, plain when not on a terminal",
+          "[search][cli]") {
     SmallIndex index;
     const std::string out = index.dir / "out";
     REQUIRE(search({"--db", index.db, "body:cat"}, out) == 0);
@@ -127,5 +128,19 @@ TEST_CASE("`tawsiya search` on the sample corpus, JSON parsed", "[search][cli]")
             CHECK(hit["id"].IsString());
             CHECK(hit["snippet"].IsString());
         }
+    }
+    // A coded label answers to its code: the sample's SDG labels are "16 - PEACE, ...".
+    const std::string out = dir / "sdg";
+    REQUIRE(search({"--db", db, "--json", "--size", "100", "sdg:16 year:2019..2019"}, out) == 0);
+    const auto hits = lines_of(read_file(out));
+    REQUIRE_FALSE(hits.empty());
+    for (const auto& line : hits) {
+        rapidjson::Document hit;
+        hit.Parse(line.c_str());
+        CHECK(hit["year"].GetInt() == 2019);
+        bool has_16 = false;
+        for (const auto& label : hit["tags"]["sdg"].GetArray())
+            has_16 = has_16 || std::string(label.GetString()).rfind("16 - ", 0) == 0;
+        CHECK(has_16);
     }
 }

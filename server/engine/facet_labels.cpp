@@ -27,6 +27,9 @@ const std::unordered_map<std::string, std::string>& FacetLabels::labels_of(
         labels.emplace(fold_label(label), term);
         for (const Lang lang : kAllLangs)
             labels.emplace(fold_label(analyzer_.normalize(label, lang, false)), term);
+        // Coded labels answer to their code: "16 - PEACE, JUSTICE ..." to sdg:16.
+        if (const auto dash = label.find(" - "); dash != std::string_view::npos && dash <= 4)
+            labels.emplace(fold_label(label.substr(0, dash)), term);
     }
     return by_prefix_.emplace(prefix, std::move(labels)).first->second;
 }
