@@ -14,13 +14,13 @@ inline constexpr int kExitUsage = 2;    // bad options
 
 using Args = std::vector<std::string>;
 
-int run_index(const Args& args);   // index_command.cpp
-int run_search(const Args& args);  // search_command.cpp
-int run_serve(const Args& args);   // serve_command.cpp
-int run_dedup(const Args& args);   // dedup_command.cpp
-int run_match(const Args& args);   // match_command.cpp
-int run_train(const Args& args);   // train_command.cpp
-int run_tag(const Args& args);     // tag_command.cpp
+int run_index(const Args& args);        // index_command.cpp
+int run_search(const Args& args);       // search_command.cpp
+int run_serve(const Args& args);        // serve_command.cpp
+int run_dedup(const Args& args);        // dedup_command.cpp
+int run_match(const Args& args);        // match_command.cpp
+int run_train(const Args& args);        // train_command.cpp
+int run_tag(const Args& args);          // tag_command.cpp
 int run_train_xlang(const Args& args);  // train_xlang_command.cpp
 
 }  // namespace tawsiya::cli

@@ -1,12 +1,12 @@
 // `tawsiya dedup [INPUT]`: groups a list of recommendations into clusters of the same request.
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/list_input.hpp"
 #include "engine/dedup_json.hpp"
@@ -44,13 +44,7 @@ DedupCommandOptions parse_options(const Args& args) {
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        std::exit(kExitOk);
-    }
-    po::notify(vm);
+    parse_command_line(args, named, named, positional);
     if (options.format != "clusters" && options.format != "items")
         throw UsageError("--format", "must be clusters or items");
     if (!(options.dedup.threshold > 0 && options.dedup.threshold <= 1))

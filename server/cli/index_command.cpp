@@ -3,12 +3,12 @@
 
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
@@ -32,7 +32,7 @@ struct IndexOptions {
 
 // A "\r"-rewritten line on stderr, at most five times a second; only on a terminal.
 class ProgressLine {
-public:
+  public:
     explicit ProgressLine(bool enabled) : enabled_(enabled) {}
     void update(std::size_t count) {
         if (!enabled_) return;
@@ -47,7 +47,7 @@ public:
         if (enabled_) std::fputs("\r\033[K", stderr);
     }
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
     bool enabled_;
     Clock::time_point start_ = Clock::now();
@@ -65,7 +65,8 @@ constexpr std::size_t kProblemsShown = 20;
 void print_summary(const Summary& summary, double seconds) {
     const std::size_t skipped = summary.report.problems.size();
     std::fprintf(stderr, "indexed %zu records (%zu new, %zu replaced) in %.1f s; skipped %zu\n",
-                 summary.added + summary.replaced, summary.added, summary.replaced, seconds, skipped);
+                 summary.added + summary.replaced, summary.added, summary.replaced, seconds,
+                 skipped);
     for (const auto& [reason, count] : summary.report.skipped_by)
         std::fprintf(stderr, "  skipped %zu: %s\n", count, reason.c_str());
     for (std::size_t i = 0; i < skipped && i < kProblemsShown; ++i)
@@ -77,17 +78,19 @@ void print_summary(const Summary& summary, double seconds) {
 
 IndexOptions parse_options(const Args& args) {
     IndexOptions options;
-    po::options_description named("tawsiya index INPUT... --db DIR [options]\n\n"
-                                  "INPUT: records (.jsonl), UPR Info CSV exports (.csv) or UN report "
-                                  "text (.txt)\n\noptions");
-    named.add_options()                                                                  //
+    po::options_description named(
+        "tawsiya index INPUT... --db DIR [options]\n\n"
+        "INPUT: records (.jsonl), UPR Info CSV exports (.csv) or UN report "
+        "text (.txt)\n\noptions");
+    named.add_options()                                                                        //
         ("db", po::value(&options.db)->required(), "the index directory (created if needed)")  //
         ("strict", po::bool_switch(&options.read.strict),
          "fail on the first bad line and commit nothing")  //
         ("encoding", po::value(&options.read.encoding),
-         "encoding of CSV inputs, an ICU converter name (default: UTF-8 if valid, else macintosh)")  //
+         "encoding of CSV inputs, an ICU converter name (default: UTF-8 if valid, else "
+         "macintosh)")  //
         ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-         "records per commit")                                                   //
+         "records per commit")                                                    //
         ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
         ("help,h", "this help");
     po::options_description hidden;
@@ -97,13 +100,7 @@ IndexOptions parse_options(const Args& args) {
     po::positional_options_description positional;
     positional.add("input", -1);
 
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        std::exit(kExitOk);
-    }
-    po::notify(vm);
+    parse_command_line(args, all, named, positional);
     if (options.inputs.empty()) throw UsageError("INPUT", "give at least one input file");
     if (options.batch_size == 0) throw UsageError("--batch-size", "must be at least 1");
     options.progress = !options.quiet && isatty(STDERR_FILENO);
@@ -124,8 +121,9 @@ int run_index(const Args& args) {
     std::vector<Record> validated;
     if (options.read.strict) {
         for (const auto& input : options.inputs)
-            read_any(input, options.read, [&](Record&& r) { validated.push_back(std::move(r)); },
-                     summary.report);
+            read_any(
+                input, options.read, [&](Record&& r) { validated.push_back(std::move(r)); },
+                summary.report);
     }
 
     IndexWriter writer(options.db, analyzer, options.batch_size);
@@ -138,7 +136,8 @@ int run_index(const Args& args) {
     } else {
         for (const auto& input : options.inputs) {
             try {
-                read_any(input, options.read, [&](Record&& r) { add(r); }, summary.report);
+                read_any(
+                    input, options.read, [&](Record&& r) { add(r); }, summary.report);
             } catch (const InputError& e) {
                 summary.unreadable.push_back(e.what());
             }
@@ -149,9 +148,11 @@ int run_index(const Args& args) {
 
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!options.quiet) print_summary(summary, seconds);
+    if (!options.quiet)
+        print_summary(summary, seconds);
     else
-        for (const auto& message : summary.unreadable) std::fprintf(stderr, "%s\n", message.c_str());
+        for (const auto& message : summary.unreadable)
+            std::fprintf(stderr, "%s\n", message.c_str());
     return summary.unreadable.empty() ? kExitOk : kExitFailure;
 }
 

@@ -1,10 +1,10 @@
 #include "cli/list_input.hpp"
 
-#include <fstream>
-#include <iostream>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
+#include <fstream>
+#include <iostream>
 
 #include "tawsiya/error.hpp"
 
@@ -29,15 +29,19 @@ ListItem parse_json_item(const std::string& line, std::size_t number) {
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
     if (doc.HasParseError())
-        throw FormatError(std::string("broken JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+        throw FormatError(std::string("broken JSON: ") +
+                          rapidjson::GetParseError_En(doc.GetParseError()));
     if (!doc.IsObject()) throw FormatError("not a JSON object");
     ListItem item;
     item.line = number;
     if (doc.HasMember("id")) {
         const auto& id = doc["id"];
-        if (id.IsString()) item.id = id.GetString();
-        else if (id.IsInt64()) item.id = std::to_string(id.GetInt64());
-        else throw FormatError("id must be a string or an integer");
+        if (id.IsString())
+            item.id = id.GetString();
+        else if (id.IsInt64())
+            item.id = std::to_string(id.GetInt64());
+        else
+            throw FormatError("id must be a string or an integer");
     } else {
         item.id = std::to_string(number);
     }
@@ -72,8 +76,9 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (is_blank(line)) continue;
-        if (!json) json = line.find_first_not_of(" \t") != std::string::npos &&
-                          line[line.find_first_not_of(" \t")] == '{';
+        if (!json)
+            json = line.find_first_not_of(" \t") != std::string::npos &&
+                   line[line.find_first_not_of(" \t")] == '{';
         try {
             if (*json) {
                 items.push_back(parse_json_item(line, number));

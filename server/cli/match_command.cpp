@@ -1,10 +1,10 @@
 // `tawsiya match --db DIR [--input FILE|-]`: for each new recommendation, the prior ones behind it
 // and the suggested mechanism, body, responsible bodies and tags, as one JSON line per input.
 #include <cstdio>
-#include <iostream>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/list_input.hpp"
 #include "engine/match_json.hpp"
@@ -52,13 +52,7 @@ MatchCommandOptions parse_options(const Args& args) {
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        std::exit(kExitOk);
-    }
-    po::notify(vm);
+    const po::variables_map vm = parse_command_line(args, named, named, positional);
     options.match.xlang = vm.count("no-xlang") == 0;
     if (!options.lang.empty() && !parse_lang(options.lang))
         throw UsageError("--lang", "must be ar, fr or en");

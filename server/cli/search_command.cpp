@@ -3,12 +3,12 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
@@ -81,13 +81,7 @@ SearchOptions parse_options(const Args& args) {
     all.add(named).add(hidden);
     po::positional_options_description positional;
     positional.add("query", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        std::exit(kExitOk);
-    }
-    po::notify(vm);
+    parse_command_line(args, all, named, positional);
 
     for (const auto& word : words) {
         if (!options.request.query.empty()) options.request.query.push_back(' ');

@@ -1,12 +1,12 @@
 // `tawsiya serve --db DIR`: the search API and the web page over HTTP (server/http/).
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 #include <string>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "http/server.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -58,13 +58,7 @@ int run_serve(const Args& args) {
         "seconds to receive a request or send a response")(
         "reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
         "how often each worker looks for a new index commit");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        return kExitOk;
-    }
-    po::notify(vm);
+    parse_command_line(args, named, named);
     if (timeout_seconds == 0) throw UsageError("--timeout", "must be at least 1");
     options.session.max_body_bytes = max_body;
     options.session.timeout = std::chrono::seconds(timeout_seconds);

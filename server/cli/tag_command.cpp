@@ -1,21 +1,18 @@
 // `tawsiya tag --db DIR FILE|-`: the recommendations of a document (concluding observations, a
 // report), each matched against the index and tagged; JSON lines, or CSV for a spreadsheet.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iostream>
 #include <set>
-#include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "engine/tag_json.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
+#include "tawsiya/text_file.hpp"
 
 namespace po = boost::program_options;
 
@@ -28,6 +25,7 @@ struct TagCommandOptions {
     std::string input = "-";
     std::string lang;
     std::string format = "jsonl";
+    std::string encoding;
     std::size_t k = 5;
     bool xlang = true;
 };
@@ -48,17 +46,13 @@ TagCommandOptions parse_options(const Args& args) {
         ("k", po::value(&options.k)->default_value(options.k),
          "matches per recommendation (1-100)")                                                 //
         ("format", po::value(&options.format)->default_value(options.format), "jsonl or csv")  //
-        ("no-xlang", "match records in the document's language only")                          //
+        ("encoding", po::value(&options.encoding),
+         "the file's encoding (an ICU name); default: UTF-8, or Mac Roman when not UTF-8")  //
+        ("no-xlang", "match records in the document's language only")                       //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        std::exit(kExitOk);
-    }
-    po::notify(vm);
+    const po::variables_map vm = parse_command_line(args, named, named, positional);
     if (options.format != "jsonl" && options.format != "csv")
         throw UsageError("--format", "must be jsonl or csv");
     if (options.k == 0 || options.k > 100) throw UsageError("--k", "must be between 1 and 100");
@@ -66,31 +60,6 @@ TagCommandOptions parse_options(const Args& args) {
         throw UsageError("--lang", "must be ar, fr or en");
     options.xlang = vm.count("no-xlang") == 0;
     return options;
-}
-
-std::string read_document(const std::string& input) {
-    std::ostringstream text;
-    if (input == "-") {
-        text << std::cin.rdbuf();
-    } else {
-        std::ifstream in(input, std::ios::binary);
-        if (!in) throw InputError(input, 0, std::string("cannot open: ") + std::strerror(errno));
-        text << in.rdbuf();
-    }
-    std::string document = std::move(text).str();
-    if (document.rfind("\xEF\xBB\xBF", 0) == 0) document.erase(0, 3);
-    // CR and CRLF line endings (Word and Mac exports) as LF.
-    std::string lf;
-    lf.reserve(document.size());
-    for (std::size_t i = 0; i < document.size(); ++i) {
-        if (document[i] == '\r') {
-            lf += '\n';
-            if (i + 1 < document.size() && document[i + 1] == '\n') ++i;
-        } else {
-            lf += document[i];
-        }
-    }
-    return lf;
 }
 
 // RFC 4180: quoted when it holds a comma, a quote or a line break.
@@ -147,7 +116,7 @@ void write_csv(const std::vector<DocumentParagraph>& paragraphs,
 
 int run_tag(const Args& args) {
     const TagCommandOptions options = parse_options(args);
-    const std::string document = read_document(options.input);
+    const std::string document = read_text_file(options.input, options.encoding);
     const Analyzer analyzer;
     const auto paragraphs = split_recommendations(
         document, analyzer,

@@ -1,10 +1,10 @@
 // `tawsiya train --db DIR`: trains the taggers of every label scheme of an index and stores them
 // beside it (DIR/tawsiya-models), where `tawsiya match` and the server find them.
 #include <cstdio>
-#include <iostream>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
@@ -32,13 +32,7 @@ int run_train(const Args& args) {
          "train only this scheme (repeatable)")                                 //
         ("verbose,v", po::bool_switch(&options.verbose), "progress on stderr")  //
         ("help,h", "this help");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        return kExitOk;
-    }
-    po::notify(vm);
+    parse_command_line(args, named, named);
     if (options.min_positives == 0) throw UsageError("--min-positives", "must be at least 1");
     if (!(options.c > 0)) throw UsageError("--c", "must be positive");
 

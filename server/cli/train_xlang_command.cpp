@@ -3,10 +3,10 @@
 // them beside the index (DIR/tawsiya-translations.tsv), where search, match and the server find
 // them.
 #include <cstdio>
-#include <iostream>
 
 #include <boost/program_options.hpp>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
@@ -38,13 +38,7 @@ int run_train_xlang(const Args& args) {
          po::value(&options.lexicon_weight)->default_value(options.lexicon_weight),
          "weight of a lexicon entry against one aligned sentence")  //
         ("help,h", "this help");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(named).run(), vm);
-    if (vm.count("help")) {
-        std::cout << named << "\n";
-        return kExitOk;
-    }
-    po::notify(vm);
+    parse_command_line(args, named, named);
     if (options.iterations == 0) throw UsageError("--iterations", "must be at least 1");
     if (options.max_translations == 0) throw UsageError("--max-translations", "must be at least 1");
     if (!(options.min_probability > 0 && options.min_probability < 1))
