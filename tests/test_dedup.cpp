@@ -1,7 +1,10 @@
 // Deduplication of a recommendation list.
 #include <rapidjson/document.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -153,4 +156,41 @@ TEST_CASE("`tawsiya dedup` reads JSON lines and writes clusters or items", "[ded
     REQUIRE(cluster.size() == 3);
     CHECK(cluster["n1"] == cluster["n2"]);
     CHECK(cluster["n3"] != cluster["n1"]);
+}
+
+TEST_CASE("`tawsiya dedup --db` says which prior recommendations a cluster repeats",
+          "[dedup][cli]") {
+    const std::string sample = test::source_path("corpus/sample.jsonl");
+    if (!std::filesystem::exists(sample)) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"},
+                      dir / "index.log") == 0);
+    const std::string input = dir / "list.txt";
+    std::ofstream(input) << "Establish an official moratorium on executions (France);\n"
+                            "Establish an official moratorium on executions (Italy) (Spain);\n"
+                            "Plant more trees along the national roads\n";
+    REQUIRE(test::run({TAWSIYA_BINARY, "dedup", input, "--db", db}, dir / "out") == 0);
+    std::ifstream out(dir / "out");
+    std::size_t clusters = 0;
+    for (std::string line; std::getline(out, line);) {
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("prior")) continue;
+        ++clusters;
+        std::set<std::string> prior;
+        for (const auto& p : doc["prior"].GetArray()) {
+            prior.insert(p["id"].GetString());
+            CHECK(p["score"].GetDouble() >= 0.35);
+            CHECK(p.HasMember("year"));
+        }
+        if (doc["size"].GetUint() == 2)
+            CHECK(prior.count("sample:c030") == 1);  // the sample's moratorium recommendation
+        else
+            CHECK(prior.empty());  // nothing about trees in the sample
+    }
+    CHECK(clusters == 2);
 }

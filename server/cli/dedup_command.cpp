@@ -1,6 +1,7 @@
 // `tawsiya dedup [INPUT]`: groups a list of recommendations into clusters of the same request.
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -13,6 +14,7 @@
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/match.hpp"
 
 namespace po = boost::program_options;
 
@@ -25,6 +27,8 @@ struct DedupCommandOptions {
     std::string format = "clusters";
     DedupOptions dedup;
     bool duplicates_only = false;
+    std::string db;                // with an index: the prior recommendations each cluster repeats
+    double prior_threshold = 0.35;  // the matcher's score from which a record counts as repeated
 };
 
 DedupCommandOptions parse_options(const Args& args) {
@@ -41,6 +45,11 @@ DedupCommandOptions parse_options(const Args& args) {
          "cosine similarity (0-1) from which two items are the same request")  //
         ("duplicates-only", po::bool_switch(&options.duplicates_only),
          "print only clusters of two or more items")  //
+        ("db", po::value(&options.db),
+         "an index: each cluster also lists the prior recommendations it repeats")  //
+        ("prior-threshold",
+         po::value(&options.prior_threshold)->default_value(options.prior_threshold),
+         "with --db, the match score (0-1) from which a prior recommendation is repeated")  //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
@@ -50,6 +59,21 @@ DedupCommandOptions parse_options(const Args& args) {
     if (!(options.dedup.threshold > 0 && options.dedup.threshold <= 1))
         throw UsageError("--threshold", "must be in (0, 1]");
     return options;
+}
+
+// The recommendations of the index that a cluster's representative repeats, best first.
+std::vector<PriorRecommendation> prior_of(Matcher& matcher, const DedupItem& representative,
+                                          double threshold) {
+    MatchRequest request;
+    request.text = representative.text;
+    request.lang = representative.lang;
+    request.k = 5;
+    std::vector<PriorRecommendation> prior;
+    for (const Match& m : matcher.match(request).matches)
+        if (m.score >= threshold)
+            prior.push_back({m.record.id, m.record.mechanism, m.record.body, m.record.state,
+                             m.record.year, m.score});
+    return prior;
 }
 
 void write_line(const rapidjson::StringBuffer& buffer) {
@@ -70,6 +94,8 @@ int run_dedup(const Args& args) {
     for (const auto& item : list) items.push_back({item.id, item.text, item.lang});
     Analyzer analyzer;
     const DedupResult result = deduplicate(items, analyzer, options.dedup);
+    std::unique_ptr<Matcher> matcher;
+    if (!options.db.empty()) matcher = std::make_unique<Matcher>(options.db, analyzer);
 
     rapidjson::StringBuffer buffer;
     if (options.format == "items") {
@@ -92,7 +118,13 @@ int run_dedup(const Args& args) {
             if (options.duplicates_only && result.clusters[c].members.size() < 2) continue;
             buffer.Clear();
             JsonWriter w(buffer);
-            write_cluster_json(w, items, result, c);
+            if (matcher) {
+                const auto prior = prior_of(*matcher, items[result.clusters[c].representative],
+                                            options.prior_threshold);
+                write_cluster_json(w, items, result, c, &prior);
+            } else {
+                write_cluster_json(w, items, result, c);
+            }
             write_line(buffer);
         }
     }

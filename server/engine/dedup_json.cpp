@@ -12,7 +12,8 @@ void write_string(JsonWriter& w, const std::string& s) {
 }  // namespace
 
 void write_cluster_json(JsonWriter& w, const std::vector<DedupItem>& items,
-                        const DedupResult& result, std::size_t c) {
+                        const DedupResult& result, std::size_t c,
+                        const std::vector<PriorRecommendation>* prior) {
     const Cluster& cluster = result.clusters[c];
     w.StartObject();
     w.Key("cluster");
@@ -39,6 +40,29 @@ void write_cluster_json(JsonWriter& w, const std::vector<DedupItem>& items,
         w.EndObject();
     }
     w.EndArray();
+    if (prior) {
+        w.Key("prior");
+        w.StartArray();
+        for (const PriorRecommendation& p : *prior) {
+            w.StartObject();
+            w.Key("id");
+            write_string(w, p.id);
+            if (p.year) {
+                w.Key("year");
+                w.Int(*p.year);
+            }
+            w.Key("mechanism");
+            write_string(w, p.mechanism);
+            w.Key("body");
+            write_string(w, p.body);
+            w.Key("state");
+            write_string(w, p.state);
+            w.Key("score");
+            w.Double(std::round(p.score * 1000) / 1000);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
     w.EndObject();
 }
 
