@@ -20,6 +20,7 @@
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/reader.hpp"
+#include "tawsiya/translation.hpp"
 
 using namespace tawsiya;
 
@@ -64,7 +65,8 @@ std::vector<Record> read_records(const std::string& path) {
     return records;
 }
 
-void sample_groups(const std::string& source, const Analyzer& analyzer) {
+void sample_groups(const std::string& source, const std::string& corpus_dir,
+                   const Analyzer& analyzer) {
     const std::string sample = source + "/corpus/sample.jsonl";
     const std::string queries = source + "/corpus/dev/match-queries.jsonl";
     if (!std::filesystem::exists(sample) || !std::filesystem::exists(queries)) {
@@ -107,13 +109,47 @@ void sample_groups(const std::string& source, const Analyzer& analyzer) {
             gold.push_back(g == group_of.end() ? -1 : g->second);
         }
         for (double threshold : {0.3, 0.4, 0.5, 0.6}) {
-            const auto result = deduplicate(items, analyzer, {threshold});
+            const auto result = deduplicate(items, analyzer, {threshold, nullptr});
             const auto s = score_pairs(result, gold);
             std::printf("| %s | %.1f | %.3f | %.3f | %.3f | %zu | %zu |\n",
                         std::string(lang_code(lang)).c_str(), threshold, s.precision, s.recall,
                         s.f1, s.predicted, s.gold);
         }
     }
+
+    // A list in three languages: record i in language i mod 3, so most repeat groups are split
+    // across languages. Without translation they cannot meet; with the tables of the lexicon and
+    // the UN parallel corpus (never the sample itself) they can.
+    std::vector<DedupItem> mixed;
+    std::vector<long> gold;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Lang lang = kAllLangs[i % 3];
+        const auto it = records[i].text.find(lang);
+        if (it == records[i].text.end()) continue;
+        mixed.push_back({records[i].id, it->second, lang});
+        const auto g = group_of.find(records[i].id);
+        gold.push_back(g == group_of.end() ? -1 : g->second);
+    }
+    std::vector<AlignedSegment> segments = lexicon_segments(analyzer, 8.0);
+    const std::string parallel = corpus_dir + "/parallel/unpc-devset";
+    if (std::filesystem::is_directory(parallel)) {
+        auto more = parallel_segments(parallel, analyzer);
+        segments.insert(segments.end(), more.begin(), more.end());
+    }
+    const TranslationTable table = train_translations(segments);
+    std::printf(
+        "\n### The same groups in a list of mixed languages (%zu items; tables: lexicon%s)\n\n",
+        mixed.size(), std::filesystem::is_directory(parallel) ? " + UN parallel corpus" : "");
+    std::printf("| threshold | translation | precision | recall | F1 | predicted pairs |\n");
+    std::printf("|---|---|---|---|---|---|\n");
+    for (double threshold : {0.3, 0.4, 0.5})
+        for (const TranslationTable* translations :
+             {static_cast<const TranslationTable*>(nullptr), &table}) {
+            const auto s =
+                score_pairs(deduplicate(mixed, analyzer, {threshold, translations}), gold);
+            std::printf("| %.1f | %s | %.3f | %.3f | %.3f | %zu |\n", threshold,
+                        translations ? "yes" : "no", s.precision, s.recall, s.f1, s.predicted);
+        }
 }
 
 std::string fold(const std::string& text) {
@@ -158,7 +194,7 @@ void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
                     groups.try_emplace(fold(text), static_cast<long>(groups.size())).first->second);
             }
             const auto start = std::chrono::steady_clock::now();
-            const auto result = deduplicate(items, analyzer, {threshold});
+            const auto result = deduplicate(items, analyzer, {threshold, nullptr});
             seconds +=
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const auto s = score_pairs(result, gold);
@@ -214,7 +250,7 @@ int main(int argc, char** argv) {
     }
     Analyzer analyzer;
     std::printf("# Deduplication evaluation\n");
-    sample_groups(source, analyzer);
+    sample_groups(source, corpus, analyzer);
     if (!std::filesystem::is_directory(corpus + "/records")) {
         std::printf("\nshared corpus not found at %s: UPR Info and speed skipped\n",
                     corpus.c_str());

@@ -9,6 +9,7 @@
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
+#include "tawsiya/translation.hpp"
 
 using namespace tawsiya;
 
@@ -193,4 +194,23 @@ TEST_CASE("`tawsiya dedup --db` says which prior recommendations a cluster repea
             CHECK(prior.empty());  // nothing about trees in the sample
     }
     CHECK(clusters == 2);
+}
+
+TEST_CASE("with translation tables, the same request in two languages is one cluster",
+          "[dedup][xlang]") {
+    const std::vector<DedupItem> items{
+        {"en", "Ratify the Optional Protocol to the Convention against Torture (Denmark);",
+         Lang::en},
+        {"ar", "التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب (الدانمرك)؛", Lang::ar},
+        {"en2", "Guarantee inclusive education for children with disabilities", Lang::en},
+        {"en3", "Abolish the death penalty", Lang::en},
+    };
+    // Arabic and English share no stem: only translation brings them together.
+    const auto alone = deduplicate(items, analyzer(), {0.3, nullptr});
+    CHECK(alone.cluster_of[0] != alone.cluster_of[1]);
+    const auto table = lexicon_translations(analyzer());
+    const auto across = deduplicate(items, analyzer(), {0.3, table.get()});
+    CHECK(across.cluster_of[0] == across.cluster_of[1]);
+    CHECK(across.cluster_of[2] != across.cluster_of[0]);
+    CHECK(across.cluster_of[3] != across.cluster_of[0]);
 }

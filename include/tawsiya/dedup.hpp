@@ -21,10 +21,17 @@ struct DedupItem {
     std::optional<Lang> lang;  // detected when absent
 };
 
+class TranslationTable;
+
 struct DedupOptions {
     // Cosine similarity from which two items are the same request. 0.4: on the sample corpus's
-    // repeat groups, precision 0.89-0.93 against 1.0 at 0.5, for twice the recall (bench/RESULTS.md).
+    // repeat groups, precision 0.89-0.93 against 1.0 at 0.5, for twice the recall
+    // (bench/RESULTS.md).
     double threshold = 0.4;
+    // Cross-language: with a table, a list in several languages is compared in its most common
+    // language, each other item's stems replaced by their most probable translation into it
+    // (docs/cross-language.md), so "Ratifier le Protocole" and "Ratify the Protocol" meet.
+    const TranslationTable* translations = nullptr;
 };
 
 struct ClusterMember {

@@ -69,6 +69,9 @@ std::string translations_path(const std::string& db_dir);
 std::shared_ptr<const TranslationTable> load_translations(const std::string& db_dir,
                                                           const Analyzer& analyzer);
 
+// The table trained on the embedded lexicon alone, once per process.
+std::shared_ptr<const TranslationTable> lexicon_translations(const Analyzer& analyzer);
+
 // Trains Model 1 in both directions for every pair of languages the segments align.
 TranslationTable train_translations(const std::vector<AlignedSegment>& segments,
                                     const TranslationOptions& options = {});

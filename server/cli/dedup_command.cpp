@@ -15,6 +15,7 @@
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace po = boost::program_options;
 
@@ -27,7 +28,8 @@ struct DedupCommandOptions {
     std::string format = "clusters";
     DedupOptions dedup;
     bool duplicates_only = false;
-    std::string db;                // with an index: the prior recommendations each cluster repeats
+    std::string db;                 // with an index: the prior recommendations each cluster repeats
+    bool xlang = true;              // compare items across languages
     double prior_threshold = 0.35;  // the matcher's score from which a record counts as repeated
 };
 
@@ -50,10 +52,12 @@ DedupCommandOptions parse_options(const Args& args) {
         ("prior-threshold",
          po::value(&options.prior_threshold)->default_value(options.prior_threshold),
          "with --db, the match score (0-1) from which a prior recommendation is repeated")  //
+        ("no-xlang", "compare items of the same language only")                             //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
-    parse_command_line(args, named, named, positional);
+    const po::variables_map vm = parse_command_line(args, named, named, positional);
+    options.xlang = vm.count("no-xlang") == 0;
     if (options.format != "clusters" && options.format != "items")
         throw UsageError("--format", "must be clusters or items");
     if (!(options.dedup.threshold > 0 && options.dedup.threshold <= 1))
@@ -93,7 +97,15 @@ int run_dedup(const Args& args) {
     items.reserve(list.size());
     for (const auto& item : list) items.push_back({item.id, item.text, item.lang});
     Analyzer analyzer;
-    const DedupResult result = deduplicate(items, analyzer, options.dedup);
+    // The index's translation tables with --db, else those of the embedded lexicon.
+    std::shared_ptr<const TranslationTable> translations;
+    DedupOptions dedup = options.dedup;
+    if (options.xlang) {
+        translations = options.db.empty() ? lexicon_translations(analyzer)
+                                          : load_translations(options.db, analyzer);
+        dedup.translations = translations.get();
+    }
+    const DedupResult result = deduplicate(items, analyzer, dedup);
     std::unique_ptr<Matcher> matcher;
     if (!options.db.empty()) matcher = std::make_unique<Matcher>(options.db, analyzer);
 

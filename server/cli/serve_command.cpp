@@ -13,6 +13,7 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/search.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace po = boost::program_options;
 
@@ -70,6 +71,7 @@ int run_serve(const Args& args) {
     http::BatchServices batch;
     batch.make_matcher = [&] { return std::make_unique<Matcher>(db, analyzer); };
     batch.analyzer = &analyzer;
+    batch.translations = load_translations(db, analyzer);
     http::Server server(
         options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); }, batch);
     std::printf("listening on %s\n", server.url().c_str());

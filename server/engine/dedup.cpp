@@ -15,12 +15,14 @@
 #include "tawsiya/dedup.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <thread>
 #include <unordered_map>
 
 #include "tawsiya/recommendation_text.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace tawsiya {
 
@@ -32,23 +34,29 @@ struct Feature {
 };
 using Vector = std::vector<Feature>;  // sorted by feature rank (rarest first), L2-normalised
 
+struct Analysed {
+    std::vector<std::vector<std::string>> stems;
+    std::vector<Lang> lang;
+};
+
 // Stems of each item's content, analysed on up to two threads (analysis is most of the cost).
-std::vector<std::vector<std::string>> analyse(const std::vector<DedupItem>& items,
-                                              const Analyzer& analyzer) {
-    std::vector<std::vector<std::string>> stems(items.size());
+Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) {
+    Analysed out{std::vector<std::vector<std::string>>(items.size()),
+                 std::vector<Lang>(items.size())};
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
+            out.lang[i] = lang;
             for (Token& token : analyzer.tokenize(content, lang))
                 if (!token.stopword && !token.stem.empty())
-                    stems[i].push_back(std::move(token.stem));
+                    out.stems[i].push_back(std::move(token.stem));
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     if (items.size() < 2000 || threads == 1) {
         work(0, items.size());
-        return stems;
+        return out;
     }
     std::vector<std::thread> pool;
     const std::size_t chunk = (items.size() + threads - 1) / threads;
@@ -56,7 +64,23 @@ std::vector<std::vector<std::string>> analyse(const std::vector<DedupItem>& item
         pool.emplace_back(work, std::min(items.size(), t * chunk),
                           std::min(items.size(), (t + 1) * chunk));
     for (auto& thread : pool) thread.join();
-    return stems;
+    return out;
+}
+
+// Brings every item into the list's most common language: each stem of another language becomes
+// its most probable translation (a stem without one stays: French and English share many).
+void translate_to_pivot(Analysed& analysed, const TranslationTable& table) {
+    std::array<std::size_t, 3> count{};
+    for (Lang lang : analysed.lang) ++count[static_cast<std::size_t>(lang)];
+    const auto pivot =
+        static_cast<Lang>(std::max_element(count.begin(), count.end()) - count.begin());
+    for (std::size_t i = 0; i < analysed.stems.size(); ++i) {
+        if (analysed.lang[i] == pivot) continue;
+        for (std::string& stem : analysed.stems[i])
+            if (const auto* translations = table.find(analysed.lang[i], pivot, stem);
+                translations && !translations->empty())
+                stem = translations->front().stem;
+    }
 }
 
 // TF-IDF vectors over the list's own vocabulary; feature ids are ranks by increasing document
@@ -255,7 +279,9 @@ std::vector<std::size_t> star_centres(std::size_t n, const std::vector<Pair>& pa
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
                         const DedupOptions& options) {
     DedupResult result;
-    const Collapsed collapsed = collapse_identical(analyse(items, analyzer));
+    Analysed analysed = analyse(items, analyzer);
+    if (options.translations) translate_to_pivot(analysed, *options.translations);
+    const Collapsed collapsed = collapse_identical(std::move(analysed.stems));
     const auto vectors = vectorise(collapsed.stems);
     std::size_t features = 0;
     for (const auto& v : vectors)

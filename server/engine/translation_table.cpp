@@ -136,6 +136,10 @@ std::shared_ptr<const TranslationTable> load_translations(const std::string& db_
             throw IndexError(std::string("cannot read the translations: ") + e.what());
         }
     }
+    return lexicon_translations(analyzer);
+}
+
+std::shared_ptr<const TranslationTable> lexicon_translations(const Analyzer& analyzer) {
     // Trained once per process: the lexicon is compiled in and the same for every index.
     static std::once_flag once;
     static std::shared_ptr<const TranslationTable> lexicon_only;

@@ -91,8 +91,8 @@ std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_v
     return out;
 }
 
-std::string handle_dedup(const Analyzer& analyzer, std::string_view body,
-                         const BatchLimits& limits) {
+std::string handle_dedup(const Analyzer& analyzer, const TranslationTable* translations,
+                         std::string_view body, const BatchLimits& limits) {
     const rapidjson::Document doc = parse_json_body(body);
     std::vector<DedupItem> items;
     const auto too_many = [&] {
@@ -133,6 +133,7 @@ std::string handle_dedup(const Analyzer& analyzer, std::string_view body,
         if (*threshold <= 0 || *threshold > 1) throw UsageError("threshold", "must be in (0, 1]");
         options.threshold = *threshold;
     }
+    if (optional_bool(doc, "xlang").value_or(true)) options.translations = translations;
     return dedup_result_to_json(items, deduplicate(items, analyzer, options));
 }
 

@@ -9,6 +9,7 @@
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/match.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace tawsiya::http {
 
@@ -24,8 +25,9 @@ std::string handle_match(Matcher& matcher, std::string_view body);
 std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_view body,
                        const BatchLimits& limits);
 
-// POST /api/dedup {"items": [{"id"?, "text", "lang"?}], "threshold"?} or {"text": "one per line"}
-std::string handle_dedup(const Analyzer& analyzer, std::string_view body,
-                         const BatchLimits& limits);
+// POST /api/dedup {"items": [{"id"?, "text", "lang"?}], "threshold"?, "xlang"?} or
+// {"text": "one per line", ...}; `translations` (may be null) compares items across languages.
+std::string handle_dedup(const Analyzer& analyzer, const TranslationTable* translations,
+                         std::string_view body, const BatchLimits& limits);
 
 }  // namespace tawsiya::http

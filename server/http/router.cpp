@@ -63,7 +63,8 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
             return handle_tag(context.matcher(), *context.analyzer, request.body(), context.batch);
         case ApiRoute::dedup:
             if (!context.analyzer) throw NotFoundError("deduplication is not available here");
-            return handle_dedup(*context.analyzer, request.body(), context.batch);
+            return handle_dedup(*context.analyzer, context.translations, request.body(),
+                                context.batch);
         case ApiRoute::search:
             return handle_search(context.searcher, target.query, context.limits);
         case ApiRoute::health:

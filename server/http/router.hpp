@@ -21,7 +21,8 @@ struct RequestContext {
     ResponseCache* cache = nullptr;  // the worker's cache of search and record bodies, if any
     // The worker's Matcher, opened on first use and renewed after a commit; empty: no matching.
     std::function<Matcher&()> matcher{};
-    const Analyzer* analyzer = nullptr;  // for deduplication; null: no deduplication
+    const Analyzer* analyzer = nullptr;              // for deduplication; null: no deduplication
+    const TranslationTable* translations = nullptr;  // cross-language deduplication, if any
     BatchLimits batch{};
 };
 

@@ -91,6 +91,7 @@ Response Server::handle(const Request& request) {
             return *worker.matcher;
         };
     context.analyzer = batch_.analyzer;
+    context.translations = batch_.translations.get();
     context.batch = batch_.limits;
     return handle_request(request, context);
 }

@@ -42,6 +42,7 @@ using MatcherFactory = std::function<std::unique_ptr<Matcher>()>;
 struct BatchServices {
     MatcherFactory make_matcher;
     const Analyzer* analyzer = nullptr;
+    std::shared_ptr<const TranslationTable> translations;  // for cross-language deduplication
     BatchLimits limits;
 };
 
