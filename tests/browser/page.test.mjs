@@ -8,7 +8,7 @@
 // Without --db, an index is built from corpus/sample.jsonl with `tawsiya index` in a temporary
 // folder. Exits 1 when a check fails; the last line reads "browser: N passed, M failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -95,7 +95,7 @@ const browser = await chromium.launch({
 });
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
@@ -205,6 +205,49 @@ try {
     assert((await fresh.textContent('#record-title')) === recordTitle, 'a fresh tab shows another record');
     await fresh.close();
     await shot(page, '06-back-to-results');
+  });
+
+  await check('a pasted Arabic recommendation gets prior recommendations and suggestions', async () => {
+    await page.click('#views-nav a[data-view=match]');
+    await page.waitForSelector('#match-view:not([hidden])');
+    assert(new URL(page.url()).searchParams.get('view') === 'match', 'the URL does not say view=match');
+    assert((await page.getAttribute('#views-nav a[data-view=match]', 'aria-current')) === 'page', 'the match view is not marked current');
+    await page.fill('#match-text', 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها');
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-results .match', { timeout: 10000 });
+    const ids = await page.$$eval('#match-results .match', (nodes) => nodes.map((n) => n.dataset.id));
+    assert(ids.some((id) => ['sample:c030', 'sample:c031', 'sample:c032'].includes(id)), `no moratorium record among ${ids.join(', ')}`);
+    const marked = await page.$$eval('#match-results .match mark', (nodes) => nodes.length);
+    assert(marked > 0, 'no matched word is highlighted');
+    const schemes = await page.$$eval('.suggestion-scheme h3', (nodes) => nodes.map((n) => n.textContent));
+    assert(schemes.length >= 3, `suggestions for ${schemes.length} schemes only`);
+    const direction = await page.$eval('#match-results .hit-text', (node) => getComputedStyle(node).direction);
+    assert(direction === 'rtl', `the Arabic match text is ${direction}`);
+    await shot(page, '08-match-arabic');
+  });
+
+  await check('a list is grouped into clusters of the same request, and exports as CSV', async () => {
+    await page.click('#views-nav a[data-view=dedup]');
+    await page.waitForSelector('#dedup-view:not([hidden])');
+    await page.fill('#dedup-text', [
+      'Abolish the death penalty and commute all death sentences (France);',
+      'Abolish the death penalty and commute all death sentences (Italy) (Spain);',
+      'Guarantee inclusive education for children with disabilities',
+      'Ratify the Convention on the Rights of Persons with Disabilities',
+    ].join('\n'));
+    await page.click('#dedup-form button[type=submit]');
+    await page.waitForSelector('#dedup-results .cluster', { timeout: 10000 });
+    const sizes = await page.$$eval('#dedup-results .cluster', (nodes) => nodes.map((n) => n.querySelectorAll('.member').length));
+    assert(sizes[0] === 2, `the first cluster has ${sizes[0]} members`);
+    assert(sizes.length === 3, `${sizes.length} clusters for 4 items`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dedup-results button.secondary')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert(csv.startsWith('\uFEFFcluster,id,similarity,representative,text'), `the CSV starts ${JSON.stringify(csv.slice(0, 40))}`);
+    assert(csv.split('\r\n').filter(Boolean).length === 5, 'the CSV does not hold the 4 items');
+    await shot(page, '09-dedup');
+    await page.click('#views-nav a[data-view=search]');
+    await page.waitForSelector('#search-view:not([hidden])');
+    await searchSettled(page);
   });
 
   // Not a check: the phone layout, for a human to look at.

@@ -1,6 +1,8 @@
-// The staff search page: reads its state from the address, asks the JSON API, and draws the
-// results, facets and record view with DOM calls only (record text is never parsed as HTML).
+// The staff page: reads its state from the address, asks the JSON API, and draws the search
+// results, facets and record view, and the match and dedup panels (panels.js), with DOM calls only
+// (record text is never parsed as HTML).
 import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setUiLang, t, translatePage, uiLang, valueLabel } from './i18n.js';
+import { clear, el, itemsOfFile, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
 import { emptyState, hasFilter, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
@@ -15,22 +17,6 @@ let state = emptyState();
 let pending = null;  // the AbortController of the request in flight
 
 // ---- small DOM helpers ----------------------------------------------------------------------
-
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') element.className = value;
-    else if (name === 'text') element.textContent = value;
-    else element.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) element.append(child);
-  return element;
-}
-
-function clear(element) {
-  while (element.firstChild) element.firstChild.remove();
-}
 
 // A link to another state of the page: a real href (open in a new tab, copy), handled in place.
 function stateLink(target, attributes, ...children) {
@@ -68,6 +54,7 @@ function applyUiLang(lang) {
   translatePage();
   $('chips').setAttribute('aria-label', t('activeFilters'));
   $('pager').setAttribute('aria-label', t('pages'));
+  $('views-nav').setAttribute('aria-label', t('viewsNav'));
   $('ui-lang').value = lang;
   renderHelp();
 }
@@ -315,8 +302,27 @@ async function showRecord() {
   }
 }
 
+function showView(view) {
+  for (const link of document.querySelectorAll('#views-nav a')) {
+    if (link.dataset.view === view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const searching = view === 'search';
+  $('search-form').hidden = !searching;
+  $('chips').hidden = !searching;
+  $('match-view').hidden = view !== 'match';
+  $('dedup-view').hidden = view !== 'dedup';
+  if (!searching) {
+    $('search-view').hidden = true;
+    $('record-view').hidden = true;
+  }
+}
+
 function render({ focusResults = false } = {}) {
   if (uiLang() !== state.ui && state.ui) applyUiLang(state.ui);
+  const view = state.record ? 'search' : state.view || 'search';
+  showView(view);
+  if (view !== 'search') return;
   renderForm();
   renderChips();
   if (state.record) {
@@ -326,6 +332,73 @@ function render({ focusResults = false } = {}) {
     $('search-view').hidden = false;
     runSearch(focusResults);
   }
+}
+
+// ---- match and dedup panels -----------------------------------------------------------------
+
+const recordLink = (id, label) => stateLink({ ...emptyState(), ui: uiLang(), record: id }, { dir: 'auto', class: 'record-link' }, label);
+
+function panelError(id, message) {
+  $(id).textContent = message ? t('errorPrefix') + message : '';
+  $(id).hidden = !message;
+}
+
+async function runMatch() {
+  const text = $('match-text').value.trim();
+  if (!text) return;
+  panelError('match-error', '');
+  const results = $('match-results');
+  results.setAttribute('aria-busy', 'true');
+  try {
+    const body = { text, k: Number.parseInt($('match-k').value, 10) || 10 };
+    if ($('match-lang').value) body.lang = $('match-lang').value;
+    renderMatch(results, await postJson('/api/match', body), recordLink);
+  } catch (error) {
+    clear(results);
+    panelError('match-error', error.message);
+  } finally {
+    results.removeAttribute('aria-busy');
+  }
+}
+
+async function runDedup() {
+  panelError('dedup-error', '');
+  const results = $('dedup-results');
+  try {
+    const file = $('dedup-file').files[0];
+    const items = file
+      ? itemsOfFile(file.name, await file.text())
+      : $('dedup-text').value.split(/\r?\n/).filter((line) => line.trim()).map((text, i) => ({ id: String(i + 1), text }));
+    if (items.length === 0) throw new Error(t('emptyList'));
+    results.setAttribute('aria-busy', 'true');
+    renderDedup(results, await postJson('/api/dedup', { items, threshold: Number($('dedup-threshold').value) }));
+  } catch (error) {
+    clear(results);
+    panelError('dedup-error', error.message);
+  } finally {
+    results.removeAttribute('aria-busy');
+  }
+}
+
+function startPanels() {
+  for (const link of document.querySelectorAll('#views-nav a')) {
+    link.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      navigate({ ...state, view: link.dataset.view, record: '' });
+    });
+  }
+  $('match-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runMatch();
+  });
+  $('dedup-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runDedup();
+  });
+  const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
+  $('dedup-threshold').addEventListener('input', threshold);
+  threshold();
 }
 
 // ---- start --------------------------------------------------------------------------------
@@ -357,6 +430,7 @@ function start() {
     $('q').value = '';
     navigate(emptyState());
   });
+  startPanels();
   window.addEventListener('popstate', () => {
     state = stateFromUrl(location.search);
     if (!state.ui) state.ui = uiLang();

@@ -1,12 +1,13 @@
 // The page's state lives in the address, so every view can be shared, reloaded, and reached with
-// back/forward: ?q=&sort=&page=&display=&ui=&record=, and facet filters with the API's names
+// back/forward: ?view=&q=&sort=&page=&display=&ui=&record=, and facet filters with the API's names
 // (body=CAT&state=Morocco&tag.sdg=16&language=ar, repeatable; "lang" is the query's language, so
 // the language facet is "language").
-const SCALARS = ['q', 'sort', 'page', 'display', 'ui', 'record'];
+const SCALARS = ['view', 'q', 'sort', 'page', 'display', 'ui', 'record'];
+export const VIEWS = ['search', 'match', 'dedup'];
 const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|language|source|status|symbol|tag\.[a-z0-9_-]+)$/;
 
 export function emptyState() {
-  return { q: '', sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
+  return { view: 'search', q: '', sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
 }
 
 // "tag:sdg" (facet names in API responses) <-> "tag.sdg" (parameter names).
@@ -20,6 +21,8 @@ export function stateFromUrl(search) {
     if (name === 'page') {
       const page = Number.parseInt(value, 10);
       state.page = Number.isFinite(page) && page > 0 ? page : 1;
+    } else if (name === 'view') {
+      state.view = VIEWS.includes(value) ? value : 'search';
     } else if (SCALARS.includes(name)) {
       state[name] = value;
     } else if (FILTER_NAME.test(name) && value) {
@@ -39,6 +42,7 @@ function filterParams(state, params) {
 
 export function urlOfState(state) {
   const params = new URLSearchParams();
+  if (state.view && state.view !== 'search') params.set('view', state.view);
   filterParams(state, params);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.ui) params.set('ui', state.ui);
