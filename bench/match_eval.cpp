@@ -46,6 +46,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double g_c = TrainOptions{}.c;  // --c: liblinear's C for every training of the evaluation
+std::size_t g_min_positives = TrainOptions{}.min_positives;  // --min-positives
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -201,6 +202,7 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
     TrainOptions train_options;
     train_options.schemes = {"uprinfo_issue", "uprinfo_action"};
     train_options.c = g_c;
+    train_options.min_positives = g_min_positives;
     const TrainReport report = train_models(index.path.string(), analyzer, train_options);
     const double train_s = seconds_since(start);
 
@@ -296,6 +298,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
         TrainOptions train_options;
         train_options.schemes = schemes;
         train_options.c = g_c;
+        train_options.min_positives = g_min_positives;
         train_models(index.path.string(), analyzer, train_options);
         Matcher matcher(index.path.string(), analyzer, options);
         const auto models = TaggerModels::load(index.path.string());
@@ -433,6 +436,8 @@ int main(int argc, char** argv) {
             options.model_weight = std::stod(value);
         else if (flag == "--c")
             g_c = std::stod(value);
+        else if (flag == "--min-positives")
+            g_min_positives = std::stoul(value);
         else if (flag == "--abstain-below")
             options.abstain_below = std::stod(value);
         else {

@@ -13,6 +13,40 @@ struct Vote {
     std::vector<std::string> evidence;
 };
 
+// The mechanism an issuing body belongs to: the UPR, a treaty body (its committee's acronym), or
+// else a special procedure's mandate.
+std::string mechanism_of_body(const std::string& body) {
+    static const char* const kTreatyBodies[] = {"CAT",   "CCPR", "CED", "CEDAW", "CERD",
+                                                "CESCR", "CMW",  "CRC", "CRPD",  "SPT"};
+    if (body == "UPR") return "upr";
+    for (const char* committee : kTreatyBodies)
+        if (body == committee) return "treaty_body";
+    return "special_procedure";
+}
+
+// An issuing body is only as likely as its mechanism: "UPR" cannot be the body of a text that is
+// most likely a treaty body's. Each body's confidence is scaled by its mechanism's confidence
+// relative to the best mechanism's, so the bodies of the likeliest mechanism keep theirs.
+void make_body_consistent(std::map<std::string, std::vector<Suggestion>>& result,
+                          const MatchOptions& options) {
+    const auto mechanisms = result.find("mechanism");
+    const auto bodies = result.find("body");
+    if (mechanisms == result.end() || bodies == result.end() || mechanisms->second.empty()) return;
+    const double best = mechanisms->second.front().confidence;
+    if (best <= 0) return;
+    std::map<std::string, double> mechanism_confidence;
+    for (const Suggestion& m : mechanisms->second) mechanism_confidence[m.label] = m.confidence;
+    for (Suggestion& b : bodies->second) {
+        const auto it = mechanism_confidence.find(mechanism_of_body(b.label));
+        const double relative = it == mechanism_confidence.end() ? 0.0 : it->second / best;
+        b.confidence *= std::min(1.0, relative);
+        b.abstain = b.confidence < options.abstain_below;
+    }
+    std::stable_sort(
+        bodies->second.begin(), bodies->second.end(),
+        [](const Suggestion& a, const Suggestion& b) { return a.confidence > b.confidence; });
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<Suggestion>> suggest(
@@ -72,6 +106,7 @@ std::map<std::string, std::vector<Suggestion>> suggest(
         if (ranked.size() > options.max_suggestions) ranked.resize(options.max_suggestions);
         if (!ranked.empty()) result[scheme] = std::move(ranked);
     }
+    make_body_consistent(result, options);
     return result;
 }
 
