@@ -9,11 +9,9 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTAWSIYA_BUILD_TESTS=OFF -DTAWSI
 cmake --build build -j2 --target tawsiya
 
 rm -rf build/sample-db
-./build/tawsiya index corpus/*.jsonl --db build/sample-db
-# The taggers behind the match suggestions, and the term translations of cross-language search
-# (from the sample's trilingual records and the lexicon; the UN parallel corpus too when present).
-./build/tawsiya train --db build/sample-db
+# --train: the taggers behind the match suggestions and the term translations of cross-language
+# search, learned from what was indexed and the lexicon (and the UN parallel corpus when present).
 parallel=()
 [[ -d ../shared/corpus/parallel/unpc-devset ]] && parallel=(--parallel ../shared/corpus/parallel/unpc-devset)
-./build/tawsiya train-xlang --db build/sample-db "${parallel[@]}"
+./build/tawsiya index corpus/*.jsonl --db build/sample-db --train "${parallel[@]}"
 exec ./build/tawsiya serve --db build/sample-db "$@"

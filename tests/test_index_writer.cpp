@@ -1,5 +1,6 @@
 // The index writer: the document layout of schema.hpp, replacement by id, and the `index` command.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <xapian.h>
 
@@ -156,4 +157,16 @@ TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits not
     const std::string stext((std::istreambuf_iterator<char>(slog)), {});
     CHECK_THAT(stext, Catch::Contains(input + ":2: "));
     CHECK_FALSE(std::filesystem::exists(strict_db));
+}
+
+TEST_CASE("`tawsiya index --train` leaves the taggers and the translations beside the index",
+          "[index][cli]") {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", test::source_path("corpus/sample.jsonl"), "--db", db,
+                       "--train"},
+                      dir / "log") == 0);
+    CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-models" / "manifest.tsv"));
+    CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-translations.tsv"));
+    CHECK(Xapian::Database(db).get_doccount() >= 150);
 }

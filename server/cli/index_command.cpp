@@ -14,6 +14,8 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
+#include "tawsiya/tagger.hpp"
+#include "tawsiya/translation.hpp"
 
 namespace po = boost::program_options;
 
@@ -28,6 +30,8 @@ struct IndexOptions {
     std::size_t batch_size = 2000;
     bool progress = false;
     bool quiet = false;
+    bool train = false;        // train the taggers and the translation tables after indexing
+    std::string parallel_dir;  // with --train: a parallel corpus for the translation tables
 };
 
 // A "\r"-rewritten line on stderr, at most five times a second; only on a terminal.
@@ -92,6 +96,11 @@ IndexOptions parse_options(const Args& args) {
         ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
          "records per commit")                                                    //
         ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
+        ("train", po::bool_switch(&options.train),
+         "then train the taggers (as `tawsiya train`) and the term translations (as `tawsiya "
+         "train-xlang`) from the whole index")  //
+        ("parallel", po::value(&options.parallel_dir),
+         "with --train: a parallel corpus directory for the translations (NAME.ar/.en/.fr)")  //
         ("help,h", "this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -153,6 +162,18 @@ int run_index(const Args& args) {
     else
         for (const auto& message : summary.unreadable)
             std::fprintf(stderr, "%s\n", message.c_str());
+    if (options.train) {
+        // What the index now holds, learned at index time and stored beside it.
+        const TrainReport models = train_models(options.db, analyzer);
+        const TranslationTrainReport translations = train_index_translations(
+            options.db, analyzer,
+            options.parallel_dir.empty() ? std::nullopt
+                                         : std::optional<std::string>(options.parallel_dir));
+        if (!options.quiet)
+            std::fprintf(stderr,
+                         "trained the taggers of %zu schemes and the translations of %zu stems\n",
+                         models.schemes.size(), translations.source_stems);
+    }
     return summary.unreadable.empty() ? kExitOk : kExitFailure;
 }
 
