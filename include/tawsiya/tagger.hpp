@@ -17,7 +17,7 @@ namespace tawsiya {
 
 struct TrainOptions {
     std::size_t min_positives = 8;     // a label needs this many records (and as many without it)
-    double c = 16.0;                   // liblinear's C (inverse regularisation)
+    double c = 256.0;  // liblinear's C (inverse regularisation); docs/matching.md says why
     unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
