@@ -1,5 +1,5 @@
 // Trained taggers: for every label scheme of an index (mechanism, body, responsible and each tag
-// scheme), one-vs-rest L2-regularised logistic regressions (liblinear) on TF-IDF features of the
+// scheme), one-vs-rest linear SVMs (liblinear, squared hinge) on TF-IDF features of the
 // records' stems, calibrated on a held-out fold. `tawsiya train` writes them beside the index, in
 // DIR/tawsiya-models/; the Matcher loads them and blends them with its neighbours' votes.
 #pragma once
@@ -17,7 +17,7 @@ namespace tawsiya {
 
 struct TrainOptions {
     std::size_t min_positives = 8;     // a label needs this many records (and as many without it)
-    double c = 256.0;  // liblinear's C (inverse regularisation); docs/matching.md says why
+    double c = 2.0;  // liblinear's C (inverse regularisation); docs/matching.md says why
     unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
