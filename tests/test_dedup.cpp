@@ -161,15 +161,12 @@ TEST_CASE("`tawsiya dedup` reads JSON lines and writes clusters or items", "[ded
 
 TEST_CASE("`tawsiya dedup --db` says which prior recommendations a cluster repeats",
           "[dedup][cli]") {
-    const std::string sample = test::source_path("corpus/sample.jsonl");
-    if (!std::filesystem::exists(sample)) {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
         WARN("corpus/sample.jsonl is missing: skipped");
         return;
     }
-    test::TempDir dir;
-    const std::string db = dir / "db";
-    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"},
-                      dir / "index.log") == 0);
     const std::string input = dir / "list.txt";
     std::ofstream(input) << "Establish an official moratorium on executions (France);\n"
                             "Establish an official moratorium on executions (Italy) (Spain);\n"

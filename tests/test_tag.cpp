@@ -94,15 +94,12 @@ TEST_CASE("Arabic recommendations numbered in Arabic-Indic digits and abjad lett
 
 TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or CSV",
           "[tag][cli]") {
-    const std::string sample = test::source_path("corpus/sample.jsonl");
-    if (!std::filesystem::exists(sample)) {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
         WARN("corpus/sample.jsonl is missing: skipped");
         return;
     }
-    test::TempDir dir;
-    const std::string db = dir / "db";
-    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"},
-                      dir / "index.log") == 0);
     const std::string document = dir / "observations.txt";
     std::ofstream(document) << kEnglish;
 

@@ -82,4 +82,15 @@ inline std::string shared_corpus() {
     return std::filesystem::is_directory(path) ? path : std::string();
 }
 
+// Indexes corpus/sample.jsonl into `dir`/db with the real binary and returns the index's path;
+// "" when the sample is absent (the caller skips).
+inline std::string index_sample_corpus(const TempDir& dir) {
+    const std::string sample = source_path("corpus/sample.jsonl");
+    if (!std::filesystem::exists(sample)) return {};
+    const std::string db = dir / "db";
+    if (run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"}, dir / "index.log") != 0)
+        throw std::runtime_error("cannot index the sample corpus: see " + (dir / "index.log"));
+    return db;
+}
+
 }  // namespace tawsiya::test
