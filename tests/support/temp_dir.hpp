@@ -20,7 +20,7 @@ extern char** environ;
 namespace tawsiya::test {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device random;
         path_ = std::filesystem::temp_directory_path() /
@@ -36,7 +36,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::string operator/(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -89,7 +89,8 @@ inline std::string index_sample_corpus(const TempDir& dir) {
     if (!std::filesystem::exists(sample)) return {};
     const std::string db = dir / "db";
     if (run({TAWSIYA_BINARY, "index", sample, "--db", db, "--quiet"}, dir / "index.log") != 0)
-        throw std::runtime_error("cannot index the sample corpus: see " + (dir / "index.log"));
+        throw std::runtime_error(
+            std::string("cannot index the sample corpus: see ").append(dir / "index.log"));
     return db;
 }
 
