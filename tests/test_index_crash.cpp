@@ -28,7 +28,7 @@ std::size_t write_input(const std::string& path, int copies) {
     std::size_t count = 0;
     for (int copy = 0; copy < copies; ++copy) {
         for (Record record : sample) {
-            record.id += "#" + std::to_string(copy);
+            record.id.append(1, '#').append(std::to_string(copy));
             out << record_to_json(record) << "\n";
             ++count;
         }
