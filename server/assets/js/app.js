@@ -2,7 +2,8 @@
 // results, facets and record view, and the match and dedup panels (panels.js), with DOM calls only
 // (record text is never parsed as HTML).
 import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setUiLang, t, translatePage, uiLang, valueLabel } from './i18n.js';
-import { clear, el, itemsOfFile, postJson, renderDedup, renderMatch } from './panels.js';
+import { itemsOfFile, itemsOfLines } from './csv.js';
+import { clear, el, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
 import { emptyState, hasFilter, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
@@ -290,6 +291,7 @@ async function showRecord() {
   pending = new AbortController();
   $('search-view').hidden = true;
   $('record-view').hidden = false;
+  $('back-link').textContent = t(state.view === 'match' ? 'backToMatches' : 'backToResults');
   try {
     const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, pending.signal);
     renderRecord(record);
@@ -302,7 +304,10 @@ async function showRecord() {
   }
 }
 
-function showView(view) {
+const VIEW_TITLES = { search: 'viewSearch', match: 'viewMatch', dedup: 'viewDedup' };
+
+// The view named in the address; a record opens over it (and "back" returns to it).
+function showView(view, recordOpen) {
   for (const link of document.querySelectorAll('#views-nav a')) {
     if (link.dataset.view === view) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -310,25 +315,24 @@ function showView(view) {
   const searching = view === 'search';
   $('search-form').hidden = !searching;
   $('chips').hidden = !searching;
-  $('match-view').hidden = view !== 'match';
-  $('dedup-view').hidden = view !== 'dedup';
-  if (!searching) {
-    $('search-view').hidden = true;
-    $('record-view').hidden = true;
-  }
+  $('match-view').hidden = view !== 'match' || recordOpen;
+  $('dedup-view').hidden = view !== 'dedup' || recordOpen;
+  if (!searching || recordOpen) $('search-view').hidden = true;
+  if (!recordOpen) $('record-view').hidden = true;
+  document.title = searching ? t('title') : `${t(VIEW_TITLES[view])} — ${t('title')}`;
 }
 
 function render({ focusResults = false } = {}) {
   if (uiLang() !== state.ui && state.ui) applyUiLang(state.ui);
-  const view = state.record ? 'search' : state.view || 'search';
-  showView(view);
-  if (view !== 'search') return;
-  renderForm();
-  renderChips();
+  const view = state.view || 'search';
+  showView(view, Boolean(state.record));
+  if (view === 'search') {
+    renderForm();
+    renderChips();
+  }
   if (state.record) {
     showRecord();
-  } else {
-    $('record-view').hidden = true;
+  } else if (view === 'search') {
     $('search-view').hidden = false;
     runSearch(focusResults);
   }
@@ -336,48 +340,96 @@ function render({ focusResults = false } = {}) {
 
 // ---- match and dedup panels -----------------------------------------------------------------
 
-const recordLink = (id, label) => stateLink({ ...emptyState(), ui: uiLang(), record: id }, { dir: 'auto', class: 'record-link' }, label);
+// Links out of the panels: a record opens over the current view; a suggested label opens the
+// search filtered by it.
+const panelLinks = {
+  record: (id, label, ariaLabel) => stateLink({ ...state, record: id }, { dir: 'auto', class: 'record-link', 'aria-label': ariaLabel }, label),
+  facet: (facet, value, content) => stateLink({ ...emptyState(), filters: [{ facet, value }] }, { class: 'facet-link' }, content),
+};
 
-function panelError(id, message) {
-  $(id).textContent = message ? t('errorPrefix') + message : '';
+let fileItems = null;  // the list read from the chosen file, used instead of the text box
+let panelRequest = null;  // the AbortController of the match or dedup request in flight
+
+function panelError(id, prefixKey, message) {
+  $(id).textContent = message ? t(prefixKey) + message : '';
   $(id).hidden = !message;
 }
 
-async function runMatch() {
-  const text = $('match-text').value.trim();
-  if (!text) return;
-  panelError('match-error', '');
-  const results = $('match-results');
+async function runPanel(resultsId, errorId, prefixKey, request) {
+  panelRequest?.abort();
+  panelRequest = new AbortController();
+  panelError(errorId, prefixKey, '');
+  const results = $(resultsId);
   results.setAttribute('aria-busy', 'true');
   try {
-    const body = { text, k: Number.parseInt($('match-k').value, 10) || 10 };
-    if ($('match-lang').value) body.lang = $('match-lang').value;
-    renderMatch(results, await postJson('/api/match', body), recordLink);
+    await request(results, panelRequest.signal);
   } catch (error) {
+    if (error.name === 'AbortError') return;
     clear(results);
-    panelError('match-error', error.message);
+    panelError(errorId, prefixKey, error.message);
   } finally {
     results.removeAttribute('aria-busy');
   }
 }
 
-async function runDedup() {
-  panelError('dedup-error', '');
-  const results = $('dedup-results');
-  try {
-    const file = $('dedup-file').files[0];
-    const items = file
-      ? itemsOfFile(file.name, await file.text())
-      : $('dedup-text').value.split(/\r?\n/).filter((line) => line.trim()).map((text, i) => ({ id: String(i + 1), text }));
+// The last answers, drawn again when the interface language changes.
+let lastMatch = null;
+let lastDedup = null;
+
+function redrawPanels() {
+  if (lastMatch) renderMatch($('match-results'), lastMatch, panelLinks);
+  if (lastDedup) renderDedup($('dedup-results'), lastDedup);
+  if (fileItems) showFileStatus($('dedup-file').files[0]?.name || '');
+}
+
+function runMatch() {
+  lastMatch = null;
+  return runPanel('match-results', 'match-error', 'matchFailed', async (results, signal) => {
+    const text = $('match-text').value.trim();
+    if (!text) throw new Error(t('emptyText'));
+    const body = { text, k: Number.parseInt($('match-k').value, 10) || 10, xlang: $('match-xlang').checked };
+    if ($('match-lang').value) body.lang = $('match-lang').value;
+    lastMatch = await postJson('/api/match', body, signal);
+    renderMatch(results, lastMatch, panelLinks);
+  });
+}
+
+function runDedup() {
+  lastDedup = null;
+  return runPanel('dedup-results', 'dedup-error', 'dedupFailed', async (results, signal) => {
+    const items = fileItems || itemsOfLines($('dedup-text').value);
     if (items.length === 0) throw new Error(t('emptyList'));
-    results.setAttribute('aria-busy', 'true');
-    renderDedup(results, await postJson('/api/dedup', { items, threshold: Number($('dedup-threshold').value) }));
+    lastDedup = await postJson('/api/dedup', { items, threshold: Number($('dedup-threshold').value) }, signal);
+    renderDedup(results, lastDedup);
+  });
+}
+
+function showFileStatus(name) {
+  const status = $('dedup-file-status');
+  clear(status);
+  status.hidden = !fileItems;
+  if (!fileItems) return;
+  const remove = el('button', { type: 'button', class: 'secondary', text: t('removeFile') });
+  remove.addEventListener('click', () => {
+    fileItems = null;
+    $('dedup-file').value = '';
+    showFileStatus('');
+    $('dedup-text').focus();
+  });
+  status.append(el('span', { dir: 'auto', text: t('fileRead', { n: fileItems.length, name }) }), ' ', remove);
+}
+
+async function readDedupFile() {
+  const file = $('dedup-file').files[0];
+  fileItems = null;
+  panelError('dedup-error', 'dedupFailed', '');
+  try {
+    if (file) fileItems = itemsOfFile(file.name, await file.text(), t('csvNoText'));
   } catch (error) {
-    clear(results);
-    panelError('dedup-error', error.message);
-  } finally {
-    results.removeAttribute('aria-busy');
+    $('dedup-file').value = '';
+    panelError('dedup-error', 'dedupFailed', error.message);
   }
+  showFileStatus(file ? file.name : '');
 }
 
 function startPanels() {
@@ -385,7 +437,10 @@ function startPanels() {
     link.addEventListener('click', (event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
-      navigate({ ...state, view: link.dataset.view, record: '' });
+      const view = link.dataset.view;
+      navigate({ ...state, view, record: '' });
+      // Keyboard and screen-reader users land on the view they chose.
+      $(view === 'search' ? 'q' : `${view}-view`).focus();
     });
   }
   $('match-form').addEventListener('submit', (event) => {
@@ -396,6 +451,7 @@ function startPanels() {
     event.preventDefault();
     runDedup();
   });
+  $('dedup-file').addEventListener('change', readDedupFile);
   const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
   $('dedup-threshold').addEventListener('input', threshold);
   threshold();
@@ -419,6 +475,7 @@ function start() {
   $('display-lang').addEventListener('change', () => navigate({ ...state, display: $('display-lang').value }));
   $('ui-lang').addEventListener('change', () => {
     applyUiLang($('ui-lang').value);
+    redrawPanels();
     navigate({ ...state }, { replace: false });
   });
   $('back-link').addEventListener('click', (event) => {

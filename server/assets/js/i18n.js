@@ -58,6 +58,10 @@ const MESSAGES = {
     dedupSummary: '{items} items in {clusters} groups, {duplicates} with duplicates',
     exportCsv: 'Export CSV', representative: 'representative', clusterOf: 'The same request, {n} times',
     single: 'No duplicate', csvNoText: 'the CSV file has no “text” column', emptyList: 'the list is empty',
+    backToMatches: 'Back to the matches', matchFailed: 'The match failed: ', dedupFailed: 'The grouping failed: ',
+    emptyText: 'paste a recommendation first', matchXlang: 'also in the other languages', evidence: 'evidence',
+    suggestionsHelp: 'Labels the prior recommendations carry, weighed by their similarity. Greyed ones are below the confidence threshold: check them before using them.',
+    removeFile: 'Use the text box instead', fileRead: '{n} items read from {name}',
     noQuery: 'All recommendations',
     facet: {
       mechanism: 'Mechanism', body: 'Body', state: 'State under review', year: 'Year',
@@ -133,6 +137,10 @@ const MESSAGES = {
     dedupSummary: '{items} éléments en {clusters} groupes, dont {duplicates} avec doublons',
     exportCsv: 'Exporter en CSV', representative: 'représentante', clusterOf: 'La même demande, {n} fois',
     single: 'Sans doublon', csvNoText: 'le fichier CSV n’a pas de colonne « text »', emptyList: 'la liste est vide',
+    backToMatches: 'Retour aux rapprochements', matchFailed: 'Le rapprochement a échoué : ', dedupFailed: 'Le regroupement a échoué : ',
+    emptyText: 'collez d’abord une recommandation', matchXlang: 'aussi dans les autres langues', evidence: 'indices',
+    suggestionsHelp: 'Étiquettes des recommandations antérieures, pondérées par leur similarité. Celles en gris sont sous le seuil de confiance : vérifiez-les avant de les utiliser.',
+    removeFile: 'Utiliser plutôt la zone de texte', fileRead: '{n} éléments lus dans {name}',
     noQuery: 'Toutes les recommandations',
     facet: {
       mechanism: 'Mécanisme', body: 'Organe', state: 'État examiné', year: 'Année',
@@ -208,6 +216,10 @@ const MESSAGES = {
     dedupSummary: '{items} عنصراً في {clusters} مجموعة، منها {duplicates} بها تكرار',
     exportCsv: 'تصدير CSV', representative: 'التوصية الممثلة', clusterOf: 'الطلب نفسه، {n} مرات',
     single: 'بلا تكرار', csvNoText: 'ملف CSV لا يحتوي على عمود «text»', emptyList: 'القائمة فارغة',
+    backToMatches: 'العودة إلى التوصيات المطابقة', matchFailed: 'تعذّرت المطابقة: ', dedupFailed: 'تعذّر التجميع: ',
+    emptyText: 'الصق توصية أولاً', matchXlang: 'وفي اللغات الأخرى أيضاً', evidence: 'الشواهد',
+    suggestionsHelp: 'تصنيفات تحملها التوصيات السابقة، مرجّحة بدرجة تشابهها. الرمادية منها دون عتبة الثقة: تحقّق منها قبل استخدامها.',
+    removeFile: 'استخدام مربع النص بدلاً من الملف', fileRead: 'قُرئ {n} عنصراً من {name}',
     noQuery: 'جميع التوصيات',
     facet: {
       mechanism: 'الآلية', body: 'الهيئة', state: 'الدولة موضوع الاستعراض', year: 'السنة',
