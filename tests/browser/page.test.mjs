@@ -207,55 +207,178 @@ try {
     await shot(page, '06-back-to-results');
   });
 
-  await check('a pasted Arabic recommendation gets prior recommendations and suggestions', async () => {
+  const arabicRecommendation = 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها';
+  await check('the views are named in Arabic in the header, and the URL says which one is open', async () => {
+    const names = await page.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));
+    assert(JSON.stringify(names) === JSON.stringify(['بحث', 'مطابقة توصية', 'إزالة التكرار']), `the views read ${names.join(' | ')}`);
+    assert((await page.getAttribute('#views-nav a[data-view=search]', 'aria-current')) === 'page', 'the search view is not marked current');
     await page.click('#views-nav a[data-view=match]');
     await page.waitForSelector('#match-view:not([hidden])');
     assert(new URL(page.url()).searchParams.get('view') === 'match', 'the URL does not say view=match');
     assert((await page.getAttribute('#views-nav a[data-view=match]', 'aria-current')) === 'page', 'the match view is not marked current');
-    await page.fill('#match-text', 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها');
+    assert((await page.getAttribute('#views-nav a[data-view=search]', 'aria-current')) === null, 'the search view is still marked current');
+    assert(await page.isHidden('#search-form'), 'the search form is still shown over the match view');
+    assert((await page.getAttribute('#match-text', 'dir')) === 'auto', 'the text box is not dir=auto');
+  });
+
+  await check('a pasted Arabic recommendation gets prior recommendations and suggestions', async () => {
+    await page.fill('#match-text', arabicRecommendation);
     await page.click('#match-form button[type=submit]');
     await page.waitForSelector('#match-results .match', { timeout: 10000 });
-    const ids = await page.$$eval('#match-results .match', (nodes) => nodes.map((n) => n.dataset.id));
-    assert(ids.some((id) => ['sample:c030', 'sample:c031', 'sample:c032'].includes(id)), `no moratorium record among ${ids.join(', ')}`);
-    const marked = await page.$$eval('#match-results .match mark', (nodes) => nodes.length);
-    assert(marked > 0, 'no matched word is highlighted');
-    const schemes = await page.$$eval('.suggestion-scheme h3', (nodes) => nodes.map((n) => n.textContent));
-    assert(schemes.length >= 3, `suggestions for ${schemes.length} schemes only`);
+    const matches = await page.$$eval('#match-results .match', (nodes) => nodes.map((n) => ({
+      id: n.dataset.id, score: n.querySelector('.score')?.textContent || '', meter: Number(n.querySelector('meter')?.value ?? -1),
+      link: n.querySelector('.hit-title a')?.getAttribute('href') || '',
+    })));
+    assert(matches.length > 0, 'no match');
+    assert(matches.some((m) => ['sample:c030', 'sample:c031', 'sample:c032'].includes(m.id)), `no moratorium record among ${matches.map((m) => m.id).join(', ')}`);
+    assert(matches.every((m) => m.meter > 0 && m.meter <= 1 && /[0-9٠-٩]/.test(m.score)), `a match has no score: ${JSON.stringify(matches[0])}`);
+    assert(matches.every((m) => new URL(m.link, page.url()).searchParams.get('record') === m.id), 'a match does not link to its record');
+    const marked = await page.$$eval('#match-results .match mark', (nodes) => nodes.map((n) => n.textContent));
+    assert(marked.some((word) => word.includes('الإعدام')), `the death penalty is not highlighted: ${marked.join(' | ')}`);
     const direction = await page.$eval('#match-results .hit-text', (node) => getComputedStyle(node).direction);
     assert(direction === 'rtl', `the Arabic match text is ${direction}`);
+    const translated = await page.$$eval('#match-results .translated-term', (nodes) => nodes.map((n) => n.textContent));
+    assert(translated.some((term) => /^وقف ← moratori/.test(term)), `no translated term "وقف ← moratorium": ${translated.slice(0, 4).join(' | ')}`);
+    const schemes = await page.$$eval('.suggestion-scheme', (nodes) => nodes.map((n) => ({
+      scheme: n.dataset.scheme, title: n.querySelector('h4').textContent, labels: n.querySelectorAll('.suggestion').length,
+    })));
+    assert(schemes.length >= 3, `suggestions for ${schemes.length} schemes only`);
+    assert(schemes.every((s) => s.labels > 0 && /[\u0600-\u06FF]/.test(s.title)), `a scheme without suggestions or an Arabic title: ${JSON.stringify(schemes)}`);
+    const mechanism = await page.$$eval('.suggestion-scheme[data-scheme=mechanism] .suggestion', (nodes) => nodes.map((n) => n.dataset.label));
+    assert(mechanism[0] === 'upr', `the first suggested mechanism is ${mechanism[0]}`);
+    const evidence = await page.$$eval('.suggestion .evidence a', (links) => links.map((a) => new URL(a.href).searchParams.get('record')));
+    assert(evidence.length > 0 && evidence.every((id) => matches.some((m) => m.id === id)), `evidence links to records outside the matches: ${evidence.join(', ')}`);
+    const abstained = await page.$$eval('.suggestion.abstain', (nodes) => nodes.map((n) => ({ note: n.querySelector('.abstain-note')?.textContent || '', color: getComputedStyle(n).color })));
+    assert(abstained.every((a) => a.note !== ''), 'an abstained suggestion has no note');
     await shot(page, '08-match-arabic');
   });
 
-  await check('a list is grouped into clusters of the same request, and exports as CSV', async () => {
-    await page.click('#views-nav a[data-view=dedup]');
+  await check('a match opens its record over the match view, and back returns to the matches', async () => {
+    const first = await page.$eval('#match-results .match', (n) => n.dataset.id);
+    await page.click('#match-results .match .hit-title a');
+    await page.waitForFunction(() => document.querySelectorAll('.record-text .record-body').length > 0);
+    const params = new URL(page.url()).searchParams;
+    assert(params.get('record') === first && params.get('view') === 'match', `the URL is ${page.url()}`);
+    assert(await page.isHidden('#match-view'), 'the match view is still shown under the record');
+    await page.click('#back-link');
+    await page.waitForSelector('#match-view:not([hidden])');
+    assert(!new URL(page.url()).searchParams.get('record'), 'the URL still names the record');
+    assert((await page.$$('#match-results .match')).length > 0, 'the matches are gone after coming back');
+    assert((await page.inputValue('#match-text')) === arabicRecommendation, 'the pasted text is gone after coming back');
+  });
+
+  await check('a request the server refuses shows its message', async () => {
+    await page.fill('#match-k', '500');
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-error:not([hidden])');
+    const message = await page.textContent('#match-error');
+    assert(/k: must be between 1 and 100/.test(message) && /المطابقة/.test(message), `the error reads ${message}`);
+    // The browser logs the refused request; that one is expected.
+    const refused = consoleErrors.findIndex((text) => /status of 400/.test(text));
+    if (refused >= 0) consoleErrors.splice(refused, 1);
+    await page.fill('#match-k', '10');
+  });
+
+  await check('the dedup view opens from the keyboard', async () => {
+    await page.focus('#views-nav a[data-view=dedup]');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#dedup-view:not([hidden])');
+    assert(new URL(page.url()).searchParams.get('view') === 'dedup', 'the URL does not say view=dedup');
+    assert((await page.getAttribute('#views-nav a[data-view=dedup]', 'aria-current')) === 'page', 'the dedup view is not marked current');
+    assert((await page.evaluate(() => document.activeElement.id)) === 'dedup-view', 'the focus did not move to the dedup view');
+    const slider = await page.$eval('#dedup-threshold', (s) => [s.min, s.max, s.value].map(Number));
+    assert(JSON.stringify(slider) === '[0.3,0.9,0.5]', `the threshold slider is ${slider}`);
+  });
+
+  await check('a list is grouped into clusters of the same request, and exports as CSV', async () => {
     await page.fill('#dedup-text', [
-      'Abolish the death penalty and commute all death sentences (France);',
-      'Abolish the death penalty and commute all death sentences (Italy) (Spain);',
-      'Guarantee inclusive education for children with disabilities',
-      'Ratify the Convention on the Rights of Persons with Disabilities',
+      'Abolish the death penalty (France);',
+      'Guarantee inclusive education for children with disabilities (Spain);',
+      'Abolish the death penalty (Italy);',
+      'Ratify the Convention on the Rights of Persons with Disabilities (Chile);',
     ].join('\n'));
     await page.click('#dedup-form button[type=submit]');
     await page.waitForSelector('#dedup-results .cluster', { timeout: 10000 });
-    const sizes = await page.$$eval('#dedup-results .cluster', (nodes) => nodes.map((n) => n.querySelectorAll('.member').length));
-    assert(sizes[0] === 2, `the first cluster has ${sizes[0]} members`);
-    assert(sizes.length === 3, `${sizes.length} clusters for 4 items`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dedup-results button.secondary')]);
+    const clusters = await page.$$eval('#dedup-results .cluster', (nodes) => nodes.map((n) => ({
+      ids: [...n.querySelectorAll('.member')].map((m) => m.dataset.id),
+      representative: n.querySelector('.member.representative')?.dataset.id || '',
+      texts: [...n.querySelectorAll('.member .hit-text')].map((p) => p.textContent),
+    })));
+    assert(clusters.length === 3, `${clusters.length} clusters for 4 items`);
+    assert(JSON.stringify(clusters[0].ids.sort()) === '["1","3"]', `the first cluster holds ${clusters[0].ids}`);
+    assert(clusters[0].ids.includes(clusters[0].representative), 'the first cluster has no representative');
+    assert(clusters[0].texts.some((text) => text.includes('(Italy)')), 'the Italian recommendation is not shown');
+    assert(clusters.slice(1).every((c) => c.ids.length === 1), 'a single item is grouped with another');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dedup-results .export-csv')]);
     const csv = readFileSync(await download.path(), 'utf8');
-    assert(csv.startsWith('\uFEFFcluster,id,similarity,representative,text'), `the CSV starts ${JSON.stringify(csv.slice(0, 40))}`);
-    assert(csv.split('\r\n').filter(Boolean).length === 5, 'the CSV does not hold the 4 items');
+    const lines = csv.split('\r\n').filter(Boolean);
+    assert(lines[0] === '\uFEFFcluster,id,similarity,text', `the CSV starts ${JSON.stringify(lines[0])}`);
+    assert(lines.length === 5, `the CSV has ${lines.length} lines for 4 items`);
+    assert(lines.some((line) => /^0,3,[0-9.]+,"Abolish the death penalty \(Italy\);"$/.test(line)), `no CSV row for item 3 in cluster 0: ${lines.join(' | ')}`);
     await shot(page, '09-dedup');
+  });
+
+  await check('a CSV file with quoted fields is read into its items', async () => {
+    const content = '\uFEFFid,state,text\r\nR1,France,"Abolish the death penalty, in all cases (France);"\r\n'
+      + 'R2,Italy,"Abolish the death penalty, in all cases (Italy);"\r\nR3,Chile,"Ratify the ""Optional Protocol""\r\nto the Convention against Torture"\r\n';
+    await page.setInputFiles('#dedup-file', { name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await page.waitForSelector('#dedup-file-status:not([hidden])');
+    assert(/3/.test(await page.textContent('#dedup-file-status')), 'the file status does not say 3 items');
+    await page.click('#dedup-form button[type=submit]');
+    await page.waitForSelector('#dedup-results .member[data-id=R3]', { timeout: 10000 });
+    const clusters = await page.$$eval('#dedup-results .cluster', (nodes) => nodes.map((n) => [...n.querySelectorAll('.member')].map((m) => m.dataset.id).sort().join(',')));
+    assert(JSON.stringify(clusters) === '["R1,R2","R3"]', `the clusters are ${clusters.join(' | ')}`);
+    const r3 = await page.textContent('#dedup-results .member[data-id=R3] .hit-text');
+    assert(r3.startsWith('Ratify the "Optional Protocol"') && r3.includes('against Torture'), `R3 reads ${JSON.stringify(r3)}`);
+    // A CSV file without a "text" column is refused in the interface's language.
+    await page.setInputFiles('#dedup-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,body\n1,x\n') });
+    await page.waitForSelector('#dedup-error:not([hidden])');
+    assert(/text/.test(await page.textContent('#dedup-error')), 'the error does not name the text column');
+    assert(await page.isHidden('#dedup-file-status'), 'the refused file is still announced');
+  });
+
+  await check('back and forward move between the views', async () => {
+    await page.goBack();
+    await page.waitForSelector('#match-view:not([hidden])');
+    assert(new URL(page.url()).searchParams.get('view') === 'match', `back went to ${page.url()}`);
+    await page.goForward();
+    await page.waitForSelector('#dedup-view:not([hidden])');
     await page.click('#views-nav a[data-view=search]');
     await page.waitForSelector('#search-view:not([hidden])');
     await searchSettled(page);
   });
 
-  // Not a check: the phone layout, for a human to look at.
+  await check('the view names are translated into French', async () => {
+    const fr = await context.newPage();
+    await fr.goto(`${url}?ui=fr&view=dedup`);
+    await fr.waitForSelector('#dedup-view:not([hidden])');
+    const names = await fr.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));
+    assert(JSON.stringify(names) === JSON.stringify(['Rechercher', 'Rapprocher une recommandation', 'Dédoublonner une liste']), `the views read ${names.join(' | ')}`);
+    assert((await fr.evaluate(() => document.documentElement.dir)) === 'ltr', 'the French page is not left to right');
+    await fr.close();
+  });
+
+  // The phone layout: the panels must fit the width (no sideways scrolling).
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
   const phonePage = await phone.newPage();
   await phonePage.goto(`${url}?ui=ar&q=${encodeURIComponent(arabicQuery)}`);
   await searchSettled(phonePage);
   await shot(phonePage, '07-phone-arabic');
+  const fitsWidth = () => phonePage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  await check('on a phone, the match and dedup views fit the width', async () => {
+    await phonePage.goto(`${url}?ui=ar&view=match`);
+    await phonePage.fill('#match-text', arabicRecommendation);
+    await phonePage.click('#match-form button[type=submit]');
+    await phonePage.waitForSelector('#match-results .match', { timeout: 10000 });
+    assert(await fitsWidth(), 'the match view scrolls sideways');
+    await shot(phonePage, '10-phone-match');
+    await phonePage.goto(`${url}?ui=ar&view=dedup`);
+    await phonePage.fill('#dedup-text', 'إلغاء عقوبة الإعدام (فرنسا)؛\nإلغاء عقوبة الإعدام (إيطاليا)؛\nضمان التعليم الجامع');
+    await phonePage.click('#dedup-form button[type=submit]');
+    await phonePage.waitForSelector('#dedup-results .cluster', { timeout: 10000 });
+    assert(await fitsWidth(), 'the dedup view scrolls sideways');
+    await shot(phonePage, '11-phone-dedup');
+  });
   await phone.close();
 
   await check('no script errors in the console', async () => {

@@ -53,7 +53,9 @@ function matchTitle(match) {
 // A prior recommendation: a link to its record, its similarity, its text with the matching words
 // marked, its badges, and the words that matched through a translation ("التعذيب → torture").
 function matchItem(match, links) {
-  const translated = match.translated_terms || [];
+  // One line per word pair (the same pair often comes through French and English).
+  const seen = new Set();
+  const translated = (match.translated_terms || []).filter((term) => !seen.has(`${term.from}\n${term.to}`) && seen.add(`${term.from}\n${term.to}`));
   const terms = [...(match.matched_terms || []), ...translated.map((term) => term.to)];
   const item = el('li', { class: 'hit match', 'data-id': match.id },
     el('h4', { class: 'hit-title' },
@@ -63,8 +65,10 @@ function matchItem(match, links) {
     badges(match));
   if (translated.length) {
     const list = el('ul', { class: 'inline-list translated', 'aria-label': t('translatedTerms') });
+    // The arrow points along the reading direction: from the pasted word to the record's.
+    const arrow = uiLang() === 'ar' ? ' ← ' : ' → ';
     for (const term of translated.slice(0, 8))
-      list.append(el('li', { class: 'translated-term' }, el('bdi', { dir: 'auto', text: term.from }), ' → ', el('bdi', { dir: 'auto', lang: term.to_lang, text: term.to })));
+      list.append(el('li', { class: 'translated-term' }, el('bdi', { dir: 'auto', text: term.from }), arrow, el('bdi', { dir: 'auto', lang: term.to_lang, text: term.to })));
     item.append(el('div', { class: 'translated-terms' }, el('span', { class: 'muted', text: `${t('translatedTerms')}: ` }), list));
   }
   return item;
@@ -136,7 +140,8 @@ export function renderDedup(container, result) {
   for (const cluster of clusters) {
     const members = el('ul', { class: 'cluster-members' });
     for (const member of cluster.members) {
-      const representative = member.id === cluster.representative.id;
+      // Only a group of duplicates has a representative worth pointing at.
+      const representative = cluster.size > 1 && member.id === cluster.representative.id;
       members.append(el('li', { class: representative ? 'member representative' : 'member', 'data-id': member.id },
         el('span', { class: 'member-head' },
           el('bdi', { class: 'member-id', text: member.id }),
