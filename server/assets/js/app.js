@@ -475,8 +475,8 @@ function start() {
   $('display-lang').addEventListener('change', () => navigate({ ...state, display: $('display-lang').value }));
   $('ui-lang').addEventListener('change', () => {
     applyUiLang($('ui-lang').value);
-    redrawPanels();
     navigate({ ...state }, { replace: false });
+    redrawPanels();  // after navigate, so the record links carry the new ui
   });
   $('back-link').addEventListener('click', (event) => {
     event.preventDefault();
