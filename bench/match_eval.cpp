@@ -45,7 +45,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double g_c = TrainOptions{}.c;  // --c: liblinear's C for every training of the evaluation
+// --c C: liblinear's C for every training of the evaluation (default: chosen per scheme on held-out
+// records, as `tawsiya train` does)
+std::vector<double> g_c_values = TrainOptions{}.c_values;
 std::size_t g_min_positives = TrainOptions{}.min_positives;  // --min-positives
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -201,7 +203,7 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
     start = Clock::now();
     TrainOptions train_options;
     train_options.schemes = {"uprinfo_issue", "uprinfo_action"};
-    train_options.c = g_c;
+    train_options.c_values = g_c_values;
     train_options.min_positives = g_min_positives;
     const TrainReport report = train_models(index.path.string(), analyzer, train_options);
     const double train_s = seconds_since(start);
@@ -297,7 +299,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
         build_index(index.path.string(), train, analyzer);
         TrainOptions train_options;
         train_options.schemes = schemes;
-        train_options.c = g_c;
+        train_options.c_values = g_c_values;
         train_options.min_positives = g_min_positives;
         train_models(index.path.string(), analyzer, train_options);
         Matcher matcher(index.path.string(), analyzer, options);
@@ -435,15 +437,17 @@ int main(int argc, char** argv) {
         else if (flag == "--model-weight")
             options.model_weight = std::stod(value);
         else if (flag == "--c")
-            g_c = std::stod(value);
+            g_c_values = {std::stod(value)};
         else if (flag == "--min-positives")
             g_min_positives = std::stoul(value);
         else if (flag == "--abstain-below")
             options.abstain_below = std::stod(value);
         else {
-            std::fprintf(stderr,
-                         "usage: match_eval [--corpus DIR] [--sample FILE] [--queries FILE] "
-                         "[--only uprinfo|morocco|dev] [--model-weight W] [--abstain-below T]\n");
+            std::fprintf(
+                stderr,
+                "usage: match_eval [--corpus DIR] [--sample FILE] [--queries FILE] "
+                "[--only uprinfo|morocco|dev] [--model-weight W] [--abstain-below T] [--c C] "
+                "[--min-positives N]\n");
             return 2;
         }
     }

@@ -1,5 +1,6 @@
 // Trained taggers: isotonic calibration and its error measure, the schemes of an index, and
 // `train_models` writing models that load, predict sensibly and change the Matcher's suggestions.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -133,4 +134,30 @@ TEST_CASE("train writes models that load, predict and change the suggestions", "
     // Retraining replaces the models in place.
     train_models(dir / "db", analyzer, options);
     CHECK(TaggerModels::load(dir / "db") != nullptr);
+}
+
+TEST_CASE("each scheme keeps the C that ranks its held-out labels best, or the one given",
+          "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    const std::vector<double> candidates = TrainOptions{}.c_values;
+
+    const TrainReport chosen = train_models(dir / "db", analyzer);
+    bool theme_seen = false;
+    for (const auto& s : chosen.schemes) {
+        if (s.labels == 0) continue;
+        CHECK(std::find(candidates.begin(), candidates.end(), s.c) != candidates.end());
+        if (s.scheme != "uhri_theme") continue;
+        theme_seen = true;
+        // Three well-separated topics: the held-out records' theme comes first.
+        CHECK(s.holdout_map > 0.9);
+        CHECK(s.holdout_map <= 1.0);
+    }
+    CHECK(theme_seen);
+
+    TrainOptions fixed;
+    fixed.c_values = {3.0};
+    for (const auto& s : train_models(dir / "db", analyzer, fixed).schemes)
+        if (s.labels > 0) CHECK(s.c == 3.0);
 }

@@ -16,8 +16,10 @@
 namespace tawsiya {
 
 struct TrainOptions {
-    std::size_t min_positives = 8;     // a label needs this many records (and as many without it)
-    double c = 2.0;  // liblinear's C (inverse regularisation); docs/matching.md says why
+    std::size_t min_positives = 8;  // a label needs this many records (and as many without it)
+    // Candidates for liblinear's C (inverse regularisation): each scheme keeps the one whose models
+    // rank the held-out records' labels best (docs/matching.md says why); one value fixes C.
+    std::vector<double> c_values = {0.5, 1, 2, 4};
     unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
@@ -30,6 +32,8 @@ struct SchemeTrainReport {
     std::size_t labels_skipped = 0;  // too few positives
     double holdout_ece = 0;          // expected calibration error on the held-out fold, before
     double calibrated_ece = 0;       // and after calibration (fitted on that fold: optimistic)
+    double c = 0;                    // the C kept
+    double holdout_map = 0;          // its mean average precision on the held-out fold
 };
 
 struct TrainReport {

@@ -164,6 +164,46 @@ std::vector<tagging::Outcome> shown_outcomes(
     return shown;
 }
 
+// The held-out instances' (probability, right) outcomes, one per label that could be trained
+// without them, from models trained with `c` on the `fitted` members.
+std::vector<std::vector<tagging::Outcome>> held_out_predictions(
+    const Corpus& corpus, const std::vector<std::size_t>& members, Problem& problem,
+    const std::vector<std::size_t>& fitted, const std::vector<std::size_t>& held_out,
+    const std::vector<std::vector<double>>& ys, double c) {
+    std::vector<std::vector<tagging::Outcome>> rows(held_out.size());
+    if (held_out.empty()) return rows;
+    for (const auto& y : ys) {
+        const auto positive =
+            std::count_if(fitted.begin(), fitted.end(), [&](auto i) { return y[i] > 0; });
+        if (positive == 0 || positive == static_cast<std::ptrdiff_t>(fitted.size())) continue;
+        const BinaryModel partial = train_binary(problem, fitted, y, c);
+        for (std::size_t h = 0; h < held_out.size(); ++h) {
+            const auto& vector = corpus.instances[members[held_out[h]]].vector;
+            rows[h].push_back({logistic(logit_of(partial, vector)), y[held_out[h]] > 0});
+        }
+    }
+    return rows;
+}
+
+// Mean over held-out instances of the average precision of their labels ranked by score (for a
+// single-label scheme, the mean reciprocal rank of the right label): how well a C ranks labels,
+// whatever the scale of its margins. -1 when nothing was held out.
+double mean_average_precision(std::vector<std::vector<tagging::Outcome>> rows) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (auto& row : rows) {
+        std::sort(row.begin(), row.end(), std::greater<>());
+        double precision = 0;
+        std::size_t right = 0;
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (row[i].second) precision += static_cast<double>(++right) / double(i + 1);
+        if (right == 0) continue;
+        sum += precision / double(right);
+        ++n;
+    }
+    return n == 0 ? -1.0 : sum / double(n);
+}
+
 SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
                           const TrainOptions& options, SchemeTrainReport& report) {
     SchemeModels result;
@@ -199,25 +239,31 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
         (options.holdout_every > 1 && group % options.holdout_every == 0 ? held_out : fitted)
             .push_back(i);
     }
-    std::vector<std::vector<tagging::Outcome>> held_out_rows(held_out.size());
+    std::vector<std::vector<double>> ys;  // per label: +1/-1 per member
     for (const auto& label : result.labels) {
-        std::vector<double> y(members.size());
+        std::vector<double>& y = ys.emplace_back(members.size());
         for (std::size_t i = 0; i < members.size(); ++i)
             y[i] = std::count(labels[i].begin(), labels[i].end(), label) ? 1.0 : -1.0;
-        const bool can_hold_out =
-            !held_out.empty() &&
-            std::count_if(fitted.begin(), fitted.end(), [&](auto i) { return y[i] > 0; }) > 0 &&
-            std::count_if(fitted.begin(), fitted.end(), [&](auto i) { return y[i] < 0; }) > 0;
-        if (can_hold_out) {
-            const BinaryModel partial = train_binary(problem, fitted, y, options.c);
-            for (std::size_t h = 0; h < held_out.size(); ++h) {
-                const auto& vector = corpus.instances[members[held_out[h]]].vector;
-                held_out_rows[h].push_back(
-                    {logistic(logit_of(partial, vector)), y[held_out[h]] > 0});
-            }
+    }
+    // Each candidate C predicts the held-out groups; the one that ranks their labels best is kept,
+    // and its held-out predictions fit the calibration.
+    std::vector<std::vector<tagging::Outcome>> held_out_rows;
+    double best_precision = -1;
+    report.c = options.c_values.front();
+    for (const double c : options.c_values) {
+        auto rows = held_out_predictions(corpus, members, problem, fitted, held_out, ys, c);
+        const double precision = mean_average_precision(rows);
+        if (precision > best_precision) {
+            best_precision = precision;
+            report.c = c;
+            held_out_rows = std::move(rows);
         }
-        result.models.push_back(train_binary(problem, all, y, options.c));
-        if (options.verbose) std::fprintf(stderr, "  %s: %s\n", scheme.c_str(), label.c_str());
+    }
+    report.holdout_map = std::max(0.0, best_precision);
+    for (std::size_t l = 0; l < result.labels.size(); ++l) {
+        result.models.push_back(train_binary(problem, all, ys[l], report.c));
+        if (options.verbose)
+            std::fprintf(stderr, "  %s: %s\n", scheme.c_str(), result.labels[l].c_str());
     }
     std::vector<tagging::Outcome> pooled;
     for (const auto& row : held_out_rows) pooled.insert(pooled.end(), row.begin(), row.end());
