@@ -20,7 +20,8 @@ struct TrainOptions {
     // Candidates for liblinear's C (inverse regularisation): each scheme keeps the one whose models
     // rank the held-out records' labels best (docs/matching.md says why); one value fixes C.
     std::vector<double> c_values = {0.5, 1, 2, 4};
-    unsigned holdout_every = 4;        // 1 record group in N is held out to fit the calibration
+    unsigned seed = 1;           // of liblinear's visiting order: the same data, the same models
+    unsigned holdout_every = 4;  // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
 };

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -108,7 +109,7 @@ struct BinaryModel {
 
 // Trains on the rows `subset` (positions in `problem`) with labels `y` (+1/-1 per position).
 BinaryModel train_binary(Problem& problem, const std::vector<std::size_t>& subset,
-                         const std::vector<double>& y, double c) {
+                         const std::vector<double>& y, double c, unsigned seed) {
     std::vector<feature_node*> x;
     std::vector<double> labels;
     for (std::size_t i : subset) {
@@ -125,6 +126,9 @@ BinaryModel train_binary(Problem& problem, const std::vector<std::size_t>& subse
     param.solver_type = L2R_L2LOSS_SVC_DUAL;
     param.eps = 0.01;
     param.C = c;
+    // liblinear's solver visits instances in an order drawn from rand(): seeded, the same data
+    // gives the same models, whatever ran before.
+    std::srand(seed);
     model* trained = ::train(&prob, &param);
     // liblinear's decision value favours its first label; make it the positive class's margin.
     const double sign = trained->label[0] == 1 ? 1.0 : -1.0;
@@ -169,14 +173,14 @@ std::vector<tagging::Outcome> shown_outcomes(
 std::vector<std::vector<tagging::Outcome>> held_out_predictions(
     const Corpus& corpus, const std::vector<std::size_t>& members, Problem& problem,
     const std::vector<std::size_t>& fitted, const std::vector<std::size_t>& held_out,
-    const std::vector<std::vector<double>>& ys, double c) {
+    const std::vector<std::vector<double>>& ys, double c, unsigned seed) {
     std::vector<std::vector<tagging::Outcome>> rows(held_out.size());
     if (held_out.empty()) return rows;
     for (const auto& y : ys) {
         const auto positive =
             std::count_if(fitted.begin(), fitted.end(), [&](auto i) { return y[i] > 0; });
         if (positive == 0 || positive == static_cast<std::ptrdiff_t>(fitted.size())) continue;
-        const BinaryModel partial = train_binary(problem, fitted, y, c);
+        const BinaryModel partial = train_binary(problem, fitted, y, c, seed);
         for (std::size_t h = 0; h < held_out.size(); ++h) {
             const auto& vector = corpus.instances[members[held_out[h]]].vector;
             rows[h].push_back({logistic(logit_of(partial, vector)), y[held_out[h]] > 0});
@@ -251,7 +255,8 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
     double best_precision = -1;
     report.c = options.c_values.front();
     for (const double c : options.c_values) {
-        auto rows = held_out_predictions(corpus, members, problem, fitted, held_out, ys, c);
+        auto rows =
+            held_out_predictions(corpus, members, problem, fitted, held_out, ys, c, options.seed);
         const double precision = mean_average_precision(rows);
         if (precision > best_precision) {
             best_precision = precision;
@@ -261,7 +266,7 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
     }
     report.holdout_map = std::max(0.0, best_precision);
     for (std::size_t l = 0; l < result.labels.size(); ++l) {
-        result.models.push_back(train_binary(problem, all, ys[l], report.c));
+        result.models.push_back(train_binary(problem, all, ys[l], report.c, options.seed));
         if (options.verbose)
             std::fprintf(stderr, "  %s: %s\n", scheme.c_str(), result.labels[l].c_str());
     }
