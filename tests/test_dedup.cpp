@@ -76,6 +76,25 @@ TEST_CASE("the same request by other states, or reworded, lands in one cluster",
     CHECK(members == items.size());
 }
 
+TEST_CASE("who addresses the State does not make another request", "[dedup]") {
+    const std::vector<DedupItem> items = {
+        {"upr", "Ratify the Optional Protocol to the Convention against Torture (Denmark);", {}},
+        {"cat",
+         "The Committee recommends that the State party ratify the Optional Protocol to the "
+         "Convention against Torture.",
+         {}},
+        {"crc", "The Committee urges the State party to raise the minimum age of marriage.", {}},
+        {"fr", "Le Comité recommande à l’État partie de relever l’âge minimum du mariage.", {}},
+    };
+    const DedupResult result = deduplicate(items, analyzer(), {0.4});
+    CHECK(result.cluster_of[0] == result.cluster_of[1]);
+    const Cluster& torture = result.clusters[result.cluster_of[0]];
+    for (const auto& member : torture.members) CHECK(member.similarity == Approx(1.0));
+    // Two committees' formulas in common, two requests.
+    CHECK(result.cluster_of[2] != result.cluster_of[1]);
+    CHECK(result.cluster_of[3] != result.cluster_of[2]);
+}
+
 TEST_CASE("similar pairs do not chain distinct requests into one cluster", "[dedup]") {
     // Each text shares most words with the next, nothing with the one four places on: joining
     // every similar pair would make one cluster of all ten.

@@ -139,6 +139,35 @@ TEST_CASE("the matcher ignores recommending states and paragraph numbers", "[mat
     CHECK(matcher.match(noisy).content == "إلغاء عقوبة الإعدام");
 }
 
+TEST_CASE("a committee's wording of a prior UPR request matches it as the same request",
+          "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    auto records = small_corpus();
+    // A committee's record on another topic: its formula must not pull it up.
+    records.push_back(make("t:12", Lang::en,
+                           "The Committee recommends that the State party protect migrant workers.",
+                           "treaty_body", "CMW", {"Migrants"}));
+    build(dir / "db", records, analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest request;
+    request.text =
+        "The Committee recommends that the State party ratify the Optional Protocol to "
+        "the Convention against Torture.";
+    const MatchResult result = matcher.match(request);
+    REQUIRE_FALSE(result.matches.empty());
+    CHECK(result.matches.front().record.id == "t:1");
+    CHECK(result.matches.front().score == Approx(1.0));
+    const auto& words = result.matches.front().matched_terms;
+    CHECK(std::find(words.begin(), words.end(), "committee") == words.end());
+    const auto found = ids(result);
+    CHECK(std::find(found.begin(), found.end(), "t:12") == found.end());
+    CHECK(result.content ==
+          "The Committee recommends that the State party ratify the Optional "
+          "Protocol to the Convention against Torture");
+}
+
 TEST_CASE("suggestions carry evidence among the matches and abstain under the threshold",
           "[match]") {
     test::TempDir dir;

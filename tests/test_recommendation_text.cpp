@@ -27,3 +27,40 @@ TEST_CASE("content in parentheses and leading years stay", "[text]") {
     CHECK(strip_recommendation_noise("") == "");
     CHECK(strip_recommendation_noise("(France)") == "");
 }
+
+TEST_CASE("the formula addressing the State is not the request", "[text]") {
+    using tawsiya::strip_addressing_formula;
+    CHECK(strip_addressing_formula("The Committee recommends that the State party ratify the "
+                                   "Optional Protocol") == "ratify the Optional Protocol");
+    CHECK(strip_addressing_formula("The Committee also urges the State party to adopt a law") ==
+          "adopt a law");
+    CHECK(strip_addressing_formula("The Special Rapporteur recommends that the Government "
+                                   "release all detainees") == "release all detainees");
+    CHECK(strip_addressing_formula("The State party should amend the Family Code") ==
+          "amend the Family Code");
+    CHECK(strip_addressing_formula("Le Comité recommande à l’État partie de réviser la loi") ==
+          "réviser la loi");
+    CHECK(strip_addressing_formula("Le Comité prie instamment l'État partie d’adopter un plan") ==
+          "adopter un plan");
+    CHECK(strip_addressing_formula("La Rapporteuse spéciale recommande au Gouvernement de "
+                                   "réduire l’abandon scolaire") == "réduire l’abandon scolaire");
+    CHECK(strip_addressing_formula("L’État partie devrait modifier la loi") == "modifier la loi");
+    CHECK(strip_addressing_formula("توصي اللجنة الدولة الطرف بأن تكفل حصول الأطفال على التعليم") ==
+          "تكفل حصول الأطفال على التعليم");
+    CHECK(strip_addressing_formula("توصي اللجنة الدولة الطرف باعتماد قانون") == "اعتماد قانون");
+    CHECK(strip_addressing_formula("ينبغي للدولة الطرف أن تعدل القانون") == "تعدل القانون");
+}
+
+TEST_CASE("requests that only mention a mechanism or the State keep their words", "[text]") {
+    using tawsiya::strip_addressing_formula;
+    for (const char* text : {
+             "Cooperate with the Special Rapporteur on torture",
+             "Ratify the Convention against Torture",
+             "The committees of the State party should meet",   // "committees" is not "committee"
+             "The Committee recommends that the State party:",  // a formula alone
+             "Le Comité contre la torture doit avoir accès aux prisons",
+             "التعاون مع المقرر الخاص المعني بالتعذيب",
+             "",
+         })
+        CHECK(strip_addressing_formula(text) == text);
+}

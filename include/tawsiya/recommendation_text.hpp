@@ -12,4 +12,11 @@ namespace tawsiya {
 // Parentheses holding only an acronym ("(CRPD)", "(OPCAT)") are content and stay.
 std::string strip_recommendation_noise(std::string_view text);
 
+// The text after a leading formula by which a treaty body or special procedure addresses the State
+// ("The Committee recommends that the State party", "Le Rapporteur spécial recommande au
+// Gouvernement de", "توصي اللجنة الدولة الطرف بأن", "The State party should"), or the text itself.
+// Matching and deduplication compare what is asked, not who asks whom; the taggers keep the
+// formula, which tells a treaty body's text from a special procedure's.
+std::string_view strip_addressing_formula(std::string_view text);
+
 }  // namespace tawsiya

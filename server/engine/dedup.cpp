@@ -48,7 +48,7 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
             out.lang[i] = lang;
-            for (Token& token : analyzer.tokenize(content, lang))
+            for (Token& token : analyzer.tokenize(strip_addressing_formula(content), lang))
                 if (!token.stopword && !token.stem.empty())
                     out.stems[i].push_back(std::move(token.stem));
         }

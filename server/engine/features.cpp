@@ -22,6 +22,14 @@ std::vector<std::string> content_stems(std::string_view text, Lang lang, const A
     return stems;
 }
 
+std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
+    std::vector<std::string> stems;
+    const std::string content = strip_recommendation_noise(text);
+    for (Token& token : analyzer.tokenize(strip_addressing_formula(content), lang))
+        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
+    return stems;
+}
+
 std::vector<std::string> tagging_terms(const std::vector<std::string>& stems) {
     std::vector<std::string> terms(stems);
     for (std::size_t i = 1; i < stems.size(); ++i) terms.push_back(stems[i - 1] + ' ' + stems[i]);

@@ -28,6 +28,10 @@ double tf(unsigned count);
 // stripped, stopwords left out, one entry per occurrence.
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
+// The content stems without the formula addressing the State ("The Committee recommends that the
+// State party"): what matching and deduplication compare.
+std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
+
 // What the taggers learn from: the stems, the pairs of adjacent stems ("a b": "consider ratifying"
 // is not "ratify") and the first stem marked "^" (a recommendation's first verb says its kind of
 // action).

@@ -107,10 +107,10 @@ struct Matcher::Impl {
                       const std::map<Lang, Vector>& translated, const Record& record, Lang lang) {
         if (const auto it = record.text.find(lang); it != record.text.end())
             return cosine(query, query_norm,
-                          vectorise(features::content_stems(it->second, lang, analyzer)));
+                          vectorise(features::request_stems(it->second, lang, analyzer)));
         double best = 0;
         for (const auto& [version_lang, text] : record.text) {
-            const Vector version = vectorise(features::content_stems(text, version_lang, analyzer));
+            const Vector version = vectorise(features::request_stems(text, version_lang, analyzer));
             best = std::max(best, cosine(query, query_norm, version));
             if (const auto t = translated.find(version_lang); t != translated.end())
                 best = std::max(best, cosine(t->second, norm(t->second), version));
@@ -237,7 +237,7 @@ MatchResult Matcher::match(const MatchRequest& request) {
         }
     }
 
-    const auto probabilities = d.models ? d.models->predict(text.stems)
+    const auto probabilities = d.models ? d.models->predict(text.tagging_stems)
                                         : std::map<std::string, std::vector<LabelProbability>>{};
     result.suggestions = matching::suggest(result.matches, d.schemes, probabilities, d.options);
     return result;

@@ -13,7 +13,9 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
     QueryText query;
     query.content = strip_recommendation_noise(text);
     query.lang = lang ? *lang : analyzer.detect_language(query.content);
-    for (Token& token : analyzer.tokenize(query.content, query.lang)) {
+    query.tagging_stems = features::content_stems(query.content, query.lang, analyzer);
+    const std::string_view request = strip_addressing_formula(query.content);
+    for (Token& token : analyzer.tokenize(request, query.lang)) {
         if (token.stopword || token.stem.empty()) continue;
         if (query.word_of_stem.emplace(token.stem, token.word).second)
             query.stem_order.push_back(token.stem);

@@ -16,10 +16,15 @@ namespace tawsiya::matching {
 
 struct QueryText {
     Lang lang = Lang::en;
-    std::string content;                              // without paragraph number and states
-    std::vector<std::string> stems;                   // content stems, one per occurrence
-    std::map<std::string, std::string> word_of_stem;  // the text's first word with each stem
+    std::string content;  // without paragraph number and states
+    // The request's stems, one per occurrence: the content without the formula addressing the
+    // State ("The Committee recommends that the State party"), what matching compares.
+    std::vector<std::string> stems;
+    std::map<std::string, std::string> word_of_stem;  // the request's first word with each stem
     std::vector<std::string> stem_order;              // distinct stems in text order
+    // The content's stems, formula included: what the taggers learned from ("Committee" says
+    // a treaty body).
+    std::vector<std::string> tagging_stems;
 };
 
 QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer);

@@ -1,0 +1,149 @@
+// The formula by which a treaty body or a special procedure addresses the State ("The Committee
+// recommends that the State party", "Le Rapporteur spécial recommande au Gouvernement de", "توصي
+// اللجنة الدولة الطرف بأن", "The State party should"): it says who asks whom, not what is asked, so
+// a committee's request and the same request made at the UPR ("Ratify ...") compare as one.
+//
+// A formula is a sequence of slots, each a list of phrases (lower case, "'" for either apostrophe,
+// "é" for É or é, one space for any run of spaces); an optional slot may be skipped. Phrases end at
+// a word boundary unless they end with an attached connector ("d'", Arabic "ب").
+#include "tawsiya/recommendation_text.hpp"
+
+#include <cctype>
+#include <optional>
+#include <vector>
+
+namespace tawsiya {
+
+namespace {
+
+struct Slot {
+    std::vector<std::string_view> phrases;
+    bool optional = false;
+};
+using Formula = std::vector<Slot>;
+
+// Length of a space at `i` (ASCII white space, no-break space U+00A0, narrow no-break U+202F).
+std::size_t space_at(std::string_view s, std::size_t i) {
+    if (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) return 1;
+    if (s.substr(i, 2) == "\xC2\xA0") return 2;
+    if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+    while (const std::size_t n = space_at(s, i)) i += n;
+    return i;
+}
+
+// Whether `phrase` is at `i`; returns the end of the match.
+std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::string_view phrase) {
+    for (std::size_t p = 0; p < phrase.size();) {
+        if (phrase[p] == ' ') {
+            const std::size_t after = skip_spaces(s, i);
+            if (after == i) return std::nullopt;
+            i = after;
+            ++p;
+        } else if (phrase[p] == '\'') {
+            if (s.substr(i, 1) == "'")
+                i += 1;
+            else if (s.substr(i, 3) == "\xE2\x80\x99")  // ’
+                i += 3;
+            else
+                return std::nullopt;
+            ++p;
+        } else if (phrase.substr(p, 2) == "\xC3\xA9") {  // é matches É too
+            if (s.substr(i, 2) != "\xC3\xA9" && s.substr(i, 2) != "\xC3\x89") return std::nullopt;
+            i += 2;
+            p += 2;
+        } else {
+            if (i >= s.size() || std::tolower(static_cast<unsigned char>(s[i])) !=
+                                     static_cast<unsigned char>(phrase[p]))
+                return std::nullopt;
+            ++i;
+            ++p;
+        }
+    }
+    const bool attached = phrase.back() == '\'' || phrase.ends_with("\xD8\xA8");  // d' or ب
+    if (attached) return i;
+    // A word boundary: the end, a space or ASCII punctuation (not "committees", "الحكومية").
+    if (i == s.size() || space_at(s, i) || std::ispunct(static_cast<unsigned char>(s[i]))) return i;
+    return std::nullopt;
+}
+
+// The end of `formula` matched from slot `k` at `i` (longest phrases are listed first).
+std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const Formula& formula,
+                                      std::size_t k) {
+    if (k == formula.size()) return i;
+    const std::size_t start = k == 0 ? i : skip_spaces(s, i);
+    for (const std::string_view phrase : formula[k].phrases)
+        if (const auto end = phrase_at(s, start, phrase))
+            if (const auto rest = formula_at(s, *end, formula, k + 1)) return rest;
+    if (formula[k].optional) return formula_at(s, i, formula, k + 1);
+    return std::nullopt;
+}
+
+const std::vector<Formula>& formulas() {
+    // English
+    static const Slot en_subject{{"the committee", "the subcommittee", "the special rapporteurs",
+                                  "the special rapporteur", "the working group",
+                                  "the independent expert", "the expert mechanism"}};
+    static const Slot en_adverb{{"also", "further", "strongly", "again", "therefore"}, true};
+    static const Slot en_verb{{"reiterates its recommendation that", "recommends", "urges",
+                               "calls upon", "calls on", "encourages", "requests", "invites"}};
+    static const Slot en_addressee{{"that the state party", "the state party",
+                                    "that the government", "the government", "that the authorities",
+                                    "the authorities"}};
+    static const Slot en_connector{{"to", "should"}, true};
+    static const Slot en_state{{"the state party", "the government", "the authorities"}};
+    static const Slot en_modal{{"should", "must"}};
+    // French
+    static const Slot fr_subject{{"le comité", "le sous-comité", "le rapporteur spécial",
+                                  "la rapporteuse spéciale", "le groupe de travail",
+                                  "l'expert indépendant", "l'experte indépendante"}};
+    static const Slot fr_adverb{{"également", "en outre", "vivement", "aussi", "de nouveau"}, true};
+    static const Slot fr_verb{{"recommande", "prie instamment", "exhorte", "engage", "invite",
+                               "demande", "encourage", "appelle"}};
+    static const Slot fr_addressee{{"à l'état partie", "l'état partie", "au gouvernement",
+                                    "le gouvernement", "aux autorités", "les autorités"}};
+    static const Slot fr_connector{{"de", "d'", "à"}, true};
+    static const Slot fr_state{{"l'état partie", "le gouvernement", "les autorités"}};
+    static const Slot fr_modal{{"devraient", "devrait", "doivent", "doit"}};
+    // Arabic (with the conjunction و attached, as a report continues a paragraph)
+    static const Slot ar_verb{{"توصي",  "تحث",   "تدعو", "تشجع",  "تطلب",  "يوصي",  "يحث",
+                               "يدعو",  "يشجع",  "يطلب", "وتوصي", "وتحث",  "وتدعو", "وتشجع",
+                               "وتطلب", "ويوصي", "ويحث", "ويدعو", "ويشجع", "ويطلب"}};
+    static const Slot ar_subject{{"اللجنة الفرعية", "اللجنة", "المقررة الخاصة", "المقرر الخاص",
+                                  "الفريق العامل", "الخبيرة المستقلة", "الخبير المستقل"}};
+    static const Slot ar_adverb{{"أيضاً", "أيضا", "كذلك", "بشدة"}, true};
+    static const Slot ar_addressee{{"الدولة الطرف", "الحكومة", "السلطات"}};
+    static const Slot ar_connector{{"بأن", "على", "إلى", "ب"}, true};
+    static const Slot ar_modal{{"ينبغي", "وينبغي", "يجب", "ويجب"}};
+    static const Slot ar_state{{"للدولة الطرف", "على الدولة الطرف", "للحكومة", "على الحكومة"}};
+    static const Slot ar_that{{"أن"}, true};
+
+    static const std::vector<Formula> all = {
+        {en_subject, en_adverb, en_verb, en_adverb, en_addressee, en_connector},
+        {en_state, en_modal},
+        {fr_subject, fr_adverb, fr_verb, fr_adverb, fr_addressee, fr_connector},
+        {fr_state, fr_modal},
+        {ar_verb, ar_subject, ar_adverb, ar_addressee, ar_connector},
+        {ar_modal, ar_state, ar_that},
+    };
+    return all;
+}
+
+}  // namespace
+
+std::string_view strip_addressing_formula(std::string_view text) {
+    const std::size_t start = skip_spaces(text, 0);
+    for (const Formula& formula : formulas())
+        if (const auto end = formula_at(text, start, formula, 0)) {
+            const std::string_view rest = text.substr(skip_spaces(text, *end));
+            // A formula alone ("The Committee recommends that the State party:") is left whole.
+            if (rest.find_first_not_of(" \t\r\n:;,.") == std::string_view::npos) return text;
+            return rest;
+        }
+    return text;
+}
+
+}  // namespace tawsiya
