@@ -25,8 +25,7 @@ class TranslationTable;
 
 struct DedupOptions {
     // Cosine similarity from which two items are the same request. 0.4: on the sample corpus's
-    // repeat groups, precision 0.89-0.93 against 1.0 at 0.5, for twice the recall
-    // (bench/RESULTS.md).
+    // repeat groups, precision 0.93-1.0 as at 0.5, for twice the recall (bench/RESULTS.md).
     double threshold = 0.4;
     // Cross-language: with a table, a list in several languages is compared in its most common
     // language, each other item's stems replaced by their most probable translation into it
