@@ -30,6 +30,7 @@
 
 #include <rapidjson/document.h>
 
+#include "engine/features.hpp"
 #include "engine/match_suggestions.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -161,13 +162,6 @@ std::map<std::string, Suggestions> three_ways(const MatchResult& result, const T
     return ways;
 }
 
-std::vector<std::string> stems_of(const std::string& text, Lang lang, const Analyzer& analyzer) {
-    std::vector<std::string> stems;
-    for (const Token& t : analyzer.tokenize(text, lang))
-        if (!t.stopword && !t.stem.empty()) stems.push_back(t.stem);
-    return stems;
-}
-
 void row(const char* task, const char* metric, const std::map<std::string, double>& by_way) {
     std::printf("| %-34s | %-16s |", task, metric);
     for (const char* way : kWays) std::printf(" %6.3f |", by_way.at(way));
@@ -180,11 +174,10 @@ void header(const char* title) {
                 std::string(18, '-').c_str(), "--------", "--------", "--------");
 }
 
-// Strips the paragraph number and states the way the Matcher does, for the model-only stems.
-std::vector<std::string> content_stems(const std::string& text, Lang lang, const Analyzer& analyzer,
-                                       const MatchResult& result) {
-    (void)text;
-    return stems_of(result.content, lang, analyzer);
+// What the Matcher gives the taggers, for the model-only suggestions.
+std::vector<std::string> tagging_tokens(const MatchResult& result, Lang lang,
+                                        const Analyzer& analyzer) {
+    return features::tagging_tokens(result.content, lang, analyzer);
 }
 
 void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
@@ -222,9 +215,8 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
         if (text == r->text.end()) continue;
         MatchRequest request{text->second, Lang::en, 10, {}, std::nullopt};
         const MatchResult result = matcher.match(request);
-        const auto ways =
-            three_ways(result, models.get(), schemes,
-                       content_stems(text->second, Lang::en, analyzer, result), options);
+        const auto ways = three_ways(result, models.get(), schemes,
+                                     tagging_tokens(result, Lang::en, analyzer), options);
         for (const char* way : kWays) {
             const Suggestions& s = ways.at(way);
             const auto gold_issues = r->tags.count("uprinfo_issue") ? r->tags.at("uprinfo_issue")
@@ -316,9 +308,8 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
             if (text == r->text.end()) continue;
             MatchRequest request{text->second, lang, 10, {}, std::nullopt};
             const MatchResult result = matcher.match(request);
-            const auto ways =
-                three_ways(result, models.get(), schemes,
-                           content_stems(text->second, lang, analyzer, result), options);
+            const auto ways = three_ways(result, models.get(), schemes,
+                                         tagging_tokens(result, lang, analyzer), options);
             for (const char* way : kWays) {
                 const Suggestions& s = ways.at(way);
                 const auto empty = std::vector<Suggestion>{};

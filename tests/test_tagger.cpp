@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "engine/tagger_schemes.hpp"
 #include "support/temp_dir.hpp"
@@ -160,4 +163,32 @@ TEST_CASE("each scheme keeps the C that ranks its held-out labels best, or the o
     fixed.c_values = {3.0};
     for (const auto& s : train_models(dir / "db", analyzer, fixed).schemes)
         if (s.labels > 0) CHECK(s.c == 3.0);
+}
+
+TEST_CASE("the taggers see stopwords in word pairs only, and the first content word", "[tagger]") {
+    const Analyzer analyzer;
+    const auto tokens = features::tagging_tokens(
+        "12. The Government should revise the law (France);", Lang::en, analyzer);
+    REQUIRE(tokens.size() == 6);  // the, government, should, revise, the, law
+    CHECK(tokens[0] == "=the");
+    const auto terms = features::tagging_terms(tokens);
+    CHECK(std::count(terms.begin(), terms.end(), "=the") == 0);
+    CHECK(std::count(terms.begin(), terms.end(), "=the " + tokens[1]) == 1);
+    CHECK(std::count(terms.begin(), terms.end(), "^" + tokens[1]) == 1);
+    CHECK(std::none_of(terms.begin(), terms.end(),
+                       [](const std::string& t) { return t.find("franc") != std::string::npos; }));
+}
+
+TEST_CASE("models of another version are refused with the command that remakes them", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    train_models(dir / "db", analyzer);
+    const std::string manifest = models_dir(dir / "db") + "/manifest.tsv";
+    std::ifstream in(manifest);
+    const std::string old((std::istreambuf_iterator<char>(in)), {});
+    in.close();
+    std::ofstream(manifest) << "tawsiya-models\t1\n" << old.substr(old.find('\n') + 1);
+    CHECK_THROWS_WITH(TaggerModels::load(dir / "db"),
+                      Catch::Contains("another version") && Catch::Contains("tawsiya train --db"));
 }

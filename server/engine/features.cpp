@@ -7,6 +7,13 @@
 
 namespace tawsiya::features {
 
+namespace {
+
+constexpr char kStopwordMark =
+    '=';  // no stem starts with it: the analyzer keeps letters and digits
+
+}  // namespace
+
 double idf(double documents, double document_frequency) {
     return std::log((1.0 + documents) / (1.0 + document_frequency)) + 1.0;
 }
@@ -30,10 +37,27 @@ std::vector<std::string> request_stems(std::string_view text, Lang lang, const A
     return stems;
 }
 
-std::vector<std::string> tagging_terms(const std::vector<std::string>& stems) {
-    std::vector<std::string> terms(stems);
-    for (std::size_t i = 1; i < stems.size(); ++i) terms.push_back(stems[i - 1] + ' ' + stems[i]);
-    if (!stems.empty()) terms.push_back('^' + stems.front());
+std::vector<std::string> tagging_tokens(std::string_view text, Lang lang,
+                                        const Analyzer& analyzer) {
+    std::vector<std::string> tokens;
+    for (Token& token : analyzer.tokenize(strip_recommendation_noise(text), lang)) {
+        if (token.stopword)
+            tokens.push_back(kStopwordMark + token.word);
+        else if (!token.stem.empty())
+            tokens.push_back(std::move(token.stem));
+    }
+    return tokens;
+}
+
+std::vector<std::string> tagging_terms(const std::vector<std::string>& tokens) {
+    const auto is_stopword = [](const std::string& token) { return token[0] == kStopwordMark; };
+    std::vector<std::string> terms;
+    for (const auto& token : tokens)
+        if (!is_stopword(token)) terms.push_back(token);
+    for (std::size_t i = 1; i < tokens.size(); ++i)
+        terms.push_back(tokens[i - 1] + ' ' + tokens[i]);
+    const auto first = std::find_if_not(tokens.begin(), tokens.end(), is_stopword);
+    if (first != tokens.end()) terms.push_back('^' + *first);
     return terms;
 }
 

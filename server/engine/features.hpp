@@ -32,10 +32,16 @@ std::vector<std::string> content_stems(std::string_view text, Lang lang, const A
 // State party"): what matching and deduplication compare.
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
-// What the taggers learn from: the stems, the pairs of adjacent stems ("a b": "consider ratifying"
-// is not "ratify") and the first stem marked "^" (a recommendation's first verb says its kind of
-// action).
-std::vector<std::string> tagging_terms(const std::vector<std::string>& stems);
+// The words the taggers see, in text order (paragraph number and states stripped): content stems,
+// and stopwords as "=word". The stopwords are the phrasing a mechanism writes in: "recommande au
+// Gouvernement de" is a special rapporteur's, "l'État partie devrait" a committee's.
+std::vector<std::string> tagging_tokens(std::string_view text, Lang lang, const Analyzer& analyzer);
+
+// What the taggers learn from, given tagging_tokens: the content stems, the pairs of adjacent
+// tokens ("a b", stopwords included: "consider ratifying" is not "ratify", "=au gouvern" is not
+// "=l' état") and the first content stem marked "^" (a recommendation's first verb says its kind
+// of action). A stopword alone is no feature: it says little without its neighbour.
+std::vector<std::string> tagging_terms(const std::vector<std::string>& tokens);
 
 // Stem -> occurrences.
 std::unordered_map<std::string, unsigned> count(const std::vector<std::string>& stems);

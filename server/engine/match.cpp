@@ -237,7 +237,7 @@ MatchResult Matcher::match(const MatchRequest& request) {
         }
     }
 
-    const auto probabilities = d.models ? d.models->predict(text.tagging_stems)
+    const auto probabilities = d.models ? d.models->predict(text.tagging_tokens)
                                         : std::map<std::string, std::vector<LabelProbability>>{};
     result.suggestions = matching::suggest(result.matches, d.schemes, probabilities, d.options);
     return result;

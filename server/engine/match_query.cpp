@@ -13,7 +13,7 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
     QueryText query;
     query.content = strip_recommendation_noise(text);
     query.lang = lang ? *lang : analyzer.detect_language(query.content);
-    query.tagging_stems = features::content_stems(query.content, query.lang, analyzer);
+    query.tagging_tokens = features::tagging_tokens(query.content, query.lang, analyzer);
     const std::string_view request = strip_addressing_formula(query.content);
     for (Token& token : analyzer.tokenize(request, query.lang)) {
         if (token.stopword || token.stem.empty()) continue;

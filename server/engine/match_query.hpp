@@ -22,9 +22,9 @@ struct QueryText {
     std::vector<std::string> stems;
     std::map<std::string, std::string> word_of_stem;  // the request's first word with each stem
     std::vector<std::string> stem_order;              // distinct stems in text order
-    // The content's stems, formula included: what the taggers learned from ("Committee" says
-    // a treaty body).
-    std::vector<std::string> tagging_stems;
+    // The content's words for the taggers (features::tagging_tokens), formula included: what
+    // they learned from ("Committee" says a treaty body).
+    std::vector<std::string> tagging_tokens;
 };
 
 QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer);

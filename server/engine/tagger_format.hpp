@@ -1,6 +1,7 @@
 // The on-disk layout of trained taggers, in DIR/tawsiya-models/:
-//   manifest.tsv    "tawsiya-models<TAB>1", then one line per scheme: scheme<TAB>file
-//   features.tsv    one line per feature: stem<TAB>idf (the feature index is the line number - 1)
+//   manifest.tsv    "tawsiya-models<TAB>2", then one line per scheme: scheme<TAB>file
+//   features.tsv    one line per feature: term<TAB>idf (the feature index is the line number - 1;
+//                   terms as features::tagging_terms makes them)
 //   <file>          a scheme's models: text lines "labels L", the L labels, "calibration K",
 //                   K lines "score probability" (the isotonic points), "features F", then binary
 //                   little-endian float32: bias[L], then weights[F][L] (feature-major, so a text's
@@ -14,6 +15,9 @@ namespace tawsiya::tagging {
 inline constexpr std::string_view kModelsDirName = "tawsiya-models";
 inline constexpr std::string_view kManifestFile = "manifest.tsv";
 inline constexpr std::string_view kFeaturesFile = "features.tsv";
-inline constexpr std::string_view kManifestHeader = "tawsiya-models\t1";
+// Version 2: features with stopwords in word pairs. Models of version 1 (2026-11-23) must be
+// retrained: their features are not the ones a text is now turned into.
+inline constexpr std::string_view kManifestHeader = "tawsiya-models\t2";
+inline constexpr std::string_view kManifestPrefix = "tawsiya-models\t";
 
 }  // namespace tawsiya::tagging

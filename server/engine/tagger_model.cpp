@@ -79,8 +79,13 @@ std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir
     if (!manifest) return nullptr;
     auto impl = std::make_unique<Impl>();
     std::string line;
-    if (!std::getline(manifest, line) || line != tagging::kManifestHeader)
+    if (!std::getline(manifest, line) || line != tagging::kManifestHeader) {
+        if (line.starts_with(tagging::kManifestPrefix))
+            corrupt(dir / tagging::kManifestFile,
+                    "made by another version of tawsiya; run `tawsiya train --db " + db_dir +
+                        "` again");
         corrupt(dir / tagging::kManifestFile, "unknown format");
+    }
 
     std::ifstream features(dir / tagging::kFeaturesFile, std::ios::binary);
     if (!features) corrupt(dir / tagging::kFeaturesFile, "missing");

@@ -57,7 +57,7 @@ Corpus read_corpus(const Xapian::Database& db, const Analyzer& analyzer) {
         Record record = parse_record_json(db.get_document(*it).get_data());
         std::set<std::string> all;
         for (const auto& [lang, text] : record.text) {
-            auto version = features::tagging_terms(features::content_stems(text, lang, analyzer));
+            auto version = features::tagging_terms(features::tagging_tokens(text, lang, analyzer));
             if (version.empty()) continue;
             for (const auto& stem : std::set<std::string>(version.begin(), version.end()))
                 ++df[stem];
