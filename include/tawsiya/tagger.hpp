@@ -1,7 +1,8 @@
 // Trained taggers: for every label scheme of an index (mechanism, body, responsible and each tag
 // scheme), one-vs-rest linear SVMs (liblinear, squared hinge) on TF-IDF features of the
-// records' stems, calibrated on a held-out fold. `tawsiya train` writes them beside the index, in
-// DIR/tawsiya-models/; the Matcher loads them and blends them with its neighbours' votes.
+// records' stems and word pairs, with C and a calibration chosen on a held-out fold. `tawsiya
+// train` writes them beside the index, in DIR/tawsiya-models/; the Matcher loads them and blends
+// them with its neighbours' votes.
 #pragma once
 
 #include <cstddef>

@@ -1,13 +1,13 @@
 // Training the taggers from an index: every language version of every record is one instance (its
-// content stems as TF-IDF features), and each label of each scheme gets a binary linear SVM
-// (L2-regularised squared hinge, liblinear's L2R_L2LOSS_SVC_DUAL) against the other records of the
-// scheme; its margin, squashed by a sigmoid, is only a score, which the calibration below turns
+// features::tagging_terms as TF-IDF features), and each label of each scheme gets a binary linear
+// SVM (L2-regularised squared hinge, liblinear's L2R_L2LOSS_SVC_DUAL) against the other records of
+// the scheme; its margin, squashed by a sigmoid, is only a score, which the calibration below turns
 // into a probability. (Measured against L2-regularised logistic regression in docs/matching.md:
-// better on every row, and five times faster to train.) Records with
-// the same stems (the same recommendation made by several states) form one group; one group in
-// `holdout_every` is held out, the models trained without it predict it, and an isotonic
-// calibration per scheme is fitted on those predictions. The stored models are then retrained on
-// everything.
+// better on every row, and five times faster to train.) Records with the same stems (the same
+// recommendation made by several states) form one group; one group in `holdout_every` is held
+// out and the models trained without it, with each candidate C, predict it; the scheme keeps the C
+// whose predictions rank the held-out labels best, and an isotonic calibration is fitted on those
+// predictions. The stored models are then retrained on everything with that C.
 #include <linear.h>
 
 #include <unistd.h>
