@@ -66,7 +66,7 @@ struct MatchResult {
 struct MatchOptions {
     double abstain_below = 0.5;       // suggestions under this confidence are marked abstain
     std::size_t max_suggestions = 5;  // per scheme, abstained ones included
-    double model_weight = 0.7;        // blend: model * w + votes * (1 - w), where a model exists
+    double model_weight = 0.85;       // blend: model * w + votes * (1 - w), where a model exists
     double vote_shrinkage = 0.5;  // votes = carried / (voted + shrinkage): few voters, less sure
     std::size_t max_k = 100;      // a request's k is capped here
     std::size_t max_text_bytes = 20000;  // longer texts are refused (LimitError)

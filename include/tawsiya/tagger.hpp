@@ -50,7 +50,7 @@ std::string models_dir(const std::string& db_dir);
 
 // Trains every scheme of the index at `db_dir` and replaces DIR/tawsiya-models atomically (written
 // to a temporary directory, then renamed). Throws IndexError when the index cannot be read or the
-// models not written.
+// models not written, UsageError when `options.c_values` is empty.
 TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options = {});
 
@@ -68,8 +68,9 @@ class TaggerModels {
     static std::shared_ptr<const TaggerModels> load(const std::string& db_dir);
     ~TaggerModels();
 
-    // Calibrated probability of every modelled label of every scheme for a text, given the stems of
-    // its content words (each occurrence once, stopwords left out).
+    // Calibrated probability of every modelled label of every scheme for a text, given its tokens
+    // in text order: the stems of its content words and its stopwords marked "=word" (as the
+    // engine's features::tagging_tokens makes them; stems alone work too, without the word pairs).
     std::map<std::string, std::vector<LabelProbability>> predict(
         const std::vector<std::string>& stems) const;
 

@@ -9,8 +9,8 @@ namespace tawsiya::features {
 
 namespace {
 
-constexpr char kStopwordMark =
-    '=';  // no stem starts with it: the analyzer keeps letters and digits
+// Marks a stopword among tagging tokens; no stem starts with it (words are letters and digits).
+constexpr char kStopwordMark = '=';
 
 }  // namespace
 

@@ -337,6 +337,7 @@ std::string models_dir(const std::string& db_dir) {
 
 TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options) {
+    if (options.c_values.empty()) throw UsageError("c", "needs at least one value");
     set_print_string_function(&quiet);
     Xapian::Database db;
     try {
