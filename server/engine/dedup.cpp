@@ -21,6 +21,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/features.hpp"
 #include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/translation.hpp"
 
@@ -48,9 +49,7 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
             out.lang[i] = lang;
-            for (Token& token : analyzer.tokenize(strip_addressing_formula(content), lang))
-                if (!token.stopword && !token.stem.empty())
-                    out.stems[i].push_back(std::move(token.stem));
+            out.stems[i] = features::request_stems(content, lang, analyzer);
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/synonyms.hpp"
 #include "tawsiya/recommendation_text.hpp"
 
 namespace tawsiya::features {
@@ -34,7 +35,7 @@ std::vector<std::string> request_stems(std::string_view text, Lang lang, const A
     const std::string content = strip_recommendation_noise(text);
     for (Token& token : analyzer.tokenize(strip_addressing_formula(content), lang))
         if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
-    return stems;
+    return Synonyms::embedded(analyzer).canonical(stems, lang);
 }
 
 std::vector<std::string> tagging_tokens(std::string_view text, Lang lang,

@@ -29,7 +29,8 @@ double tf(unsigned count);
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
 // The content stems without the formula addressing the State ("The Committee recommends that the
-// State party"): what matching and deduplication compare.
+// State party"), synonymous phrases made canonical (engine/synonyms.hpp): what matching and
+// deduplication compare.
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
 // The words the taggers see, in text order (paragraph number and states stripped): content stems,

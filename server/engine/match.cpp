@@ -182,6 +182,8 @@ MatchResult Matcher::match(const MatchRequest& request) {
                 if (!text.word_of_stem.count(t.stem))
                     source_of.emplace(t.stem, Source{stem, t.to, t.p});
         }
+        for (auto& alternative : matching::alternative_queries(text, d.db))
+            terms.push_back(std::move(alternative));
         if (!terms.empty()) query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     } else {
         query = matching::stem_query(text, d.db);
@@ -198,7 +200,7 @@ MatchResult Matcher::match(const MatchRequest& request) {
         const std::size_t candidates = std::max(kMinCandidates, request.k * kCandidateFactor);
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates));
 
-        const Vector query_vector = d.vectorise(text.stems);
+        const Vector query_vector = d.vectorise(text.compared);
         const double query_norm = norm(query_vector);
         std::map<Lang, Vector> translated;
         if (xlang)

@@ -1,0 +1,52 @@
+// Equivalent wordings of a request (lexicon/synonyms.tsv, compiled into the binary): "capital
+// punishment" is "death penalty", "accede to" is "ratify", "décrochage scolaire" is "abandon
+// scolaire". Matching and deduplication compare texts with every such phrase rewritten into its
+// group's canonical phrase, and matching also looks the other phrases up in the index. Search is
+// not affected: a user who types a phrase gets that phrase.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
+
+namespace tawsiya {
+
+class Synonyms {
+  public:
+    // The groups of lexicon/synonyms.tsv, analysed by `analyzer`; built once per process.
+    static const Synonyms& embedded(const Analyzer& analyzer);
+
+    // Parses "lang<TAB>canonical<TAB>phrase..." lines (# comments). Throws FormatError naming the
+    // line of a bad one.
+    Synonyms(std::string_view tsv, std::string_view name, const Analyzer& analyzer);
+
+    // `stems` (content stems in text order) with every phrase of a group, longest first, replaced
+    // by the group's canonical stems.
+    std::vector<std::string> canonical(const std::vector<std::string>& stems, Lang lang) const;
+
+    struct Alternative {
+        std::vector<std::string> stems;  // another phrase of the group
+        std::string source;              // the first stem of the phrase of `stems` it stands for
+    };
+    // The other phrases of the groups that `stems` holds a phrase of: to look them up in an index
+    // of the original words.
+    std::vector<Alternative> alternatives(const std::vector<std::string>& stems, Lang lang) const;
+
+  private:
+    struct Phrase {
+        std::vector<std::string> stems;
+        std::size_t group = 0;
+    };
+    // Per language: first stem -> the phrases starting with it, longest first.
+    std::map<Lang, std::map<std::string, std::vector<Phrase>>> phrases_;
+    std::vector<std::vector<std::vector<std::string>>> groups_;  // group -> its phrases' stems
+    std::vector<Lang> group_lang_;
+
+    // The phrase of `lang` starting at `stems[i]`, or nullptr.
+    const Phrase* phrase_at(const std::vector<std::string>& stems, std::size_t i, Lang lang) const;
+};
+
+}  // namespace tawsiya
