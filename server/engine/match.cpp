@@ -182,8 +182,6 @@ MatchResult Matcher::match(const MatchRequest& request) {
                 if (!text.word_of_stem.count(t.stem))
                     source_of.emplace(t.stem, Source{stem, t.to, t.p});
         }
-        for (auto& alternative : matching::alternative_queries(text, d.db))
-            terms.push_back(std::move(alternative));
         if (!terms.empty()) query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     } else {
         query = matching::stem_query(text, d.db);

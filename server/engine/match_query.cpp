@@ -22,30 +22,8 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
             query.stem_order.push_back(token.stem);
         query.stems.push_back(std::move(token.stem));
     }
-    const Synonyms& synonyms = Synonyms::embedded(analyzer);
-    query.compared = synonyms.canonical(query.stems, query.lang);
-    query.alternatives = synonyms.alternatives(query.stems, query.lang);
-    // A record that says "capital punishment" for the query's "death penalty" shows "death".
-    for (const auto& alternative : query.alternatives)
-        for (const auto& stem : alternative.stems)
-            query.word_of_stem.emplace(stem, query.word_of_stem.at(alternative.source));
+    query.compared = Synonyms::embedded(analyzer).canonical(query.stems, query.lang);
     return query;
-}
-
-std::vector<Xapian::Query> alternative_queries(const QueryText& text, const Xapian::Database& db) {
-    std::vector<Xapian::Query> queries;
-    const auto counts = features::count(text.stems);
-    for (const auto& alternative : text.alternatives) {
-        std::vector<Xapian::Query> all;
-        for (const auto& stem : alternative.stems) {
-            const std::string term = std::string(schema::kStemPrefix) + stem;
-            if (db.get_termfreq(term) == 0) break;
-            all.emplace_back(term, counts.at(alternative.source));
-        }
-        if (all.size() == alternative.stems.size())
-            queries.emplace_back(Xapian::Query::OP_AND, all.begin(), all.end());
-    }
-    return queries;
 }
 
 Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db) {
@@ -57,7 +35,6 @@ Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db) {
         if (db.get_termfreq(term) == 0) continue;
         terms.emplace_back(term, counts.at(stem));
     }
-    for (auto& alternative : alternative_queries(text, db)) terms.push_back(std::move(alternative));
     if (terms.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/synonyms.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/language.hpp"
 
@@ -19,16 +18,13 @@ struct QueryText {
     Lang lang = Lang::en;
     std::string content;  // without paragraph number and states
     // The request's stems, one per occurrence: the content without the formula addressing the
-    // State ("The Committee recommends that the State party"), what matching compares.
+    // State ("The Committee recommends that the State party"), what the index is asked for.
     std::vector<std::string> stems;
     std::map<std::string, std::string> word_of_stem;  // the request's first word with each stem
     std::vector<std::string> stem_order;              // distinct stems in text order
     // The request's stems with synonymous phrases made canonical ("capital punishment" -> "death
     // penalty", engine/synonyms.hpp): what the similarity compares.
     std::vector<std::string> compared;
-    // The other phrases of those synonym groups: looked up in the index beside the request's own
-    // stems, each phrase as the AND of its stems.
-    std::vector<Synonyms::Alternative> alternatives;
     // The content's words for the taggers (features::tagging_tokens), formula included: what
     // they learned from ("Committee" says a treaty body).
     std::vector<std::string> tagging_tokens;
@@ -39,9 +35,6 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
 // OR of the "Z" terms of the stems the index holds, each weighted by its count in the text (BM25
 // then scores them); Xapian::Query() when none is in the index.
 Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db);
-
-// The synonyms' other phrases the index holds, each the AND of its "Z" terms.
-std::vector<Xapian::Query> alternative_queries(const QueryText& text, const Xapian::Database& db);
 
 // Facet name ("body", "state", "sdg" or "tag:sdg", ...) -> labels: OR within a facet, AND across.
 // `schemes` are the tag schemes of the index; any other facet name is a UsageError.

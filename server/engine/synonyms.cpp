@@ -1,7 +1,6 @@
 #include "engine/synonyms.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "engine/features.hpp"
 #include "tawsiya/embedded.hpp"
@@ -95,24 +94,6 @@ std::vector<std::string> Synonyms::canonical(const std::vector<std::string>& ste
         } else {
             out.push_back(stems[i++]);
         }
-    }
-    return out;
-}
-
-std::vector<Synonyms::Alternative> Synonyms::alternatives(const std::vector<std::string>& stems,
-                                                          Lang lang) const {
-    std::vector<Alternative> out;
-    std::set<std::size_t> seen;  // groups
-    for (std::size_t i = 0; i < stems.size();) {
-        const Phrase* phrase = phrase_at(stems, i, lang);
-        if (!phrase) {
-            ++i;
-            continue;
-        }
-        if (seen.insert(phrase->group).second)
-            for (const auto& other : groups_[phrase->group])
-                if (other != phrase->stems) out.push_back({other, stems[i]});
-        i += phrase->stems.size();
     }
     return out;
 }
