@@ -1,4 +1,5 @@
-// Files compiled into the binary (cmake/embed_files.cmake): stopword lists, the web page, the lexicon.
+// Files compiled into the binary (cmake/embed_files.cmake): stopword lists, the web page, the
+// lexicon.
 #pragma once
 
 #include <span>
@@ -13,6 +14,6 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
 std::span<const EmbeddedFile> web_assets();      // server/assets/**
-std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (cross-language terms)
+std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms)
 
 }  // namespace tawsiya::embedded

@@ -77,7 +77,7 @@ TranslationTable train_translations(const std::vector<AlignedSegment>& segments,
                                     const TranslationOptions& options = {});
 
 // Aligned material, as segments.
-// The lexicon compiled into the binary (lexicon/*.tsv: English<TAB>French<TAB>Arabic).
+// The lexicon compiled into the binary (lexicon/human-rights.tsv: English<TAB>French<TAB>Arabic).
 std::vector<AlignedSegment> lexicon_segments(const Analyzer& analyzer, double weight);
 // Records with two versions or more: each record's versions aligned with each other.
 std::vector<AlignedSegment> record_segments(const std::vector<Record>& records,

@@ -65,7 +65,6 @@ Synonyms::Synonyms(std::string_view tsv, std::string_view name, const Analyzer& 
             });
         }
         groups_.push_back(std::move(group));
-        group_lang_.push_back(*lang);
     }
 }
 

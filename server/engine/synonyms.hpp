@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tawsiya/analyzer.hpp"
@@ -36,7 +37,6 @@ class Synonyms {
     // Per language: first stem -> the phrases starting with it, longest first.
     std::map<Lang, std::map<std::string, std::vector<Phrase>>> phrases_;
     std::vector<std::vector<std::vector<std::string>>> groups_;  // group -> its phrases' stems
-    std::vector<Lang> group_lang_;
 
     // The phrase of `lang` starting at `stems[i]`, or nullptr.
     const Phrase* phrase_at(const std::vector<std::string>& stems, std::size_t i, Lang lang) const;
