@@ -95,6 +95,27 @@ TEST_CASE("who addresses the State does not make another request", "[dedup]") {
     CHECK(result.cluster_of[3] != result.cluster_of[2]);
 }
 
+TEST_CASE("texts that name different instruments are different requests", "[dedup]") {
+    const std::vector<DedupItem> items = {
+        {"a",
+         "Accede to the ICESCR and bring national legislation in compliance with relevant "
+         "provisions of this covenant",
+         {}},
+        {"b",
+         "Accede to the ICCPR and bring national legislation in compliance with relevant "
+         "provisions of this covenant",
+         {}},
+        {"c", "Ratify the OP-CAT and establish a national preventive mechanism (France);", {}},
+        {"d", "Ratify the OPCAT and establish a national preventive mechanism", {}},
+        // Naming one more instrument than the other is not naming a different one.
+        {"e", "Ratify the CAT and the OPCAT and establish a national preventive mechanism", {}},
+    };
+    const DedupResult result = deduplicate(items, analyzer(), {0.4});
+    CHECK(result.cluster_of[0] != result.cluster_of[1]);
+    CHECK(result.cluster_of[2] == result.cluster_of[3]);
+    CHECK(result.cluster_of[4] == result.cluster_of[3]);
+}
+
 TEST_CASE("similar pairs do not chain distinct requests into one cluster", "[dedup]") {
     // Each text shares most words with the next, nothing with the one four places on: joining
     // every similar pair would make one cluster of all ten.

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <thread>
@@ -38,18 +39,67 @@ using Vector = std::vector<Feature>;  // sorted by feature rank (rarest first), 
 struct Analysed {
     std::vector<std::vector<std::string>> stems;
     std::vector<Lang> lang;
+    std::vector<std::vector<std::string>> acronyms;  // sorted, hyphens dropped: "OPCAT", "ICCPR"
 };
+
+// The acronyms of a text: words of 2 to 10 capital letters (digits and hyphens allowed, no small
+// letter), hyphens dropped so that "OP-CAT" is "OPCAT". They name instruments and bodies.
+std::vector<std::string> acronyms_of(std::string_view text) {
+    std::vector<std::string> found;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!(std::isalnum(c) || c == '-')) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        std::string word;
+        bool lower = false;
+        std::size_t capitals = 0;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) {
+            const auto d = static_cast<unsigned char>(text[end]);
+            lower |= std::islower(d) != 0;
+            if (std::isupper(d)) ++capitals;
+            if (d != '-') word.push_back(static_cast<char>(d));
+            ++end;
+        }
+        // A word glued to non-ASCII letters ("CATé") is not an acronym.
+        const bool glued = end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80;
+        if (!lower && !glued && capitals >= 2 && word.size() <= 10) found.push_back(word);
+        i = end;
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+// Two texts that each name an instrument or body the other does not ("Accede to the ICESCR and
+// bring legislation into line with it" / "... the ICCPR ...") ask for different things, however
+// much of their wording they share.
+bool name_different_things(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const auto has_other = [](const std::vector<std::string>& x,
+                              const std::vector<std::string>& y) {
+        for (const auto& word : x)
+            if (!std::binary_search(y.begin(), y.end(), word)) return true;
+        return false;
+    };
+    return has_other(a, b) && has_other(b, a);
+}
 
 // Stems of each item's content, analysed on up to two threads (analysis is most of the cost).
 Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) {
     Analysed out{std::vector<std::vector<std::string>>(items.size()),
-                 std::vector<Lang>(items.size())};
+                 std::vector<Lang>(items.size()),
+                 std::vector<std::vector<std::string>>(items.size())};
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
             out.lang[i] = lang;
             out.stems[i] = features::request_stems(content, lang, analyzer);
+            out.acronyms[i] = acronyms_of(content);
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
@@ -286,8 +336,15 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
     for (const auto& v : vectors)
         for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
     const PrefixIndex index = build_prefix_index(vectors, options.threshold, features);
-    const auto pairs =
-        similar_pairs(vectors, index, options.threshold, features, result.candidate_pairs);
+    auto pairs = similar_pairs(vectors, index, options.threshold, features, result.candidate_pairs);
+    // The acronyms of each unique content: its first item's (identical stems, identical acronyms).
+    std::vector<const std::vector<std::string>*> acronyms(vectors.size(), nullptr);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!acronyms[collapsed.unique_of[i]])
+            acronyms[collapsed.unique_of[i]] = &analysed.acronyms[i];
+    std::erase_if(pairs, [&](const Pair& p) {
+        return name_different_things(*acronyms[p.a], *acronyms[p.b]);
+    });
     const auto centre = star_centres(vectors.size(), pairs, collapsed.copies);
 
     // Clusters in input order of their first member; the representative is the first item with
