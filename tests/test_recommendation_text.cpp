@@ -64,3 +64,23 @@ TEST_CASE("requests that only mention a mechanism or the State keep their words"
          })
         CHECK(strip_addressing_formula(text) == text);
 }
+
+TEST_CASE("a phrase of effort after the formula is not the request either", "[text]") {
+    using tawsiya::strip_lead_in;
+    CHECK(strip_lead_in("The Committee urges the State party to take all necessary measures to "
+                        "end child marriage") == "end child marriage");
+    CHECK(strip_lead_in("Continue its efforts to combat trafficking in persons (Chile);") ==
+          "combat trafficking in persons (Chile);");
+    CHECK(strip_lead_in("Consider ratifying the OPCAT") == "ratifying the OPCAT");
+    CHECK(strip_lead_in("Envisager de ratifier la Convention") == "ratifier la Convention");
+    CHECK(strip_lead_in("Redoubler d’efforts pour réduire la pauvreté") == "réduire la pauvreté");
+    CHECK(strip_lead_in("مواصلة مكافحة الاتجار بالبشر") == "مكافحة الاتجار بالبشر");
+    CHECK(strip_lead_in("اتخاذ التدابير اللازمة لمكافحة العنف") == "مكافحة العنف");
+    // Whole words only, and never the whole text.
+    CHECK(strip_lead_in("Considering the report, adopt a plan") ==
+          "Considering the report, adopt a plan");
+    CHECK(strip_lead_in("Continue to.") == "Continue to.");
+    // The formula alone leaves the phrase of effort.
+    CHECK(tawsiya::strip_addressing_formula("Continue to combat torture") ==
+          "Continue to combat torture");
+}

@@ -19,4 +19,9 @@ std::string strip_recommendation_noise(std::string_view text);
 // formula, which tells a treaty body's text from a special procedure's.
 std::string_view strip_addressing_formula(std::string_view text);
 
+// The request after its lead-in: the addressing formula, then a phrase of effort that says how
+// hard to try, not what to do ("continue its efforts to", "take all necessary measures to",
+// "consider", "redoubler d'efforts pour", "مواصلة"). What matching and deduplication compare.
+std::string_view strip_lead_in(std::string_view text);
+
 }  // namespace tawsiya

@@ -3,6 +3,10 @@
 // اللجنة الدولة الطرف بأن", "The State party should"): it says who asks whom, not what is asked, so
 // a committee's request and the same request made at the UPR ("Ratify ...") compare as one.
 //
+// After it, a request often opens with a phrase of effort that says how hard to try, not what to do
+// ("continue its efforts to", "take all necessary measures to", "consider", "redoubler d'efforts
+// pour", "مواصلة"); strip_lead_in() leaves that out too.
+//
 // A formula is a sequence of slots, each a list of phrases (lower case, "'" for either apostrophe,
 // "é" for É or é, one space for any run of spaces); an optional slot may be skipped. Phrases end at
 // a word boundary unless they end with an attached connector ("d'", Arabic "ب").
@@ -63,7 +67,12 @@ std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::str
             ++p;
         }
     }
-    const bool attached = phrase.back() == '\'' || phrase.ends_with("\xD8\xA8");  // d' or ب
+    // d' or a one-letter Arabic preposition (ب, ل) written onto the next word.
+    const auto one_letter = [&](std::string_view letter) {
+        return phrase == letter ||
+               (phrase.ends_with(letter) && phrase[phrase.size() - letter.size() - 1] == ' ');
+    };
+    const bool attached = phrase.back() == '\'' || one_letter("\xD8\xA8") || one_letter("\xD9\x84");
     if (attached) return i;
     // A word boundary: the end, a space or ASCII punctuation (not "committees", "الحكومية").
     if (i == s.size() || space_at(s, i) || std::ispunct(static_cast<unsigned char>(s[i]))) return i;
@@ -82,7 +91,7 @@ std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const F
     return std::nullopt;
 }
 
-const std::vector<Formula>& formulas() {
+const std::vector<Formula>& addressing_formulas() {
     // English
     static const Slot en_subject{{"the committee", "the subcommittee", "the special rapporteurs",
                                   "the special rapporteur", "the working group",
@@ -132,11 +141,53 @@ const std::vector<Formula>& formulas() {
     return all;
 }
 
-}  // namespace
+const std::vector<Formula>& effort_phrases() {
+    static const Slot en{{"continue its efforts to",
+                          "continue their efforts to",
+                          "continue efforts to",
+                          "continue to",
+                          "take all necessary measures to",
+                          "take all the necessary measures to",
+                          "take the necessary measures to",
+                          "take all appropriate measures to",
+                          "take appropriate measures to",
+                          "take measures to",
+                          "take all necessary steps to",
+                          "take the necessary steps to",
+                          "take steps to",
+                          "step up its efforts to",
+                          "step up efforts to",
+                          "redouble its efforts to",
+                          "redouble efforts to",
+                          "intensify its efforts to",
+                          "intensify efforts to",
+                          "strengthen its efforts to",
+                          "strengthen efforts to",
+                          "pursue its efforts to",
+                          "make further efforts to",
+                          "make efforts to",
+                          "consider"}};
+    static const Slot fr{
+        {"continuer de", "continuer à", "poursuivre ses efforts pour",
+         "poursuivre ses efforts en vue de", "poursuivre ses efforts visant à",
+         "poursuivre les efforts pour", "prendre toutes les mesures nécessaires pour",
+         "prendre toutes les mesures nécessaires afin de", "prendre les mesures nécessaires pour",
+         "prendre toutes les mesures appropriées pour", "prendre des mesures pour",
+         "redoubler d'efforts pour", "intensifier ses efforts pour",
+         "intensifier ses efforts visant à", "intensifier les efforts pour",
+         "renforcer ses efforts pour", "envisager de", "envisager d'"}};
+    static const Slot ar{{"مواصلة", "الاستمرار في", "اتخاذ جميع التدابير اللازمة ل",
+                          "اتخاذ التدابير اللازمة ل", "اتخاذ تدابير ل", "مضاعفة جهودها من أجل",
+                          "مضاعفة الجهود من أجل", "تكثيف جهودها من أجل", "تكثيف الجهود من أجل",
+                          "النظر في"}};
+    static const std::vector<Formula> all = {{en}, {fr}, {ar}};
+    return all;
+}
 
-std::string_view strip_addressing_formula(std::string_view text) {
+// The text after the first of `formulas` that opens it, or the text itself.
+std::string_view strip_first(std::string_view text, const std::vector<Formula>& formulas) {
     const std::size_t start = skip_spaces(text, 0);
-    for (const Formula& formula : formulas())
+    for (const Formula& formula : formulas)
         if (const auto end = formula_at(text, start, formula, 0)) {
             const std::string_view rest = text.substr(skip_spaces(text, *end));
             // A formula alone ("The Committee recommends that the State party:") is left whole.
@@ -144,6 +195,16 @@ std::string_view strip_addressing_formula(std::string_view text) {
             return rest;
         }
     return text;
+}
+
+}  // namespace
+
+std::string_view strip_addressing_formula(std::string_view text) {
+    return strip_first(text, addressing_formulas());
+}
+
+std::string_view strip_lead_in(std::string_view text) {
+    return strip_first(strip_first(text, addressing_formulas()), effort_phrases());
 }
 
 }  // namespace tawsiya

@@ -33,7 +33,7 @@ std::vector<std::string> content_stems(std::string_view text, Lang lang, const A
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
     std::vector<std::string> stems;
     const std::string content = strip_recommendation_noise(text);
-    for (Token& token : analyzer.tokenize(strip_addressing_formula(content), lang))
+    for (Token& token : analyzer.tokenize(strip_lead_in(content), lang))
         if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
     return Synonyms::embedded(analyzer).canonical(stems, lang);
 }

@@ -15,7 +15,7 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
     query.content = strip_recommendation_noise(text);
     query.lang = lang ? *lang : analyzer.detect_language(query.content);
     query.tagging_tokens = features::tagging_tokens(query.content, query.lang, analyzer);
-    const std::string_view request = strip_addressing_formula(query.content);
+    const std::string_view request = strip_lead_in(query.content);
     for (Token& token : analyzer.tokenize(request, query.lang)) {
         if (token.stopword || token.stem.empty()) continue;
         if (query.word_of_stem.emplace(token.stem, token.word).second)
