@@ -16,4 +16,8 @@ std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
 std::span<const EmbeddedFile> web_assets();      // server/assets/**
 std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms)
 
+// The files of the lexicon folder, each read by its own reader.
+inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";  // aligned_segments
+inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";          // engine/synonyms
+
 }  // namespace tawsiya::embedded

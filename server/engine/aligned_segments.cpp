@@ -32,7 +32,7 @@ std::vector<AlignedSegment> lexicon_segments(const Analyzer& analyzer, double we
     constexpr Lang kColumns[] = {Lang::en, Lang::fr, Lang::ar};
     std::vector<AlignedSegment> segments;
     for (const auto& file : embedded::lexicon_files()) {
-        if (file.name == "synonyms.tsv") continue;  // one language a line: engine/synonyms.hpp
+        if (file.name != embedded::kLexiconTermsFile) continue;
         std::size_t start = 0;
         while (start < file.data.size()) {
             std::size_t end = file.data.find('\n', start);

@@ -98,7 +98,7 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
             const std::string content = strip_recommendation_noise(items[i].text);
             const Lang lang = items[i].lang ? *items[i].lang : analyzer.detect_language(content);
             out.lang[i] = lang;
-            out.stems[i] = features::request_stems(content, lang, analyzer);
+            out.stems[i] = features::request_stems_of_content(content, lang, analyzer);
             out.acronyms[i] = acronyms_of(content);
         }
     };

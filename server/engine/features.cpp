@@ -13,6 +13,14 @@ namespace {
 // Marks a stopword among tagging tokens; no stem starts with it (words are letters and digits).
 constexpr char kStopwordMark = '=';
 
+// The stems of the words of `text` that are not stopwords, one per occurrence.
+std::vector<std::string> stems_of(std::string_view text, Lang lang, const Analyzer& analyzer) {
+    std::vector<std::string> stems;
+    for (Token& token : analyzer.tokenize(text, lang))
+        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
+    return stems;
+}
+
 }  // namespace
 
 double idf(double documents, double document_frequency) {
@@ -24,18 +32,17 @@ double tf(unsigned count) {
 }
 
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
-    std::vector<std::string> stems;
-    for (Token& token : analyzer.tokenize(strip_recommendation_noise(text), lang))
-        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
-    return stems;
+    return stems_of(strip_recommendation_noise(text), lang, analyzer);
 }
 
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
-    std::vector<std::string> stems;
-    const std::string content = strip_recommendation_noise(text);
-    for (Token& token : analyzer.tokenize(strip_lead_in(content), lang))
-        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
-    return Synonyms::embedded(analyzer).canonical(stems, lang);
+    return request_stems_of_content(strip_recommendation_noise(text), lang, analyzer);
+}
+
+std::vector<std::string> request_stems_of_content(std::string_view content, Lang lang,
+                                                  const Analyzer& analyzer) {
+    return Synonyms::embedded(analyzer).canonical(stems_of(strip_lead_in(content), lang, analyzer),
+                                                  lang);
 }
 
 std::vector<std::string> tagging_tokens(std::string_view text, Lang lang,

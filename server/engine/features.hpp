@@ -28,10 +28,14 @@ double tf(unsigned count);
 // stripped, stopwords left out, one entry per occurrence.
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
 
-// The content stems without the formula addressing the State ("The Committee recommends that the
-// State party"), synonymous phrases made canonical (engine/synonyms.hpp): what matching and
-// deduplication compare.
+// The content stems without the lead-in (strip_lead_in: "The Committee recommends that the State
+// party take all necessary measures to"), synonymous phrases made canonical (engine/synonyms.hpp):
+// what matching and deduplication compare.
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
+
+// The same of a text already cleaned by strip_recommendation_noise.
+std::vector<std::string> request_stems_of_content(std::string_view content, Lang lang,
+                                                  const Analyzer& analyzer);
 
 // The words the taggers see, in text order (paragraph number and states stripped): content stems,
 // and stopwords as "=word". The stopwords are the phrasing a mechanism writes in: "recommande au

@@ -10,8 +10,6 @@ namespace tawsiya {
 
 namespace {
 
-constexpr std::string_view kSynonymsFile = "synonyms.tsv";
-
 std::vector<std::string_view> split_tabs(std::string_view line) {
     std::vector<std::string_view> fields;
     std::size_t start = 0;
@@ -28,8 +26,9 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 const Synonyms& Synonyms::embedded(const Analyzer& analyzer) {
     static const Synonyms instance = [&] {
         for (const auto& file : embedded::lexicon_files())
-            if (file.name == kSynonymsFile) return Synonyms(file.data, file.name, analyzer);
-        return Synonyms({}, kSynonymsFile, analyzer);
+            if (file.name == embedded::kSynonymsFile)
+                return Synonyms(file.data, file.name, analyzer);
+        return Synonyms({}, embedded::kSynonymsFile, analyzer);
     }();
     return instance;
 }
