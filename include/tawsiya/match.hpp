@@ -14,6 +14,7 @@
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/language.hpp"
+#include "tawsiya/match_ranking.hpp"
 #include "tawsiya/record.hpp"
 
 namespace tawsiya {
@@ -26,6 +27,10 @@ struct MatchRequest {
         filters;                            // facet -> labels (OR within, AND across)
     std::optional<std::string> exclude_id;  // e.g. the text's own record
     bool xlang = true;  // also find records in the two other languages (if MatchOptions::xlang)
+    // The state under review, in any language or spelling ("Morocco", "Maroc", "المغرب"); found
+    // in the text when absent ("Morocco should", « Le Maroc devrait »). See StateScope.
+    std::optional<std::string> state;
+    StateScope state_scope = StateScope::prefer;
 };
 
 // A word of the text that matched a record through its translation (docs/cross-language.md).
@@ -57,6 +62,8 @@ struct Suggestion {
 struct MatchResult {
     Lang lang = Lang::en;  // the text's language (given or detected)
     std::string content;   // the text without paragraph number and recommending states
+    std::string state;     // the state under review the ranking used ("" when none)
+    std::string state_reason;  // why: "given", or where the text names it; "" when none
     std::vector<Match> matches;
     // Scheme ("mechanism", "body", "responsible", "uprinfo_issue", "sdg", ...) -> suggestions by
     // decreasing confidence.
@@ -72,6 +79,14 @@ struct MatchOptions {
     std::size_t max_text_bytes = 20000;  // longer texts are refused (LimitError)
     bool xlang = true;  // cross-language matching through DIR/tawsiya-translations.tsv (or the
                         // built-in lexicon when the index has none)
+    RankWeights weights;  // how candidates are ordered (match_ranking.hpp)
+};
+
+// A candidate before ranking, with its features: what bench/retrieval_eval tunes the weights on.
+struct RankedCandidate {
+    std::string id;
+    MatchFeatures features;
+    double score = 0;
 };
 
 // Cleans, analyses and matches texts; one Matcher per thread (a Xapian::Database is not
@@ -88,6 +103,10 @@ class Matcher {
 
     // Throws UsageError for an empty text or an unknown filter facet, LimitError over the limits.
     MatchResult match(const MatchRequest& request);
+
+    // Every candidate of the request with its features, in the Matcher's order (the first k are
+    // the matches). Throws as match().
+    std::vector<RankedCandidate> candidates(const MatchRequest& request);
 
     bool has_models() const;
     const MatchOptions& options() const;

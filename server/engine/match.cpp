@@ -1,10 +1,16 @@
-// The Matcher: a text's stems retrieve candidates by BM25 (tuned for short texts), the candidates
-// are scored by cosine similarity of TF-IDF vectors and reordered by it, and the top k vote for
-// the suggestions alongside the trained models.
+// The Matcher. A text is retrieved in lists, one per language: in its own language with its own
+// stems, and in each other language with its stems translated (docs/cross-language.md), each list
+// kept to the records that have a version in that language, so a French text's words never meet
+// English stems that happen to be spelled alike. When the state under review is known, each list
+// is retrieved once among that state's records and once among all. Every candidate then gets
+// features that compare across languages (cosines of request stems, BM25 over each list's best)
+// and one linear score (match_ranking.hpp); the state's records come first by default. The top k
+// vote for the suggestions alongside the trained models.
 #include "tawsiya/match.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <unordered_map>
 
 #include "engine/features.hpp"
@@ -24,8 +30,9 @@ namespace {
 // BM25 for one-sentence documents and queries: full term-frequency saturation matters little,
 // length normalisation a little less than the default (recommendations vary from 5 to 80 words).
 constexpr double kBm25K1 = 1.2, kBm25B = 0.5;
-// Candidates retrieved by BM25 and reordered by cosine: k times this, at least kMinCandidates.
-constexpr std::size_t kCandidateFactor = 3, kMinCandidates = 30;
+// Candidates per list: k times this, at least kMinCandidates. The lists of the other languages
+// and the lists over every state (when the state is known) bring fewer: they complete the first.
+constexpr std::size_t kCandidateFactor = 3, kMinCandidates = 30, kSecondaryCandidates = 15;
 
 using Vector = std::unordered_map<std::string, double>;
 
@@ -35,13 +42,31 @@ double norm(const Vector& v) {
     return std::sqrt(sum);
 }
 
-double cosine(const Vector& a, double a_norm, const Vector& b) {
-    const double b_norm = norm(b);
+double cosine(const Vector& a, double a_norm, const Vector& b, double b_norm) {
     if (a_norm == 0 || b_norm == 0) return 0;
     double dot = 0;
     for (const auto& [stem, weight] : b)
         if (const auto it = a.find(stem); it != a.end()) dot += weight * it->second;
     return std::min(1.0, dot / (a_norm * b_norm));
+}
+
+// A record's version, analysed once per match.
+struct Version {
+    Lang lang;
+    Vector vector;
+    double norm = 0;
+};
+
+struct Candidate {
+    Record record;
+    std::vector<Version> versions;
+    MatchFeatures features;
+    double score = 0;
+};
+
+// The state term of a label, as the index writes it.
+std::string state_term(std::string_view label) {
+    return schema::facet_term(schema::kState, label);
 }
 
 }  // namespace
@@ -89,7 +114,7 @@ struct Matcher::Impl {
     // translations by their probability, with the target stem's IDF.
     Vector translate(const matching::QueryText& text, Lang to) {
         Vector v;
-        for (const auto& [stem, n] : features::count(text.stems)) {
+        for (const auto& [stem, n] : features::count(text.compared)) {
             const Lang from = xlang::stem_lang(stem, text.lang);
             if (from == to) {
                 v[stem] += features::tf(n) * idf(stem);
@@ -101,25 +126,22 @@ struct Matcher::Impl {
         return v;
     }
 
-    // Cosine with the record's version in the text's language, or its most similar version (with
-    // cross-language matching, compared with the text translated into that version's language).
-    double similarity(const Vector& query, double query_norm,
-                      const std::map<Lang, Vector>& translated, const Record& record, Lang lang) {
-        if (const auto it = record.text.find(lang); it != record.text.end())
-            return cosine(query, query_norm,
-                          vectorise(features::request_stems(it->second, lang, analyzer)));
-        double best = 0;
-        for (const auto& [version_lang, text] : record.text) {
-            const Vector version = vectorise(features::request_stems(text, version_lang, analyzer));
-            best = std::max(best, cosine(query, query_norm, version));
-            if (const auto t = translated.find(version_lang); t != translated.end())
-                best = std::max(best, cosine(t->second, norm(t->second), version));
+    // The query of one list: the text's stems in `to` (its own when `to` is its language).
+    Xapian::Query list_query(const matching::QueryText& text, Lang to) {
+        if (to == text.lang) return matching::stem_query(text, db);
+        std::vector<Xapian::Query> terms;
+        const auto counts = features::count(text.stems);
+        for (const auto& stem : text.stem_order) {
+            Xapian::Query q = xlang::translate_stem(stem, xlang::stem_lang(stem, text.lang), to,
+                                                    counts.at(stem), *translations, db);
+            if (!q.empty()) terms.push_back(std::move(q));
         }
-        return best;
+        if (terms.empty()) return Xapian::Query();
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     }
 
-    // The record's first word whose stem is `stem`, and its language: the version in `lang` first
-    // (French and English share stems, so the word may be in the other one).
+    // The first word of the record whose stem is `stem`, and its language: the version in `lang`
+    // first (French and English share stems, so the word may be in the other one).
     std::pair<std::string, Lang> word_of(const Record& record, Lang lang,
                                          const std::string& stem) const {
         std::vector<Lang> order{lang};
@@ -131,7 +153,131 @@ struct Matcher::Impl {
                     if (token.stem == stem) return {token.word, version};
         return {stem, lang};
     }
+
+    struct Ranked {
+        matching::QueryText text;
+        std::string state, state_reason;
+        std::vector<Candidate> candidates;  // in rank order
+    };
+
+    Ranked rank(const MatchRequest& request);
 };
+
+Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
+    if (request.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw UsageError("text", "is empty");
+    if (request.text.size() > options.max_text_bytes)
+        throw LimitError("text", "longer than " + std::to_string(options.max_text_bytes) + " bytes");
+    if (request.k == 0 || request.k > options.max_k)
+        throw LimitError("k", "must be between 1 and " + std::to_string(options.max_k));
+
+    Ranked out;
+    out.text = matching::analyse_text(request.text, request.lang, analyzer);
+    const matching::QueryText& text = out.text;
+    if (request.state_scope != StateScope::any && request.state && !request.state->empty()) {
+        out.state = *request.state;
+        out.state_reason = "given";
+    }
+    const bool xlang = request.xlang && translations != nullptr;
+
+    const Xapian::Query filter = matching::filter_query(request.filters, tag_schemes);
+    const std::size_t primary = std::max(kMinCandidates, request.k * kCandidateFactor);
+    std::unordered_map<Xapian::docid, std::size_t> index_of;
+    std::vector<Candidate>& candidates = out.candidates;
+    std::vector<Xapian::Document> documents;
+
+    // One list: the query among the records with a version in `lang`, `state_only` among the
+    // state's, `size` at most. Its BM25 over the most possible goes to the candidate's feature.
+    const auto retrieve = [&](const Xapian::Query& base, Lang lang, bool state_only,
+                              std::size_t size) {
+        Xapian::Query query(Xapian::Query::OP_FILTER, base,
+                            Xapian::Query(schema::facet_term(schema::kLanguage, lang_code(lang))));
+        if (state_only)
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(state_term(out.state)));
+        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        if (request.exclude_id)
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  Xapian::Query(schema::id_term(*request.exclude_id)));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
+        // Over the most the query could weigh (every term at its best), not the list's top: the
+        // top of a list of poor translations is not as good as the top of the text's own list.
+        const double best = mset.get_max_possible();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            auto [slot, fresh] = index_of.emplace(*it, candidates.size());
+            if (fresh) {
+                candidates.emplace_back();
+                documents.push_back(it.get_document());
+            }
+            MatchFeatures& f = candidates[slot->second].features;
+            const double bm25 = best > 0 ? it.get_weight() / best : 0;
+            double& feature = lang == text.lang ? f.bm25_same : f.bm25_translated;
+            feature = std::max(feature, bm25);
+        }
+    };
+
+    std::vector<Lang> list_langs{text.lang};
+    if (xlang)
+        for (const Lang other : kAllLangs)
+            if (other != text.lang) list_langs.push_back(other);
+    for (const Lang lang : list_langs) {
+        const Xapian::Query base = list_query(text, lang);
+        if (base.empty()) continue;
+        const bool own = lang == text.lang;
+        if (!out.state.empty()) {
+            retrieve(base, lang, true, own ? primary : kSecondaryCandidates);
+            if (request.state_scope == StateScope::prefer)
+                retrieve(base, lang, false, kSecondaryCandidates);
+        } else {
+            retrieve(base, lang, false, own ? primary : kSecondaryCandidates);
+        }
+    }
+
+    const Vector query_vector = vectorise(text.compared);
+    const double query_norm = norm(query_vector);
+    std::map<Lang, std::pair<Vector, double>> translated;
+    if (xlang)
+        for (const Lang to : kAllLangs)
+            if (to != text.lang) {
+                Vector v = translate(text, to);
+                const double n = norm(v);
+                translated[to] = {std::move(v), n};
+            }
+    const std::string wanted_state = out.state.empty() ? std::string() : state_term(out.state);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        Candidate& c = candidates[i];
+        c.record = parse_record_json(documents[i].get_data());
+        MatchFeatures& f = c.features;
+        f.same_state = !wanted_state.empty() && state_term(c.record.state) == wanted_state;
+        for (const auto& [version_lang, version_text] : c.record.text) {
+            Version v{version_lang, vectorise(features::request_stems(version_text, version_lang,
+                                                                      analyzer))};
+            v.norm = norm(v.vector);
+            if (version_lang == text.lang) {
+                f.in_lang = true;
+                f.cosine_same = cosine(query_vector, query_norm, v.vector, v.norm);
+            } else {
+                // French and English share stems: the text as it is may meet the version.
+                f.cosine_translated = std::max(f.cosine_translated,
+                                               cosine(query_vector, query_norm, v.vector, v.norm));
+                if (const auto t = translated.find(version_lang); t != translated.end())
+                    f.cosine_translated =
+                        std::max(f.cosine_translated,
+                                 cosine(t->second.first, t->second.second, v.vector, v.norm));
+            }
+            c.versions.push_back(std::move(v));
+        }
+        c.score = rank_score(f, options.weights);
+    }
+    const StateScope scope = out.state.empty() ? StateScope::any : request.state_scope;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const Candidate& a, const Candidate& b) {
+                         return ranks_before(a.features, a.score, b.features, b.score, scope);
+                     });
+    return out;
+}
 
 Matcher::Matcher(const std::string& db_dir, const Analyzer& analyzer, MatchOptions options)
     : impl_(std::make_unique<Impl>(db_dir, analyzer, options)) {}
@@ -145,96 +291,67 @@ const MatchOptions& Matcher::options() const {
     return impl_->options;
 }
 
+std::vector<RankedCandidate> Matcher::candidates(const MatchRequest& request) {
+    Impl::Ranked ranked = impl_->rank(request);
+    std::vector<RankedCandidate> out;
+    for (Candidate& c : ranked.candidates)
+        out.push_back({std::move(c.record.id), c.features, c.score});
+    return out;
+}
+
 MatchResult Matcher::match(const MatchRequest& request) {
     Impl& d = *impl_;
-    if (request.text.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw UsageError("text", "is empty");
-    if (request.text.size() > d.options.max_text_bytes)
-        throw LimitError("text",
-                         "longer than " + std::to_string(d.options.max_text_bytes) + " bytes");
-    if (request.k == 0 || request.k > d.options.max_k)
-        throw LimitError("k", "must be between 1 and " + std::to_string(d.options.max_k));
-
+    Impl::Ranked ranked = d.rank(request);
+    const matching::QueryText& text = ranked.text;
     MatchResult result;
-    const matching::QueryText text = matching::analyse_text(request.text, request.lang, d.analyzer);
     result.lang = text.lang;
     result.content = text.content;
+    result.state = ranked.state;
+    result.state_reason = ranked.state_reason;
 
-    const bool xlang = request.xlang && d.translations != nullptr;
-    // Target stem -> (source stem, probability) of the translations the query holds.
+    // Target stem -> the text's stem it translates, for the words that matched through a
+    // translation.
     struct Source {
         std::string stem;
-        Lang to;
         double p;
     };
-    std::unordered_map<std::string, Source> source_of;
-    Xapian::Query query;
-    if (xlang) {
-        std::vector<Xapian::Query> terms;
-        const auto counts = features::count(text.stems);
+    std::map<Lang, std::unordered_map<std::string, Source>> source_of;
+    if (request.xlang && d.translations)
         for (const auto& stem : text.stem_order) {
             const Lang from = xlang::stem_lang(stem, text.lang);
-            Xapian::Query q =
-                xlang::expand_stem(stem, from, counts.at(stem), *d.translations, d.db);
-            if (q.empty()) continue;
-            terms.push_back(std::move(q));
-            for (const auto& t : xlang::translations_of(stem, from, *d.translations, d.db))
-                if (!text.word_of_stem.count(t.stem))
-                    source_of.emplace(t.stem, Source{stem, t.to, t.p});
-        }
-        if (!terms.empty()) query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    } else {
-        query = matching::stem_query(text, d.db);
-    }
-    if (!query.empty()) {
-        const Xapian::Query filter = matching::filter_query(request.filters, d.tag_schemes);
-        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-        if (request.exclude_id)
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  Xapian::Query(schema::id_term(*request.exclude_id)));
-        Xapian::Enquire enquire(d.db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-        const std::size_t candidates = std::max(kMinCandidates, request.k * kCandidateFactor);
-        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates));
-
-        const Vector query_vector = d.vectorise(text.compared);
-        const double query_norm = norm(query_vector);
-        std::map<Lang, Vector> translated;
-        if (xlang)
             for (const Lang to : kAllLangs)
-                if (to != text.lang) translated[to] = d.translate(text, to);
-        struct Candidate {
-            Match match;
-            Xapian::MSetIterator it;
-            double bm25;
-        };
-        std::vector<Candidate> scored;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Candidate c{{}, it, it.get_weight()};
-            c.match.record = parse_record_json(it.get_document().get_data());
-            c.match.score =
-                d.similarity(query_vector, query_norm, translated, c.match.record, text.lang);
-            scored.push_back(std::move(c));
+                if (to != from)
+                    if (const auto* list = d.translations->find(from, to, stem))
+                        for (const Translation& t : *list)
+                            if (!text.word_of_stem.count(t.stem))
+                                source_of[to].emplace(t.stem, Source{stem, t.p});
         }
-        std::stable_sort(scored.begin(), scored.end(), [](const Candidate& a, const Candidate& b) {
-            return a.match.score != b.match.score ? a.match.score > b.match.score : a.bm25 > b.bm25;
-        });
-        if (scored.size() > request.k) scored.resize(request.k);
-        for (Candidate& c : scored) {
-            for (auto term = enquire.get_matching_terms_begin(c.it);
-                 term != enquire.get_matching_terms_end(c.it); ++term) {
-                const std::string stem = (*term).substr(schema::kStemPrefix.size());
-                if (const auto word = text.word_of_stem.find(stem); word != text.word_of_stem.end())
-                    c.match.matched_terms.push_back(word->second);
-                else if (const auto source = source_of.find(stem); source != source_of.end()) {
-                    const auto [word, lang] = d.word_of(c.match.record, source->second.to, stem);
-                    c.match.translated_terms.push_back(
-                        {text.word_of_stem.at(source->second.stem), word, lang, source->second.p});
+
+    if (ranked.candidates.size() > request.k) ranked.candidates.resize(request.k);
+    for (Candidate& c : ranked.candidates) {
+        Match match;
+        match.score = std::max(c.features.cosine_same, c.features.cosine_translated);
+        // The text's words the record has, in the text's order, then those it has translated.
+        for (const auto& stem : text.stem_order)
+            for (const Version& v : c.versions)
+                if (v.vector.count(stem)) {
+                    match.matched_terms.push_back(text.word_of_stem.at(stem));
+                    break;
                 }
-            }
-            result.matches.push_back(std::move(c.match));
+        std::set<std::string> seen;
+        for (const Version& v : c.versions) {
+            const auto sources = source_of.find(v.lang);
+            if (sources == source_of.end()) continue;
+            for (const auto& [stem, weight] : v.vector)
+                if (const auto s = sources->second.find(stem);
+                    s != sources->second.end() && seen.insert(stem).second) {
+                    const auto [word, lang] = d.word_of(c.record, v.lang, stem);
+                    match.translated_terms.push_back(
+                        {text.word_of_stem.at(s->second.stem), word, lang, s->second.p});
+                }
         }
+        match.record = std::move(c.record);
+        result.matches.push_back(std::move(match));
     }
 
     const auto probabilities = d.models ? d.models->predict(text.tagging_tokens)

@@ -58,6 +58,24 @@ double translation_weight(double p) {
     return std::sqrt(p);
 }
 
+Xapian::Query translate_stem(const std::string& stem, Lang from, Lang to, Xapian::termcount wqf,
+                             const TranslationTable& table, const Xapian::Database& db) {
+    if (from == to) {
+        const std::string own = stem_term(stem);
+        return db.term_exists(own) ? Xapian::Query(own, wqf) : Xapian::Query();
+    }
+    const auto* list = table.find(from, to, stem);
+    if (!list) return Xapian::Query();
+    std::vector<Xapian::Query> alternatives;
+    for (const Translation& t : *list) {
+        const std::string term = stem_term(t.stem);
+        if (!db.term_exists(term)) continue;
+        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term, wqf), t.p);
+    }
+    if (alternatives.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
 Xapian::Query expand_stem(const std::string& stem, Lang lang, Xapian::termcount wqf,
                           const TranslationTable& table, const Xapian::Database& db) {
     std::vector<Xapian::Query> alternatives;

@@ -33,6 +33,11 @@ std::vector<TermTranslation> translations_of(const std::string& stem, Lang lang,
 // The weight factor of a translation of probability p, relative to the source term's 1.
 double translation_weight(double p);
 
+// The stem's translations into `to` as "Z" terms the index holds (wqf `wqf`), each scaled by its
+// probability: one language's list of a query translated. Xapian::Query() when there is none.
+Xapian::Query translate_stem(const std::string& stem, Lang from, Lang to, Xapian::termcount wqf,
+                             const TranslationTable& table, const Xapian::Database& db);
+
 // Weighted OR of the stem's own "Z" term (wqf `wqf`) and its translations'; Xapian::Query() when
 // the index holds none of them.
 Xapian::Query expand_stem(const std::string& stem, Lang lang, Xapian::termcount wqf,
