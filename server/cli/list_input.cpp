@@ -55,6 +55,10 @@ ListItem parse_json_item(const std::string& line, std::size_t number) {
             throw FormatError(std::string("unknown language code '") + doc["lang"].GetString() +
                               "' (ar, fr or en)");
     }
+    if (doc.HasMember("state") && !doc["state"].IsNull()) {
+        if (!doc["state"].IsString()) throw FormatError("state must be a string");
+        item.state = doc["state"].GetString();
+    }
     return item;
 }
 
@@ -84,7 +88,7 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
                 items.push_back(parse_json_item(line, number));
             } else {
                 if (!is_valid_utf8(line)) throw FormatError("invalid UTF-8");
-                items.push_back({std::to_string(number), line, std::nullopt, number});
+                items.push_back({std::to_string(number), line, std::nullopt, std::nullopt, number});
             }
         } catch (const FormatError& e) {
             problems.push_back(name + ":" + std::to_string(number) + ": " + e.what());

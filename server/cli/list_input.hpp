@@ -1,5 +1,5 @@
 // Reading a list of new recommendations for the batch commands (dedup, match): JSON lines
-// {"id", "text", "lang"?}, or plain text with one recommendation per line (its id is the line
+// {"id", "text", "lang"?, "state"?}, or plain text with one recommendation per line (its id is the line
 // number). Bad lines are reported as "file:line: reason" and skipped.
 #pragma once
 
@@ -15,6 +15,7 @@ struct ListItem {
     std::string id;
     std::string text;
     std::optional<Lang> lang;
+    std::optional<std::string> state;  // the state under review, when the line says
     std::size_t line = 0;
 };
 

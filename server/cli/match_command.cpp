@@ -24,6 +24,8 @@ struct MatchCommandOptions {
     std::size_t k = 10;
     std::string lang;
     std::vector<std::string> filters;
+    std::string state;
+    StateScope state_scope = StateScope::prefer;
     MatchOptions match;
 };
 
@@ -31,11 +33,14 @@ MatchCommandOptions parse_options(const Args& args) {
     MatchCommandOptions options;
     po::options_description named(
         "tawsiya match --db DIR [--input FILE|-] [options]\n\n"
-        "Input: JSON lines {\"id\", \"text\", \"lang\"?}; if the first line is not JSON, every "
-        "line\n"
-        "is a text and its line number its id. Output: one JSON line per input, {\"id\", "
-        "\"matches\",\n"
-        "\"suggestions\"}. Bad lines are reported on stderr as file:line: reason and skipped.\n\n"
+        "Input: JSON lines {\"id\", \"text\", \"lang\"?, \"state\"?}; if the first line is not "
+        "JSON,\n"
+        "every line is a text and its line number its id. Output: one JSON line per input,\n"
+        "{\"id\", \"state\", \"matches\", \"suggestions\"}. Bad lines are reported on stderr as\n"
+        "file:line: reason and skipped.\n\n"
+        "The state under review (a line's \"state\", else --state, else the state the text names:\n"
+        "\"Morocco should\", « Le Maroc devrait ») ranks its prior recommendations "
+        "first.\n\n"
         "options");
     named.add_options()                                                                      //
         ("db", po::value(&options.db)->required(), "the index directory")                    //
@@ -45,6 +50,10 @@ MatchCommandOptions parse_options(const Args& args) {
          "the inputs' language (ar, fr, en) when they do not say")  //
         ("filter", po::value(&options.filters)->composing(),
          "facet=label: match only records with it (repeatable; OR within a facet, AND across)")  //
+        ("state", po::value(&options.state),
+         "the state under review, in any language, for inputs that do not say")  //
+        ("only-state", "match the state's records only")                          //
+        ("all-states", "rank every state's records alike (the state is not used)")  //
         ("abstain-below",
          po::value(&options.match.abstain_below)->default_value(options.match.abstain_below),
          "suggestions under this confidence are marked \"abstain\": true")                       //
@@ -54,6 +63,10 @@ MatchCommandOptions parse_options(const Args& args) {
     positional.add("input", 1);
     const po::variables_map vm = parse_command_line(args, named, named, positional);
     options.match.xlang = vm.count("no-xlang") == 0;
+    if (vm.count("only-state") && vm.count("all-states"))
+        throw UsageError("--only-state", "cannot be combined with --all-states");
+    if (vm.count("only-state")) options.state_scope = StateScope::only;
+    if (vm.count("all-states")) options.state_scope = StateScope::any;
     if (!options.lang.empty() && !parse_lang(options.lang))
         throw UsageError("--lang", "must be ar, fr or en");
     if (options.k == 0 || options.k > options.match.max_k)
@@ -94,6 +107,10 @@ int run_match(const Args& args) {
         request.lang = item.lang ? item.lang : parse_lang(options.lang);
         request.k = options.k;
         request.filters = filters;
+        request.state = item.state ? item.state
+                                   : options.state.empty() ? std::nullopt
+                                                           : std::optional(options.state);
+        request.state_scope = options.state_scope;
         try {
             const std::string line = match_result_to_json(item.id, matcher.match(request));
             std::fwrite(line.data(), 1, line.size(), stdout);

@@ -79,6 +79,16 @@ std::string match_result_to_json(const std::string& id, const MatchResult& resul
     w.Key("id"), w.String(id);
     w.Key("lang"), w.String(std::string(lang_code(result.lang)));
     w.Key("content"), w.String(result.content);
+    // The state the ranking put first, and why (null when it used none).
+    w.Key("state");
+    if (result.state.empty()) {
+        w.Null();
+    } else {
+        w.StartObject();
+        w.Key("name"), w.String(result.state);
+        w.Key("how"), w.String(result.state_reason);
+        w.EndObject();
+    }
     w.Key("matches"), w.StartArray();
     for (const auto& match : result.matches) write_match(w, match, result.lang);
     w.EndArray();

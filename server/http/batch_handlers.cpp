@@ -53,6 +53,17 @@ std::string handle_match(Matcher& matcher, std::string_view body) {
     }
     request.filters = read_filters(doc);
     if (const auto xlang = optional_bool(doc, "xlang")) request.xlang = *xlang;
+    request.state = optional_string(doc, "state");
+    if (const auto scope = optional_string(doc, "state_scope")) {
+        if (*scope == "prefer")
+            request.state_scope = StateScope::prefer;
+        else if (*scope == "only")
+            request.state_scope = StateScope::only;
+        else if (*scope == "any")
+            request.state_scope = StateScope::any;
+        else
+            throw UsageError("state_scope", "must be prefer, only or any");
+    }
     return match_result_to_json(optional_string(doc, "id").value_or(""), matcher.match(request));
 }
 
