@@ -19,6 +19,7 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <queue>
 #include <thread>
 #include <unordered_map>
 
@@ -297,30 +298,69 @@ Collapsed collapse_identical(std::vector<std::vector<std::string>> stems) {
     return c;
 }
 
-// Star clustering over the graph of similar pairs; returns each unique content's centre.
-std::vector<std::size_t> star_centres(std::size_t n, const std::vector<Pair>& pairs,
-                                      const std::vector<std::size_t>& copies) {
-    std::vector<std::vector<std::pair<std::uint32_t, float>>> neighbours(n);
-    std::vector<double> centrality(n);
-    for (std::size_t u = 0; u < n; ++u) centrality[u] = static_cast<double>(copies[u] - 1);
+// Average-linkage clustering over the graph of similar pairs: the two clusters whose members are
+// most similar on average merge, while that average is at least the threshold (a pair under it,
+// absent from the graph, counts as 0). Unlike single linkage (connected components) nothing
+// chains "ratify OPCAT" to "ratify CAT" to "ratify CED"; unlike stars around central items, two
+// near-identical requests are never split because a third item took one of them first. A unique
+// content of k copies is a cluster of k items from the start. Returns each content's cluster
+// (the index of one of its contents).
+std::vector<std::size_t> average_linkage(std::size_t n, const std::vector<Pair>& pairs,
+                                         const std::vector<std::size_t>& copies, double threshold) {
+    std::vector<std::unordered_map<std::size_t, double>> links(n);  // cluster -> summed similarity
+    std::vector<double> size(n);
+    for (std::size_t u = 0; u < n; ++u) size[u] = static_cast<double>(copies[u]);
     for (const Pair& p : pairs) {
-        neighbours[p.a].push_back({p.b, p.similarity});
-        neighbours[p.b].push_back({p.a, p.similarity});
-        centrality[p.a] += p.similarity * static_cast<double>(copies[p.b]);
-        centrality[p.b] += p.similarity * static_cast<double>(copies[p.a]);
+        const double sum = p.similarity * size[p.a] * size[p.b];
+        links[p.a][p.b] += sum;
+        links[p.b][p.a] += sum;
     }
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return centrality[a] > centrality[b]; });
-    std::vector<std::size_t> centre(n, SIZE_MAX);
-    for (std::size_t u : order) {
-        if (centre[u] != SIZE_MAX) continue;
-        centre[u] = u;
-        for (const auto& [v, similarity] : neighbours[u])
-            if (centre[v] == SIZE_MAX) centre[v] = u;
+    struct Candidate {
+        double average;
+        std::size_t a, b;
+        bool operator<(const Candidate& o) const { return average < o.average; }
+    };
+    std::priority_queue<Candidate> queue;
+    for (std::size_t a = 0; a < n; ++a)
+        for (const auto& [b, sum] : links[a])
+            if (a < b) queue.push({sum / (size[a] * size[b]), a, b});
+    std::vector<std::size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    std::vector<bool> alive(n, true);
+    while (!queue.empty()) {
+        const Candidate c = queue.top();
+        queue.pop();
+        if (c.average < threshold) break;
+        if (!alive[c.a] || !alive[c.b]) continue;
+        const auto link = links[c.a].find(c.b);
+        // A stale entry: the two clusters' average changed since it was queued.
+        if (link == links[c.a].end() || link->second / (size[c.a] * size[c.b]) != c.average)
+            continue;
+        // The smaller cluster's links move into the larger one.
+        const std::size_t keep = links[c.a].size() >= links[c.b].size() ? c.a : c.b;
+        const std::size_t gone = keep == c.a ? c.b : c.a;
+        links[keep].erase(gone);
+        for (const auto& [other, sum] : links[gone]) {
+            if (other == keep) continue;
+            links[other].erase(gone);
+            const double merged = (links[keep][other] += sum);
+            links[other][keep] = merged;
+        }
+        links[gone].clear();
+        alive[gone] = false;
+        parent[gone] = keep;
+        size[keep] += size[gone];
+        for (const auto& [other, sum] : links[keep])
+            queue.push({sum / (size[keep] * size[other]), std::min(keep, other),
+                        std::max(keep, other)});
     }
-    return centre;
+    std::vector<std::size_t> cluster(n);
+    for (std::size_t u = 0; u < n; ++u) {
+        std::size_t r = u;
+        while (parent[r] != r) r = parent[r];
+        cluster[u] = r;
+    }
+    return cluster;
 }
 
 }  // namespace
@@ -345,7 +385,24 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
     std::erase_if(pairs, [&](const Pair& p) {
         return name_different_things(*acronyms[p.a], *acronyms[p.b]);
     });
-    const auto centre = star_centres(vectors.size(), pairs, collapsed.copies);
+    const auto cluster_of_content =
+        average_linkage(vectors.size(), pairs, collapsed.copies, options.threshold);
+    // Each cluster's centre: the content most similar to the cluster's other items.
+    std::vector<double> centrality(vectors.size());
+    for (std::size_t u = 0; u < vectors.size(); ++u)
+        centrality[u] = static_cast<double>(collapsed.copies[u] - 1);
+    for (const Pair& p : pairs)
+        if (cluster_of_content[p.a] == cluster_of_content[p.b]) {
+            centrality[p.a] += p.similarity * static_cast<double>(collapsed.copies[p.b]);
+            centrality[p.b] += p.similarity * static_cast<double>(collapsed.copies[p.a]);
+        }
+    std::vector<std::size_t> centre_of(vectors.size(), SIZE_MAX);
+    for (std::size_t u = 0; u < vectors.size(); ++u) {
+        std::size_t& c = centre_of[cluster_of_content[u]];
+        if (c == SIZE_MAX || centrality[u] > centrality[c]) c = u;
+    }
+    std::vector<std::size_t> centre(vectors.size());
+    for (std::size_t u = 0; u < vectors.size(); ++u) centre[u] = centre_of[cluster_of_content[u]];
 
     // Clusters in input order of their first member; the representative is the first item with
     // the centre's content.
