@@ -1,0 +1,636 @@
+// retrieval_eval: matching and deduplication quality on the development set of the shared corpus
+// (../shared/corpus/eval, its README gives the relevance rule), beside a baseline run in the same
+// process on the same index, every tuned parameter chosen by cross-validation.
+//
+//   retrieval_eval [--corpus DIR] [--db DIR] [--folds 5] [--state detected|given|none] [--check]
+//
+// Matching: the 150 queries, each against the index of every shared record. Printed per query
+// language and kind (mono: a relevant record is in the query's language; cross: none is), MRR@10
+// and recall@10, for
+//   - baseline: plain Xapian BM25 (default parameters), an OR of the query's analysed terms ("Z"
+//     stems, stopwords left out) over every language's text, no expansion, no state;
+//   - tawsiya: the Matcher (Matcher::candidates, the same order as `tawsiya match`), with the rank
+//     weights chosen out-of-fold: the queries are grouped (queries that share a relevant record
+//     are one group), the groups dealt into folds; for each fold the weights that give the best
+//     macro MRR@10 on the other folds rank its queries. Only these out-of-fold figures are
+//     reported; the weights chosen on all queries are printed for the defaults (match_ranking.hpp).
+// Deduplication: the 240 labelled pairs. Each state's records form one list (its French version,
+// else its first), clustered by `deduplicate` with the index's translations; a pair is joined when
+// both fall in one cluster. Baseline: TF-IDF cosine of the analysed terms over the same list, a
+// pair joined at or over a threshold. Both thresholds are chosen out-of-fold (pairs dealt into
+// folds by state). Precision, recall, F1 overall and per subset.
+// --check exits 1 when a tawsiya row is below the baseline's row (CI guards quality with it).
+// The index is built in --db (default: a temporary directory) with the translations `tawsiya
+// train-xlang` would train (records, UN parallel corpus, lexicon), and reused when it is there.
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/dedup.hpp"
+#include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
+#include "tawsiya/reader.hpp"
+#include "tawsiya/schema.hpp"
+#include "tawsiya/translation.hpp"
+
+namespace fs = std::filesystem;
+using namespace tawsiya;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kTop = 10;
+
+struct Query {
+    std::string qid, text, state, kind;
+    Lang lang = Lang::en;
+    std::set<std::string> relevant;
+};
+
+struct Pair {
+    std::string pid, a, b;
+    bool label = false;
+};
+
+std::vector<rapidjson::Document> read_json_lines(const std::string& path) {
+    std::vector<rapidjson::Document> out;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty()) continue;
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        if (doc.HasParseError() || !doc.IsObject()) {
+            std::fprintf(stderr, "%s: a line is not a JSON object\n", path.c_str());
+            std::exit(1);
+        }
+        out.push_back(std::move(doc));
+    }
+    return out;
+}
+
+std::vector<Query> read_queries(const std::string& path) {
+    std::vector<Query> queries;
+    for (const auto& doc : read_json_lines(path)) {
+        Query q;
+        q.qid = doc["qid"].GetString();
+        q.text = doc["text"].GetString();
+        q.state = doc["state"].GetString();
+        q.kind = doc["kind"].GetString();
+        q.lang = parse_lang(doc["lang"].GetString()).value_or(Lang::en);
+        for (const auto& id : doc["relevant"].GetArray()) q.relevant.insert(id.GetString());
+        queries.push_back(std::move(q));
+    }
+    return queries;
+}
+
+std::vector<Pair> read_pairs(const std::string& path) {
+    std::vector<Pair> pairs;
+    for (const auto& doc : read_json_lines(path))
+        pairs.push_back({doc["pid"].GetString(), doc["a"].GetString(), doc["b"].GetString(),
+                         doc["label"].GetInt() == 1});
+    return pairs;
+}
+
+std::vector<Record> read_records(const std::string& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".jsonl") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    std::vector<Record> records;
+    for (const auto& file : files) {
+        ReadReport report;
+        read_jsonl(file, {}, [&](Record&& r) { records.push_back(std::move(r)); }, report);
+    }
+    return records;
+}
+
+// The index of every record with its translations, built once in `dir`.
+void ensure_index(const std::string& dir, const std::vector<Record>& records,
+                  const std::string& parallel, const Analyzer& analyzer) {
+    bool ready = false;
+    if (fs::exists(translations_path(dir))) {
+        try {
+            ready = Xapian::Database(dir).get_doccount() > 0;
+        } catch (const Xapian::Error&) {
+        }
+    }
+    if (ready) return;
+    fs::remove_all(dir);
+    const auto start = Clock::now();
+    {
+        IndexWriter writer(dir, analyzer, 5000);
+        for (const Record& r : records) writer.add(r);
+        writer.commit();
+    }
+    train_index_translations(dir, analyzer,
+                             fs::is_directory(parallel) ? std::optional(parallel) : std::nullopt);
+    std::fprintf(stderr, "indexed and trained translations in %.1f s\n",
+                 std::chrono::duration<double>(Clock::now() - start).count());
+}
+
+// ---- matching ----
+
+struct Scores {
+    double mrr = 0, recall = 0;
+};
+
+Scores score(const std::vector<std::string>& top, const std::set<std::string>& relevant) {
+    Scores s;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < top.size() && i < kTop; ++i)
+        if (relevant.count(top[i])) {
+            if (s.mrr == 0) s.mrr = 1.0 / double(i + 1);
+            ++found;
+        }
+    s.recall = relevant.empty() ? 0 : double(found) / double(relevant.size());
+    return s;
+}
+
+std::vector<std::string> baseline_top(const Query& q, const Xapian::Database& db,
+                                      const Analyzer& analyzer) {
+    const Lang lang = analyzer.detect_language(q.text);
+    std::map<std::string, Xapian::termcount> terms;
+    for (const Token& t : analyzer.tokenize(q.text, lang))
+        if (!t.stopword && !t.stem.empty()) ++terms[std::string(schema::kStemPrefix) + t.stem];
+    std::vector<Xapian::Query> leaves;
+    for (const auto& [term, n] : terms) leaves.emplace_back(term, n);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end()));
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const Xapian::MSet mset = enquire.get_mset(0, kTop);
+    std::vector<std::string> top;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        top.push_back(it.get_document().get_value(schema::kSlotId));
+    return top;
+}
+
+std::vector<std::string> tawsiya_top(std::vector<RankedCandidate> candidates,
+                                     const RankWeights& weights, StateScope scope) {
+    for (auto& c : candidates) c.score = rank_score(c.features, weights);
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const RankedCandidate& a, const RankedCandidate& b) {
+                         return ranks_before(a.features, a.score, b.features, b.score, scope);
+                     });
+    std::vector<std::string> top;
+    for (std::size_t i = 0; i < candidates.size() && i < kTop; ++i) top.push_back(candidates[i].id);
+    return top;
+}
+
+std::string cell_of(const Query& q) {
+    return std::string(lang_code(q.lang)) + "-" + q.kind;
+}
+
+const std::vector<std::string> kCells = {"ar-mono", "ar-cross", "fr-mono",
+                                         "fr-cross", "en-mono", "en-cross"};
+
+// Per cell mean scores, and the macro average over the cells.
+struct Table {
+    std::map<std::string, Scores> cells;
+    std::map<std::string, std::size_t> n;
+    Scores macro;
+};
+
+Table tabulate(const std::vector<Query>& queries, const std::vector<Scores>& per_query,
+               const std::vector<std::size_t>& which) {
+    Table t;
+    for (const std::size_t i : which) {
+        Scores& c = t.cells[cell_of(queries[i])];
+        c.mrr += per_query[i].mrr;
+        c.recall += per_query[i].recall;
+        ++t.n[cell_of(queries[i])];
+    }
+    std::size_t cells = 0;
+    for (auto& [name, s] : t.cells) {
+        s.mrr /= double(t.n[name]);
+        s.recall /= double(t.n[name]);
+        t.macro.mrr += s.mrr;
+        t.macro.recall += s.recall;
+        ++cells;
+    }
+    if (cells) t.macro.mrr /= double(cells), t.macro.recall /= double(cells);
+    return t;
+}
+
+// Folds: queries that share a relevant record are one group (so no fold is tuned on a request it
+// is scored on); groups sorted by their first query id and dealt round-robin.
+std::vector<std::size_t> query_folds(const std::vector<Query>& queries, std::size_t folds) {
+    std::vector<std::size_t> group(queries.size());
+    std::iota(group.begin(), group.end(), 0);
+    const std::function<std::size_t(std::size_t)> find = [&](std::size_t x) {
+        return group[x] == x ? x : group[x] = find(group[x]);
+    };
+    std::map<std::string, std::size_t> first_with;
+    for (std::size_t i = 0; i < queries.size(); ++i)
+        for (const auto& id : queries[i].relevant) {
+            const auto [it, fresh] = first_with.emplace(id, i);
+            if (!fresh) group[find(i)] = find(it->second);
+        }
+    std::map<std::string, std::size_t> fold_of_group;  // by the group's first qid
+    std::map<std::size_t, std::string> first_qid;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        auto& q = first_qid[find(i)];
+        if (q.empty() || queries[i].qid < q) q = queries[i].qid;
+    }
+    std::vector<std::string> groups;
+    for (const auto& [_, qid] : first_qid) groups.push_back(qid);
+    std::sort(groups.begin(), groups.end());
+    for (std::size_t g = 0; g < groups.size(); ++g) fold_of_group[groups[g]] = g % folds;
+    std::vector<std::size_t> fold(queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i) fold[i] = fold_of_group[first_qid[find(i)]];
+    return fold;
+}
+
+// The weights the cross-validation chooses among.
+std::vector<RankWeights> weight_grid() {
+    std::vector<RankWeights> grid;
+    for (const double cs : {0.5, 1.0})
+        for (const double bs : {0.5, 1.0, 2.0, 4.0, 8.0})
+            for (const double ct : {0.2, 0.4, 0.6, 0.8, 1.0})
+                for (const double bt : {0.5, 1.0, 2.0, 4.0, 8.0})
+                    for (const double il : {0.0, 0.05, 0.1, 0.2}) {
+                        RankWeights w;
+                        w.cosine_same = cs;
+                        w.bm25_same = bs;
+                        w.cosine_translated = ct;
+                        w.bm25_translated = bt;
+                        w.in_lang = il;
+                        grid.push_back(w);
+                    }
+    return grid;
+}
+
+std::string describe(const RankWeights& w) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "cosine_same %.2g, bm25_same %.2g, cosine_translated %.2g, bm25_translated "
+                  "%.2g, in_lang %.2g",
+                  w.cosine_same, w.bm25_same, w.cosine_translated, w.bm25_translated, w.in_lang);
+    return buffer;
+}
+
+void print_row(const char* system, const Table& t) {
+    std::printf("| %s |", system);
+    for (const auto& cell : kCells) {
+        const auto it = t.cells.find(cell);
+        if (it == t.cells.end())
+            std::printf(" - | - |");
+        else
+            std::printf(" %.3f | %.3f |", it->second.mrr, it->second.recall);
+    }
+    std::printf(" %.3f | %.3f |\n", t.macro.mrr, t.macro.recall);
+}
+
+// Rows below the baseline (MRR@10 or recall@10 of a cell, or the macro average).
+std::vector<std::string> below(const Table& system, const Table& baseline) {
+    std::vector<std::string> out;
+    for (const auto& cell : kCells) {
+        if (!system.cells.count(cell) || !baseline.cells.count(cell)) continue;
+        const Scores& s = system.cells.at(cell);
+        const Scores& b = baseline.cells.at(cell);
+        if (s.mrr < b.mrr) out.push_back(cell + " MRR@10");
+        if (s.recall < b.recall) out.push_back(cell + " recall@10");
+    }
+    return out;
+}
+
+// ---- deduplication ----
+
+struct PairCounts {
+    std::size_t tp = 0, fp = 0, fn = 0;
+    double precision() const { return tp + fp ? double(tp) / double(tp + fp) : 1.0; }
+    double recall() const { return tp + fn ? double(tp) / double(tp + fn) : 0.0; }
+    double f1() const {
+        const double p = precision(), r = recall();
+        return p + r > 0 ? 2 * p * r / (p + r) : 0;
+    }
+    void add(bool joined, bool label) {
+        if (joined && label) ++tp;
+        if (joined && !label) ++fp;
+        if (!joined && label) ++fn;
+    }
+};
+
+std::string pair_subset(const Pair& p, const std::map<std::string, const Record*>& by_id) {
+    const auto lang_of = [&](const std::string& id) {
+        const Record* r = by_id.at(id);
+        return r->text.count(Lang::en) ? "en" : "fr";
+    };
+    const std::string a = lang_of(p.a), b = lang_of(p.b);
+    if (a != b) return "cross (fr/ar-en)";
+    return a == "fr" ? "fr-fr" : "en-en";
+}
+
+// The text a record has in a dedup list: its French version, else its first.
+DedupItem item_of(const Record& r) {
+    const auto fr = r.text.find(Lang::fr);
+    const auto& [lang, text] = fr != r.text.end() ? *fr : *r.text.begin();
+    return {r.id, text, lang};
+}
+
+// Baseline similarity: TF-IDF cosine of the analysed terms, IDF over the list.
+class BaselineCosine {
+  public:
+    BaselineCosine(const std::vector<DedupItem>& items, const Analyzer& analyzer) {
+        std::unordered_map<std::string, double> df;
+        for (const auto& item : items) {
+            std::map<std::string, unsigned> tf;
+            for (const Token& t : analyzer.tokenize(item.text, *item.lang))
+                if (!t.stopword && !t.stem.empty()) ++tf[t.stem];
+            for (const auto& [stem, _] : tf) df[stem] += 1;
+            counts_[item.id] = std::move(tf);
+        }
+        const double n = double(items.size());
+        for (auto& [id, tf] : counts_) {
+            std::map<std::string, double> v;
+            double sum = 0;
+            for (const auto& [stem, c] : tf) {
+                const double w = (1 + std::log(double(c))) * (std::log((n + 1) / (df[stem] + 1)) + 1);
+                v[stem] = w;
+                sum += w * w;
+            }
+            for (auto& [_, w] : v) w /= std::sqrt(sum > 0 ? sum : 1);
+            vectors_[id] = std::move(v);
+        }
+    }
+    double operator()(const std::string& a, const std::string& b) const {
+        const auto& va = vectors_.at(a);
+        double dot = 0;
+        for (const auto& [stem, w] : vectors_.at(b))
+            if (const auto it = va.find(stem); it != va.end()) dot += w * it->second;
+        return dot;
+    }
+
+  private:
+    std::map<std::string, std::map<std::string, unsigned>> counts_;
+    std::map<std::string, std::map<std::string, double>> vectors_;
+};
+
+// Out-of-fold decisions: for each fold, the threshold with the best F1 on the other folds'
+// pairs decides its pairs. joined(i, t) says whether pair i is joined at threshold t.
+struct OutOfFold {
+    std::vector<bool> decision;
+    std::vector<double> chosen;  // per fold
+};
+
+OutOfFold cross_validate(const std::vector<Pair>& pairs, const std::vector<std::size_t>& fold,
+                         std::size_t folds, const std::vector<double>& thresholds,
+                         const std::function<bool(std::size_t, std::size_t)>& joined) {
+    OutOfFold out;
+    out.decision.assign(pairs.size(), false);
+    for (std::size_t f = 0; f < folds; ++f) {
+        double best_f1 = -1;
+        std::size_t best = 0;
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            PairCounts c;
+            for (std::size_t i = 0; i < pairs.size(); ++i)
+                if (fold[i] != f) c.add(joined(i, t), pairs[i].label);
+            if (c.f1() > best_f1) best_f1 = c.f1(), best = t;
+        }
+        out.chosen.push_back(thresholds[best]);
+        for (std::size_t i = 0; i < pairs.size(); ++i)
+            if (fold[i] == f) out.decision[i] = joined(i, best);
+    }
+    return out;
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string corpus = "../shared/corpus", db_dir, state_mode = "detected", show;
+    std::size_t folds = 5;
+    bool check = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
+        else if (arg == "--db" && i + 1 < argc) db_dir = argv[++i];
+        else if (arg == "--folds" && i + 1 < argc) folds = std::stoul(argv[++i]);
+        else if (arg == "--state" && i + 1 < argc) state_mode = argv[++i];
+        else if (arg == "--check") check = true;
+        else if (arg == "--show" && i + 1 < argc) show = argv[++i];
+        else {
+            std::fprintf(stderr,
+                         "usage: retrieval_eval [--corpus DIR] [--db DIR] [--folds N] "
+                         "[--state detected|given|none] [--check]\n");
+            return 2;
+        }
+    }
+    if (state_mode != "detected" && state_mode != "given" && state_mode != "none") {
+        std::fprintf(stderr, "--state: detected, given or none\n");
+        return 2;
+    }
+    const std::string queries_path = corpus + "/eval/match-queries.jsonl";
+    const std::string pairs_path = corpus + "/eval/near-duplicate-pairs.jsonl";
+    if (!fs::exists(queries_path) || !fs::is_directory(corpus + "/records")) {
+        std::printf("retrieval_eval: %s has no eval/ or records/: skipped\n", corpus.c_str());
+        return 0;
+    }
+    const Analyzer analyzer;
+    const std::vector<Record> records = read_records(corpus + "/records");
+    std::map<std::string, const Record*> by_id;
+    for (const Record& r : records) by_id[r.id] = &r;
+
+    std::string temporary;
+    if (db_dir.empty()) {
+        temporary = (fs::temp_directory_path() / ("tawsiya-retrieval-" + std::to_string(::getpid())))
+                        .string();
+        db_dir = temporary;
+    }
+    ensure_index(db_dir, records, corpus + "/parallel/unpc-devset", analyzer);
+
+    // ---- matching ----
+    const std::vector<Query> queries = read_queries(queries_path);
+    const Xapian::Database db(db_dir);
+    std::vector<Scores> baseline(queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i)
+        baseline[i] = score(baseline_top(queries[i], db, analyzer), queries[i].relevant);
+
+    Matcher matcher(db_dir, analyzer);
+    const StateScope scope = state_mode == "none" ? StateScope::any : StateScope::prefer;
+    std::vector<std::vector<RankedCandidate>> candidates(queries.size());
+    std::size_t state_found = 0;
+    const auto match_start = Clock::now();
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        MatchRequest request;
+        request.text = queries[i].text;
+        request.k = kTop;
+        request.state_scope = scope;
+        if (state_mode == "given") request.state = queries[i].state;
+        candidates[i] = matcher.candidates(request);
+        if (!show.empty() && queries[i].qid.rfind(show, 0) == 0) {
+            // --show QID-PREFIX: the first candidates of those queries, with their features.
+            std::printf("%s %s\n", queries[i].qid.c_str(), queries[i].text.c_str());
+            for (std::size_t c = 0; c < candidates[i].size() && c < 8; ++c) {
+                const RankedCandidate& rc = candidates[i][c];
+                std::printf("  %s %-22s st=%d in=%d cs=%.3f ct=%.3f bs=%.3f bt=%.3f  %.80s\n",
+                            queries[i].relevant.count(rc.id) ? "*" : " ", rc.id.c_str(),
+                            rc.features.same_state, rc.features.in_lang, rc.features.cosine_same,
+                            rc.features.cosine_translated, rc.features.bm25_same,
+                            rc.features.bm25_translated, by_id.at(rc.id)->text.begin()->second.c_str());
+            }
+        }
+    }
+    const double match_ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - match_start).count() /
+        double(queries.size());
+
+    const std::vector<RankWeights> grid = weight_grid();
+    // scores[g][i]: query i ranked with grid point g.
+    std::vector<std::vector<Scores>> scores(grid.size(), std::vector<Scores>(queries.size()));
+    for (std::size_t g = 0; g < grid.size(); ++g)
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            scores[g][i] = score(tawsiya_top(candidates[i], grid[g], scope), queries[i].relevant);
+
+    const std::vector<std::size_t> fold = query_folds(queries, folds);
+    std::vector<Scores> out_of_fold(queries.size());
+    std::vector<std::size_t> all(queries.size());
+    std::iota(all.begin(), all.end(), 0);
+    const auto best_on = [&](const std::vector<std::size_t>& which) {
+        std::size_t best = 0;
+        double best_mrr = -1;
+        for (std::size_t g = 0; g < grid.size(); ++g) {
+            const double mrr = tabulate(queries, scores[g], which).macro.mrr;
+            if (mrr > best_mrr + 1e-12) best_mrr = mrr, best = g;
+        }
+        return best;
+    };
+    std::printf("## Matching: %zu queries, %zu records, state %s\n\n", queries.size(),
+                records.size(), state_mode.c_str());
+    std::printf("Weights chosen per fold:\n");
+    for (std::size_t f = 0; f < folds; ++f) {
+        std::vector<std::size_t> train, test;
+        for (std::size_t i = 0; i < queries.size(); ++i) (fold[i] == f ? test : train).push_back(i);
+        const std::size_t g = best_on(train);
+        std::printf("- fold %zu: %s\n", f + 1, describe(grid[g]).c_str());
+        for (const std::size_t i : test) out_of_fold[i] = scores[g][i];
+    }
+    const std::size_t chosen_all = best_on(all);
+    std::printf("\nWeights chosen on all queries (the defaults to ship): %s\n\n",
+                describe(grid[chosen_all]).c_str());
+
+    std::vector<Scores> defaults(queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i)
+        defaults[i] = score(tawsiya_top(candidates[i], RankWeights{}, scope), queries[i].relevant);
+
+    std::printf("| system | ar-mono MRR | R@10 | ar-cross MRR | R@10 | fr-mono MRR | R@10 | fr-cross "
+                "MRR | R@10 | en-mono MRR | R@10 | en-cross MRR | R@10 | macro MRR | R@10 |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    const Table base_table = tabulate(queries, baseline, all);
+    const Table oof_table = tabulate(queries, out_of_fold, all);
+    print_row("baseline BM25", base_table);
+    print_row("tawsiya, out-of-fold", oof_table);
+    print_row("tawsiya, shipped weights (in-sample)", tabulate(queries, defaults, all));
+    std::printf("\nCross-language recall@10 over same-language recall@10 (out-of-fold):");
+    for (const char* lang : {"ar", "fr", "en"}) {
+        const std::string l(lang);
+        if (oof_table.cells.count(l + "-mono") && oof_table.cells.count(l + "-cross"))
+            std::printf(" %s %.2f", lang,
+                        oof_table.cells.at(l + "-cross").recall /
+                            std::max(1e-9, oof_table.cells.at(l + "-mono").recall));
+    }
+    std::printf("\nMatch time: %.1f ms per query (candidates and features)\n", match_ms);
+    std::vector<std::string> failures = below(oof_table, base_table);
+    if (!show.empty()) {
+        std::printf("\nPer query (--show): qid, baseline MRR, out-of-fold MRR\n");
+        for (std::size_t i = 0; i < queries.size(); ++i)
+            if (queries[i].qid.rfind(show, 0) == 0 && baseline[i].mrr != out_of_fold[i].mrr)
+                std::printf("%s %.2f %.2f\n", queries[i].qid.c_str(), baseline[i].mrr,
+                            out_of_fold[i].mrr);
+    }
+
+    // ---- deduplication ----
+    if (fs::exists(pairs_path)) {
+        const std::vector<Pair> pairs = read_pairs(pairs_path);
+        std::map<std::string, std::vector<DedupItem>> lists;  // state -> its records' items
+        std::set<std::string> states;
+        for (const Pair& p : pairs) states.insert(by_id.at(p.a)->state);
+        for (const Record& r : records)
+            if (states.count(r.state) && !r.text.empty()) lists[r.state].push_back(item_of(r));
+        const auto translations = load_translations(db_dir, analyzer);
+        const std::vector<double> thresholds = {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
+                                                0.55, 0.6, 0.65, 0.7, 0.8};
+        // tawsiya: cluster id of each record at each threshold.
+        std::vector<std::map<std::string, std::pair<std::string, std::size_t>>> cluster(
+            thresholds.size());
+        std::map<std::string, std::unique_ptr<BaselineCosine>> cosines;
+        for (const auto& [state, items] : lists) {
+            cosines[state] = std::make_unique<BaselineCosine>(items, analyzer);
+            for (std::size_t t = 0; t < thresholds.size(); ++t) {
+                DedupOptions options;
+                options.threshold = thresholds[t];
+                options.translations = translations.get();
+                const DedupResult result = deduplicate(items, analyzer, options);
+                for (std::size_t i = 0; i < items.size(); ++i)
+                    cluster[t][items[i].id] = {state, result.cluster_of[i]};
+            }
+        }
+        std::vector<std::size_t> pair_fold(pairs.size());
+        for (std::size_t i = 0; i < pairs.size(); ++i)
+            pair_fold[i] = fnv1a(pairs[i].pid) % folds;
+        std::vector<double> similarity(pairs.size());
+        for (std::size_t i = 0; i < pairs.size(); ++i)
+            similarity[i] = (*cosines.at(by_id.at(pairs[i].a)->state))(pairs[i].a, pairs[i].b);
+        const OutOfFold ours = cross_validate(pairs, pair_fold, folds, thresholds,
+                                              [&](std::size_t i, std::size_t t) {
+                                                  return cluster[t].at(pairs[i].a) ==
+                                                         cluster[t].at(pairs[i].b);
+                                              });
+        const OutOfFold base = cross_validate(
+            pairs, pair_fold, folds, thresholds,
+            [&](std::size_t i, std::size_t t) { return similarity[i] >= thresholds[t]; });
+        std::map<std::string, PairCounts> ours_by, base_by;
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const std::string subset = pair_subset(pairs[i], by_id);
+            for (const std::string& s : {subset, std::string("all")}) {
+                ours_by[s].add(ours.decision[i], pairs[i].label);
+                base_by[s].add(base.decision[i], pairs[i].label);
+            }
+        }
+        std::printf("\n## Deduplication: %zu labelled pairs, out-of-fold thresholds (pairs in %zu "
+                    "folds)\n\n",
+                    pairs.size(), folds);
+        const auto thresholds_of = [](const OutOfFold& o) {
+            std::string s;
+            for (const double t : o.chosen) s += (s.empty() ? "" : ", ") + std::to_string(t).substr(0, 4);
+            return s;
+        };
+        std::printf("Thresholds per fold: tawsiya %s; baseline %s\n\n", thresholds_of(ours).c_str(),
+                    thresholds_of(base).c_str());
+        std::printf("| subset | baseline P | R | F1 | tawsiya P | R | F1 |\n|---|---|---|---|---|---|---|\n");
+        for (const auto& [subset, c] : ours_by) {
+            const PairCounts& b = base_by.at(subset);
+            std::printf("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", subset.c_str(),
+                        b.precision(), b.recall(), b.f1(), c.precision(), c.recall(), c.f1());
+            if (c.f1() < b.f1()) failures.push_back("dedup " + subset + " F1");
+        }
+    }
+    if (!temporary.empty()) fs::remove_all(temporary);
+    if (check && !failures.empty()) {
+        std::printf("\nBelow the baseline:");
+        for (const auto& f : failures) std::printf(" %s;", f.c_str());
+        std::printf("\n");
+        return 1;
+    }
+    return 0;
+}
