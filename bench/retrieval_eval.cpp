@@ -2,7 +2,8 @@
 // (../shared/corpus/eval, its README gives the relevance rule), beside a baseline run in the same
 // process on the same index, every tuned parameter chosen by cross-validation.
 //
-//   retrieval_eval [--corpus DIR] [--db DIR] [--folds 5] [--state detected|given|none] [--check]
+//   retrieval_eval [--corpus DIR] [--db DIR] [--folds 5] [--state detected|given|none]
+//                  [--no-xlang] [--check] [--show QID-PREFIX]
 //
 // Matching: the 150 queries, each against the index of every shared record. Printed per query
 // language and kind (mono: a relevant record is in the query's language; cross: none is), MRR@10
@@ -259,7 +260,7 @@ std::vector<std::size_t> query_folds(const std::vector<Query>& queries, std::siz
 // The weights the cross-validation chooses among.
 std::vector<RankWeights> weight_grid() {
     std::vector<RankWeights> grid;
-    for (const double cs : {0.5, 1.0})
+    for (const double cs : {0.0, 0.5, 1.0})
         for (const double bs : {0.5, 1.0, 2.0, 4.0, 8.0})
             for (const double ct : {0.2, 0.4, 0.6, 0.8, 1.0})
                 for (const double bt : {0.5, 1.0, 2.0, 4.0, 8.0})
@@ -420,7 +421,7 @@ std::uint64_t fnv1a(std::string_view s) {
 int main(int argc, char** argv) {
     std::string corpus = "../shared/corpus", db_dir, state_mode = "detected", show;
     std::size_t folds = 5;
-    bool check = false;
+    bool check = false, xlang = true;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
@@ -428,11 +429,12 @@ int main(int argc, char** argv) {
         else if (arg == "--folds" && i + 1 < argc) folds = std::stoul(argv[++i]);
         else if (arg == "--state" && i + 1 < argc) state_mode = argv[++i];
         else if (arg == "--check") check = true;
+        else if (arg == "--no-xlang") xlang = false;
         else if (arg == "--show" && i + 1 < argc) show = argv[++i];
         else {
             std::fprintf(stderr,
                          "usage: retrieval_eval [--corpus DIR] [--db DIR] [--folds N] "
-                         "[--state detected|given|none] [--check]\n");
+                         "[--state detected|given|none] [--no-xlang] [--check] [--show QID-PREFIX]\n");
             return 2;
         }
     }
@@ -476,6 +478,7 @@ int main(int argc, char** argv) {
         request.text = queries[i].text;
         request.k = kTop;
         request.state_scope = scope;
+        request.xlang = xlang;
         if (state_mode == "given") request.state = queries[i].state;
         candidates[i] = matcher.candidates(request);
         if (!show.empty() && queries[i].qid.rfind(show, 0) == 0) {

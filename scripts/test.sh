@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the Catch2 suite (ctest) and the browser test of the web page.
+# Builds and runs every test: the Catch2 suite (ctest), the browser test of the web page and, when
+# the shared corpus is beside the project, the retrieval evaluation, which fails when a row of
+# tawsiya's out-of-fold figures falls below the baseline of the same run.
 # Usage (as root on Debian 12): bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --test
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# The options are set here, not left to the cache: run-sample.sh configures the same folder
+# without the tests.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAWSIYA_BUILD_TESTS=ON \
+      -DTAWSIYA_BUILD_BENCH=ON >/dev/null
 cmake --build build -j2
 
 status=0
-(cd build && ctest -j2 --output-on-failure --timeout 600) || status=1
+(cd build && ctest -j2 --output-on-failure --no-tests=error --timeout 600) || status=1
 if [[ -f tests/browser/run.sh ]]; then
     bash tests/browser/run.sh build || status=1
+fi
+
+shared="${TAWSIYA_SHARED_CORPUS:-../shared/corpus}"
+if [[ -f "$shared/eval/match-queries.jsonl" ]]; then
+    echo "retrieval evaluation on $shared/eval (out-of-fold, beside the BM25 baseline):"
+    ./build/retrieval_eval --corpus "$shared" --check || status=1
+else
+    echo "retrieval evaluation skipped: no $shared/eval"
 fi
 exit $status
