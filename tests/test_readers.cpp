@@ -8,7 +8,7 @@
 #include <map>
 #include <sstream>
 
-#include "../indexer/readers/state_names.hpp"
+#include "tawsiya/state_names.hpp"
 #include "../indexer/readers/upr_paragraph.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
@@ -231,10 +231,10 @@ TEST_CASE("UPR paragraphs: number, text and recommending states split apart", "[
     CHECK(p.text == "Ratify OPCAT Consider ratifying OPCAT");
     CHECK(p.states == std::vector<std::string>{"Chile", "Nepal"});
 
-    CHECK(readers::is_state_name("St Vincent & the Grenadines"));
-    CHECK(readers::is_state_name("Cote d'Ivoire"));
-    CHECK(readers::official_state_name("Tanzania") == "United Republic of Tanzania");
-    CHECK_FALSE(readers::is_state_name("Paris Principles"));
+    CHECK(is_state_name("St Vincent & the Grenadines"));
+    CHECK(is_state_name("Cote d'Ivoire"));
+    CHECK(official_state_name("Tanzania") == "United Republic of Tanzania");
+    CHECK_FALSE(is_state_name("Paris Principles"));
 }
 
 TEST_CASE("UN report text: the recommendations section, across page breaks, both numberings",
@@ -358,8 +358,8 @@ TEST_CASE("shared corpus: paragraph parsing against the gold of upr-paragraph-pa
         text_ok += parts.text == (*texts)[i]["label"].GetString();
         std::vector<std::string> gold, got;
         for (const auto& c : (*countries)[i]["label"].GetArray())
-            gold.push_back(readers::official_state_name(c.GetString()));
-        for (const auto& s : parts.states) got.push_back(readers::official_state_name(s));
+            gold.push_back(official_state_name(c.GetString()));
+        for (const auto& s : parts.states) got.push_back(official_state_name(s));
         states_ok += gold == got;
         if (gold != got || parts.text != (*texts)[i]["label"].GetString())
             UNSCOPED_INFO("differs: " << (*numbers)[i]["text"].GetString());

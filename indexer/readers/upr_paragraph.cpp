@@ -4,7 +4,7 @@
 #include <cctype>
 #include <regex>
 
-#include "state_names.hpp"
+#include "tawsiya/state_names.hpp"
 
 namespace tawsiya::readers {
 namespace {
