@@ -60,9 +60,9 @@ struct Suggestion {
 };
 
 struct MatchResult {
-    Lang lang = Lang::en;  // the text's language (given or detected)
-    std::string content;   // the text without paragraph number and recommending states
-    std::string state;     // the state under review the ranking used ("" when none)
+    Lang lang = Lang::en;      // the text's language (given or detected)
+    std::string content;       // the text without paragraph number and recommending states
+    std::string state;         // the state under review the ranking used ("" when none)
     std::string state_reason;  // why: "given", or where the text names it; "" when none
     std::vector<Match> matches;
     // Scheme ("mechanism", "body", "responsible", "uprinfo_issue", "sdg", ...) -> suggestions by
@@ -77,8 +77,8 @@ struct MatchOptions {
     double vote_shrinkage = 0.5;  // votes = carried / (voted + shrinkage): few voters, less sure
     std::size_t max_k = 100;      // a request's k is capped here
     std::size_t max_text_bytes = 20000;  // longer texts are refused (LimitError)
-    bool xlang = true;  // cross-language matching through DIR/tawsiya-translations.tsv (or the
-                        // built-in lexicon when the index has none)
+    bool xlang = true;    // cross-language matching through DIR/tawsiya-translations.tsv (or the
+                          // built-in lexicon when the index has none)
     RankWeights weights;  // how candidates are ordered (match_ranking.hpp)
 };
 

@@ -23,6 +23,10 @@ struct MatchFeatures {
     // French and English share a stem).
     double cosine_same = 0;
     double cosine_translated = 0;
+    // The share of the text's TF-IDF weight (squared) whose stems the version has: near 1 when a
+    // long record holds the text's request among others, which its cosine hides.
+    double coverage_same = 0;
+    double coverage_translated = 0;
     // BM25 of the record in the list retrieved in the text's language and in the best list of
     // another language, each over the most the list's query could weigh (0 = not in the list).
     double bm25_same = 0;
@@ -32,11 +36,15 @@ struct MatchFeatures {
 // The weights of the score. The defaults were chosen by cross-validation over the development
 // set (bench/retrieval_eval, 5 folds); RESULTS.md gives the out-of-fold figures.
 struct RankWeights {
-    double cosine_same = 1.0;
-    double cosine_translated = 0.8;
-    double bm25_same = 0.2;
-    double bm25_translated = 0.1;
-    double in_lang = 0.0;
+    double cosine_same = 0.5;
+    double bm25_same = 4.0;
+    double cosine_translated = 0.6;
+    double bm25_translated = 4.0;
+    double coverage = 0.5;  // for coverage_same and coverage_translated alike
+    double in_lang = 0.2;
+    // How much a record with a version in the text's language also counts by its other
+    // versions (the text translated into theirs): a second opinion, under the first.
+    double other_versions = 0.25;
 };
 
 // The candidate's score, higher is better: a record with a version in the text's language by

@@ -1,6 +1,6 @@
 // Reading a list of new recommendations for the batch commands (dedup, match): JSON lines
-// {"id", "text", "lang"?, "state"?}, or plain text with one recommendation per line (its id is the line
-// number). Bad lines are reported as "file:line: reason" and skipped.
+// {"id", "text", "lang"?, "state"?}, or plain text with one recommendation per line (its id is the
+// line number). Bad lines are reported as "file:line: reason" and skipped.
 #pragma once
 
 #include <optional>

@@ -51,8 +51,8 @@ MatchCommandOptions parse_options(const Args& args) {
         ("filter", po::value(&options.filters)->composing(),
          "facet=label: match only records with it (repeatable; OR within a facet, AND across)")  //
         ("state", po::value(&options.state),
-         "the state under review, in any language, for inputs that do not say")  //
-        ("only-state", "match the state's records only")                          //
+         "the state under review, in any language, for inputs that do not say")     //
+        ("only-state", "match the state's records only")                            //
         ("all-states", "rank every state's records alike (the state is not used)")  //
         ("abstain-below",
          po::value(&options.match.abstain_below)->default_value(options.match.abstain_below),
@@ -107,9 +107,9 @@ int run_match(const Args& args) {
         request.lang = item.lang ? item.lang : parse_lang(options.lang);
         request.k = options.k;
         request.filters = filters;
-        request.state = item.state ? item.state
-                                   : options.state.empty() ? std::nullopt
-                                                           : std::optional(options.state);
+        request.state = item.state              ? item.state
+                        : options.state.empty() ? std::nullopt
+                                                : std::optional(options.state);
         request.state_scope = options.state_scope;
         try {
             const std::string line = match_result_to_json(item.id, matcher.match(request));

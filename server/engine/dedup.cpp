@@ -351,8 +351,8 @@ std::vector<std::size_t> average_linkage(std::size_t n, const std::vector<Pair>&
         parent[gone] = keep;
         size[keep] += size[gone];
         for (const auto& [other, sum] : links[keep])
-            queue.push({sum / (size[keep] * size[other]), std::min(keep, other),
-                        std::max(keep, other)});
+            queue.push(
+                {sum / (size[keep] * size[other]), std::min(keep, other), std::max(keep, other)});
     }
     std::vector<std::size_t> cluster(n);
     for (std::size_t u = 0; u < n; ++u) {

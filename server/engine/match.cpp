@@ -50,6 +50,15 @@ double cosine(const Vector& a, double a_norm, const Vector& b, double b_norm) {
     return std::min(1.0, dot / (a_norm * b_norm));
 }
 
+// The share of a's squared weight on stems that b has.
+double coverage(const Vector& a, double a_norm, const Vector& b) {
+    if (a_norm == 0) return 0;
+    double covered = 0;
+    for (const auto& [stem, weight] : a)
+        if (b.count(stem)) covered += weight * weight;
+    return covered / (a_norm * a_norm);
+}
+
 // A record's version, analysed once per match.
 struct Version {
     Lang lang;
@@ -155,8 +164,7 @@ struct Matcher::Impl {
     }
 
     struct Ranked {
-        matching::QueryText text;
-        std::string state, state_reason;
+        matching::QueryText text;           // with the state under review
         std::vector<Candidate> candidates;  // in rank order
     };
 
@@ -167,17 +175,16 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     if (request.text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw UsageError("text", "is empty");
     if (request.text.size() > options.max_text_bytes)
-        throw LimitError("text", "longer than " + std::to_string(options.max_text_bytes) + " bytes");
+        throw LimitError("text",
+                         "longer than " + std::to_string(options.max_text_bytes) + " bytes");
     if (request.k == 0 || request.k > options.max_k)
         throw LimitError("k", "must be between 1 and " + std::to_string(options.max_k));
 
     Ranked out;
-    out.text = matching::analyse_text(request.text, request.lang, analyzer);
+    const bool use_state = request.state_scope != StateScope::any;
+    out.text = matching::analyse_text(request.text, request.lang, analyzer,
+                                      use_state ? request.state : std::nullopt, use_state);
     const matching::QueryText& text = out.text;
-    if (request.state_scope != StateScope::any && request.state && !request.state->empty()) {
-        out.state = *request.state;
-        out.state_reason = "given";
-    }
     const bool xlang = request.xlang && translations != nullptr;
 
     const Xapian::Query filter = matching::filter_query(request.filters, tag_schemes);
@@ -193,7 +200,8 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         Xapian::Query query(Xapian::Query::OP_FILTER, base,
                             Xapian::Query(schema::facet_term(schema::kLanguage, lang_code(lang))));
         if (state_only)
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(state_term(out.state)));
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(state_term(text.state)));
         if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         if (request.exclude_id)
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
@@ -226,7 +234,7 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         const Xapian::Query base = list_query(text, lang);
         if (base.empty()) continue;
         const bool own = lang == text.lang;
-        if (!out.state.empty()) {
+        if (!text.state.empty()) {
             retrieve(base, lang, true, own ? primary : kSecondaryCandidates);
             if (request.state_scope == StateScope::prefer)
                 retrieve(base, lang, false, kSecondaryCandidates);
@@ -245,33 +253,39 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
                 const double n = norm(v);
                 translated[to] = {std::move(v), n};
             }
-    const std::string wanted_state = out.state.empty() ? std::string() : state_term(out.state);
+    const std::string wanted_state = text.state.empty() ? std::string() : state_term(text.state);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         Candidate& c = candidates[i];
         c.record = parse_record_json(documents[i].get_data());
         MatchFeatures& f = c.features;
         f.same_state = !wanted_state.empty() && state_term(c.record.state) == wanted_state;
         for (const auto& [version_lang, version_text] : c.record.text) {
-            Version v{version_lang, vectorise(features::request_stems(version_text, version_lang,
-                                                                      analyzer))};
+            Version v{version_lang,
+                      vectorise(features::request_stems(version_text, version_lang, analyzer))};
             v.norm = norm(v.vector);
             if (version_lang == text.lang) {
                 f.in_lang = true;
                 f.cosine_same = cosine(query_vector, query_norm, v.vector, v.norm);
+                f.coverage_same = coverage(query_vector, query_norm, v.vector);
             } else {
                 // French and English share stems: the text as it is may meet the version.
                 f.cosine_translated = std::max(f.cosine_translated,
                                                cosine(query_vector, query_norm, v.vector, v.norm));
-                if (const auto t = translated.find(version_lang); t != translated.end())
+                f.coverage_translated =
+                    std::max(f.coverage_translated, coverage(query_vector, query_norm, v.vector));
+                if (const auto t = translated.find(version_lang); t != translated.end()) {
+                    const auto& [vector, n] = t->second;
                     f.cosine_translated =
-                        std::max(f.cosine_translated,
-                                 cosine(t->second.first, t->second.second, v.vector, v.norm));
+                        std::max(f.cosine_translated, cosine(vector, n, v.vector, v.norm));
+                    f.coverage_translated =
+                        std::max(f.coverage_translated, coverage(vector, n, v.vector));
+                }
             }
             c.versions.push_back(std::move(v));
         }
         c.score = rank_score(f, options.weights);
     }
-    const StateScope scope = out.state.empty() ? StateScope::any : request.state_scope;
+    const StateScope scope = text.state.empty() ? StateScope::any : request.state_scope;
     std::stable_sort(candidates.begin(), candidates.end(),
                      [&](const Candidate& a, const Candidate& b) {
                          return ranks_before(a.features, a.score, b.features, b.score, scope);
@@ -306,8 +320,8 @@ MatchResult Matcher::match(const MatchRequest& request) {
     MatchResult result;
     result.lang = text.lang;
     result.content = text.content;
-    result.state = ranked.state;
-    result.state_reason = ranked.state_reason;
+    result.state = text.state;
+    result.state_reason = text.state_how;
 
     // Target stem -> the text's stem it translates, for the words that matched through a
     // translation.

@@ -1,21 +1,104 @@
 #include "engine/match_query.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "engine/features.hpp"
 #include "engine/synonyms.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/schema.hpp"
+#include "tawsiya/state_names.hpp"
 
 namespace tawsiya::matching {
 
-QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer) {
+namespace {
+
+bool starts_with_word(std::string_view text, std::string_view word) {
+    if (text.size() < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x80 ? std::tolower(c) : c) != static_cast<unsigned char>(word[i])) return false;
+    }
+    // A whole word: what follows is not an ASCII letter (Arabic letters are bytes >= 0x80, and
+    // every Arabic phrase below ends a word, so a following Arabic byte means a longer word).
+    if (text.size() == word.size()) return true;
+    const auto next = static_cast<unsigned char>(text[word.size()]);
+    return !(std::isalnum(next) || next >= 0x80);
+}
+
+}  // namespace
+
+std::string_view strip_state_modal(std::string_view text) {
+    // Longest first within a language: "is encouraged to" before "is".
+    static constexpr std::string_view kModals[] = {"is encouraged to",
+                                                   "is urged to",
+                                                   "is invited to",
+                                                   "is called upon to",
+                                                   "is requested to",
+                                                   "is recommended to",
+                                                   "should",
+                                                   "must",
+                                                   "shall",
+                                                   "needs to",
+                                                   "ought to",
+                                                   "est encouragé à",
+                                                   "est encouragée à",
+                                                   "est invité à",
+                                                   "est invitée à",
+                                                   "est instamment prié de",
+                                                   "est prié de",
+                                                   "devrait",
+                                                   "doit",
+                                                   "que",
+                                                   "qu’",
+                                                   "qu'",
+                                                   "ينبغي",
+                                                   "وينبغي",
+                                                   "يجب",
+                                                   "ويجب",
+                                                   "على",
+                                                   "أن",
+                                                   "بأن"};
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        const std::size_t start = text.find_first_not_of(" \t\r\n,:");
+        if (start == std::string_view::npos) return {};
+        text.remove_prefix(start);
+        for (const std::string_view modal : kModals)
+            if (starts_with_word(text, modal)) {
+                text.remove_prefix(modal.size());
+                stripped = true;
+                break;
+            }
+    }
+    return text;
+}
+
+QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer,
+                       const std::optional<std::string>& given_state, bool find_state) {
     QueryText query;
     query.content = strip_recommendation_noise(text);
     query.lang = lang ? *lang : analyzer.detect_language(query.content);
     query.tagging_tokens = features::tagging_tokens(query.content, query.lang, analyzer);
-    const std::string_view request = strip_lead_in(query.content);
+    const std::optional<StateMention> mention = detect_state(query.content, query.lang);
+    if (given_state && !given_state->empty()) {
+        query.state = canonical_state(*given_state).value_or(*given_state);
+        query.state_how = "given";
+    } else if (find_state && mention) {
+        query.state = mention->state;
+        query.state_how = mention->how;
+    }
+    // The request without the words that address it to its state.
+    std::string addressed;
+    std::string_view request_source = query.content;
+    if (mention && (query.state.empty() || mention->state == query.state) &&
+        mention->offset + mention->length <= query.content.size()) {
+        addressed = query.content.substr(0, mention->offset) + " " +
+                    query.content.substr(mention->offset + mention->length);
+        request_source = strip_state_modal(addressed);
+    }
+    const std::string_view request = strip_lead_in(request_source);
     for (Token& token : analyzer.tokenize(request, query.lang)) {
         if (token.stopword || token.stem.empty()) continue;
         if (query.word_of_stem.emplace(token.stem, token.word).second)

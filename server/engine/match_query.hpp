@@ -17,6 +17,8 @@ namespace tawsiya::matching {
 struct QueryText {
     Lang lang = Lang::en;
     std::string content;  // without paragraph number and states
+    // The state under review (canonical name) and why: "given", or where the text names it.
+    std::string state, state_how;
     // The request's stems, one per occurrence: the content without the formula addressing the
     // State ("The Committee recommends that the State party"), what the index is asked for.
     std::vector<std::string> stems;
@@ -30,7 +32,17 @@ struct QueryText {
     std::vector<std::string> tagging_tokens;
 };
 
-QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer);
+// The text analysed for matching. The state under review is `given_state` (any spelling) when
+// there is one, else the state the text addresses (detect_state) when `find_state`; the words
+// that name it and the modal around them ("Morocco should", « Le Maroc devrait », «ينبغي للمغرب
+// أن») are not part of the request: records do not name the state they are addressed to.
+QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer,
+                       const std::optional<std::string>& given_state = std::nullopt,
+                       bool find_state = false);
+
+// `text` without the leading words that only address it to a state once its name is taken out:
+// a modal or a connector ("should", "is encouraged to", "devrait", « que », «ينبغي», «أن»).
+std::string_view strip_state_modal(std::string_view text);
 
 // OR of the "Z" terms of the stems the index holds, each weighted by its count in the text (BM25
 // then scores them); Xapian::Query() when none is in the index.

@@ -3,10 +3,15 @@
 namespace tawsiya {
 
 double rank_score(const MatchFeatures& f, const RankWeights& w) {
-    // A record with a version in the text's language is judged on that version alone: its other
-    // versions say the same, and the text's translation into them only adds translation noise.
-    if (f.in_lang) return w.cosine_same * f.cosine_same + w.bm25_same * f.bm25_same + w.in_lang;
-    return w.cosine_translated * f.cosine_translated + w.bm25_translated * f.bm25_translated;
+    const double translated = w.cosine_translated * f.cosine_translated +
+                              w.bm25_translated * f.bm25_translated +
+                              w.coverage * f.coverage_translated;
+    // A record with a version in the text's language is judged on that version first: its other
+    // versions say the same, and the text's translation into them adds translation noise.
+    if (f.in_lang)
+        return w.cosine_same * f.cosine_same + w.bm25_same * f.bm25_same +
+               w.coverage * f.coverage_same + w.in_lang + w.other_versions * translated;
+    return translated;
 }
 
 bool ranks_before(const MatchFeatures& a, double a_score, const MatchFeatures& b, double b_score,
