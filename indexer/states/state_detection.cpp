@@ -58,10 +58,15 @@ constexpr std::array<std::string_view, 8> kWordsBefore{
     // "the Government of Tunisia", « le Gouvernement tunisien », «حكومة تونس»
     "government", "gouvernement", "حكومة"};
 constexpr std::string_view kArabicThat = "أن";
+// Nouns an adjective qualifies when it stands for the state itself: "the Moroccan authorities",
+// « les autorités marocaines », «السلطات المغربية», "the Tunisian Government", « l’État tunisien ».
+constexpr std::array<std::string_view, 14> kGoverningNouns{
+    "authorities", "government", "state",   "administration", "autorités", "gouvernement", "état",
+    "pouvoirs",    "السلطات",    "الحكومة", "الدولة",         "سلطات",     "حكومة",        "دولة"};
 
 struct Lookup {
     std::unordered_map<std::string, std::vector<Form>> by_first_word;
-    std::unordered_set<std::string> verbs_after, words_before;
+    std::unordered_set<std::string> verbs_after, words_before, governing_nouns;
     std::string arabic_that;
 };
 
@@ -93,8 +98,9 @@ void add_form(Lookup& lookup, std::string_view text, const states::StateRow* row
     form.row = row;
     form.kind = kind;
     form.langs = kind == Kind::not_a_state ? kAllLangBits : lang_bit(lang);
-    form.needs_capital = !tokens[first].arabic && kind != Kind::not_a_state &&
-                         (kind == Kind::name || lang == Lang::en);
+    // Capitals as the table writes them: "Chad", "Moroccan", but "the former Yugoslav Republic",
+    // « marocain ».
+    form.needs_capital = kind != Kind::not_a_state && tokens[first].capitalized;
     auto& forms = lookup.by_first_word[tokens[first].word];
     for (Form& known : forms)
         if (known.rest == form.rest && known.row == form.row && known.kind == form.kind) {
@@ -138,6 +144,7 @@ const Lookup& lookup() {
             });
         for (std::string_view w : kVerbsAfter) l->verbs_after.insert(normalized_word(w));
         for (std::string_view w : kWordsBefore) l->words_before.insert(normalized_word(w));
+        for (std::string_view w : kGoverningNouns) l->governing_nouns.insert(normalized_word(w));
         for (std::string_view w : kSubjectOnly)
             for (Form& form : l->by_first_word[normalized_word(w)])
                 if (form.rest.empty()) form.subject_only = true;
@@ -299,6 +306,22 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
         // "the Moroccan authorities": the adjective is quoted with its noun.
         if (adjective && last + 1 < tokens.size() && !tokens[last + 1].after_punctuation)
             c.context_last = last + 1;
+        // An adjective stands for the state when it qualifies its authorities: a subject then.
+        if (adjective) {
+            const bool noun_after = last + 1 < tokens.size() &&
+                                    !tokens[last + 1].after_punctuation &&
+                                    l.governing_nouns.count(tokens[last + 1].word);
+            const bool noun_before = i > 0 && !tokens[i].after_punctuation &&
+                                     l.governing_nouns.count(tokens[i - 1].word);
+            if (noun_before) {  // « le Gouvernement tunisien », «الحكومة التونسية»
+                c.context_first = with_articles(tokens, i - 1);
+                c.context_last = last;
+            }
+            if (noun_after || noun_before) return mention_of(text, tokens, c);
+            if (!first_adjective) first_adjective = c;
+            i = last;
+            continue;
+        }
         // Subject: followed by its verb, or after "that", «ينبغي», "the Government of"...
         if (last + 1 < tokens.size() && !tokens[last + 1].after_punctuation &&
             l.verbs_after.count(tokens[last + 1].word)) {
@@ -306,8 +329,7 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
             c.context_last = last + 1;
         }
         const std::size_t before = before_articles(tokens, i);
-        if (!c.subject && before != std::string_view::npos &&
-            l.words_before.count(tokens[before].word)) {
+        if (before != std::string_view::npos && l.words_before.count(tokens[before].word)) {
             c.subject = true;
             c.context_first = before;
         }
@@ -320,12 +342,8 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
             i = last;
             continue;
         }
-        if (c.subject && !c.adjective) return mention_of(text, tokens, c);
-        if (c.adjective) {
-            if (!first_adjective) first_adjective = c;
-        } else if (!first_name) {
-            first_name = c;
-        }
+        if (c.subject) return mention_of(text, tokens, c);
+        if (!first_name) first_name = c;
         i = last;
     }
     if (first_name) return mention_of(text, tokens, *first_name);
