@@ -3,10 +3,13 @@
 #include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "../indexer/states/state_table.hpp"
 #include "support/temp_dir.hpp"
@@ -332,6 +335,28 @@ TEST_CASE("state detection: bounded on any input", "[states]") {
     WARN("detect_state on a "
          << text.size() << "-byte text: "
          << std::chrono::duration_cast<std::chrono::nanoseconds>(per_text).count() << " ns");
+}
+
+TEST_CASE("state detection: the same answers from several threads at once", "[states]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Morocco should ratify OPCAT (France).", "Morocco"},
+        {"Le Maroc devrait ratifier la Convention.", "Morocco"},
+        {"ينبغي للمغرب أن يصادق على البروتوكول.", "Morocco"},
+        {"أن تنضم عُمان إلى العهد الدولي.", "Oman"},
+        {"Papua New Guinea should make schooling free.", "Papua New Guinea"}};
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i)
+                for (const auto& [text, state] : cases) {
+                    const auto mention = detect_state(text);
+                    if (!mention || mention->state != state) ++wrong;
+                    if (canonical_state("Chine") != std::optional<std::string>("China")) ++wrong;
+                }
+        });
+    for (auto& thread : threads) thread.join();
+    CHECK(wrong == 0);
 }
 
 // ---- On the shared corpus ------------------------------------------------------------------
