@@ -30,16 +30,6 @@ std::string mention_text(std::string_view text) {
     return mention ? std::string(text.substr(mention->offset, mention->length)) : std::string();
 }
 
-template <typename F>
-void for_each_form(std::string_view list, F f) {
-    while (!list.empty()) {
-        const auto bar = list.find('|');
-        if (bar != 0) f(list.substr(0, bar));
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("state names: the table holds every UN member state, Palestine and the Holy See",
@@ -63,7 +53,7 @@ TEST_CASE("state names: every name of the table leads back to its own state, no 
         INFO(row.name);
         CHECK(canonical_state(row.name) == std::string(row.name));
         for (std::string_view list : {row.en, row.fr, row.ar})
-            for_each_form(list, [&](std::string_view form) {
+            states::for_each_form(list, [&](std::string_view form) {
                 INFO(form);
                 CHECK(canonical_state(form) == std::string(row.name));
             });
@@ -226,15 +216,15 @@ TEST_CASE("state detection: every state by each of its names and adjectives", "[
             CHECK(detected(text) == name);
         };
         expect(name + " should ratify the Convention against Torture (Norway);");
-        for_each_form(row.en, [&](std::string_view form) {
+        states::for_each_form(row.en, [&](std::string_view form) {
             expect(capital(form) + " is encouraged to ratify the Convention (Brazil, Chile);");
             expect("Recommend that " + std::string(form) + " ratify the Convention (France).");
         });
-        for_each_form(row.fr, [&](std::string_view form) {
+        states::for_each_form(row.fr, [&](std::string_view form) {
             expect(capital(form) + " devrait ratifier la Convention contre la torture (Norvège) ;");
             expect("Que " + std::string(form) + " ratifie la Convention (Chili) ;");
         });
-        for_each_form(row.ar, [&](std::string_view form) {
+        states::for_each_form(row.ar, [&](std::string_view form) {
             const std::string to = form.substr(0, kAl.size()) == kAl
                                        ? "لل" + std::string(form.substr(kAl.size()))
                                        : "ل" + std::string(form);
@@ -243,7 +233,7 @@ TEST_CASE("state detection: every state by each of its names and adjectives", "[
             expect("يجب على " + std::string(form) + " أن تصادق على الاتفاقية.");
         });
         if (!row.en_adj.empty())
-            for_each_form(row.en_adj, [&](std::string_view adjective) {
+            states::for_each_form(row.en_adj, [&](std::string_view adjective) {
                 expect("Ensure that the " + std::string(adjective) +
                        " authorities investigate every complaint from Norway.");
             });

@@ -1,7 +1,8 @@
 // detect_state: the state a recommendation addresses, read from its words. The names of the state
 // table are matched on normalized words (name_tokens), longest first, so that "Niger" is not
 // found in "Nigeria" nor "Guinea" in "Papua New Guinea"; the mention kept is the first one in
-// subject position, else the first name, else the first adjective.
+// subject position (a name before its verb or after "that", «ينبغي»..., an adjective of the
+// state's authorities), else the first name, else the first adjective.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -30,7 +31,7 @@ struct Form {
     const states::StateRow* row = nullptr;
     Kind kind = Kind::name;
     unsigned langs = 0;          // bits of lang_bit
-    bool needs_capital = false;  // a Latin name or English adjective: "Chad", not "chad"
+    bool needs_capital = false;  // written with a capital: "Chad", not "chad"
     bool subject_only = false;   // also a common word: taken only as a subject
 };
 
@@ -55,7 +56,7 @@ constexpr std::array<std::string_view, 8> kWordsBefore{
     // "recommends that Morocco", « Que le Burundi », «ينبغي للمغرب», «يجب على المغرب», «على المغرب»
     "that", "que", "ينبغي", "يجب", "على",
     // «أن تعدّل لاتفيا» reads verb then subject: «أن» two words before is checked apart.
-    // "the Government of Tunisia", « le Gouvernement tunisien », «حكومة تونس»
+    // "the Government of Tunisia", « le Gouvernement du Maroc », «حكومة تونس»
     "government", "gouvernement", "حكومة"};
 constexpr std::string_view kArabicThat = "أن";
 // Nouns an adjective qualifies when it stands for the state itself: "the Moroccan authorities",
@@ -73,17 +74,6 @@ struct Lookup {
 std::string normalized_word(std::string_view word) {
     const auto tokens = states::name_tokens(word);
     return tokens.empty() ? std::string() : tokens.front().word;
-}
-
-template <typename F>
-void for_each_form(std::string_view list, F f) {
-    while (!list.empty()) {
-        const auto bar = list.find('|');
-        const std::string_view form = list.substr(0, bar);
-        if (!form.empty()) f(form);
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-    }
 }
 
 void add_form(Lookup& lookup, std::string_view text, const states::StateRow* row, Kind kind,
@@ -126,14 +116,17 @@ const Lookup& lookup() {
         auto l = std::make_unique<Lookup>();
         for (const states::StateRow& row : states::state_rows()) {
             add_form(*l, row.name, &row, Kind::name, Lang::en);
-            for_each_form(row.en, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::en); });
-            for_each_form(row.fr, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::fr); });
-            for_each_form(row.ar, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::ar); });
-            for_each_form(row.en_adj,
-                          [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::en); });
-            for_each_form(row.fr_adj, [&](auto f) { add_french_adjective(*l, f, &row); });
-            for_each_form(row.ar_adj,
-                          [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::ar); });
+            states::for_each_form(row.en,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::en); });
+            states::for_each_form(row.fr,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::fr); });
+            states::for_each_form(row.ar,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::ar); });
+            states::for_each_form(
+                row.en_adj, [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::en); });
+            states::for_each_form(row.fr_adj, [&](auto f) { add_french_adjective(*l, f, &row); });
+            states::for_each_form(
+                row.ar_adj, [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::ar); });
         }
         for (std::string_view phrase : states::non_state_phrases())
             add_form(*l, phrase, nullptr, Kind::not_a_state, Lang::en);
