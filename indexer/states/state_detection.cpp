@@ -155,6 +155,9 @@ std::vector<std::string> arabic_bases(const std::string& word) {
     const auto starts = [](std::string_view w, std::string_view p) {
         return w.size() > p.size() + 2 && w.substr(0, p.size()) == p;
     };
+    if (!starts(word, kWaw) && !starts(word, kFa) && !starts(word, kBa) && !starts(word, kLam) &&
+        !starts(word, kKaf))
+        return {};  // most words: no proclitic
     std::vector<std::string> stems{word};
     if (starts(word, kWaw) || starts(word, kFa)) stems.push_back(word.substr(2));
     std::vector<std::string> bases;
