@@ -226,6 +226,17 @@ TEST_CASE("filters restrict the matches, exclude_id leaves a record out, bad req
     request.filters["uhri_theme"] = {"Fair trial"};
     CHECK(ids(matcher.match(request)) == std::vector<std::string>{"t:6"});
 
+    // A state filter reads any spelling or language of the state's name.
+    request.filters.clear();
+    request.filters["state"] = {"Maroc"};
+    CHECK(ids(matcher.match(request)) == ids(matcher.match([&] {
+              MatchRequest all = request;
+              all.filters.clear();
+              return all;
+          }())));
+    request.filters["state"] = {"Tunisie"};
+    CHECK(matcher.match(request).matches.empty());
+
     request.filters.clear();
     request.exclude_id = "t:6";
     for (const auto& id : ids(matcher.match(request))) CHECK(id != "t:6");

@@ -265,6 +265,62 @@ TEST_CASE("facet counts count every label of a record", "[search]") {
     CHECK(run("", request).facets.empty());
 }
 
+TEST_CASE("state labels fold to one canonical name, in the index and in queries", "[search]") {
+    test::TempDir dir;
+    Analyzer analyzer;
+    const std::string db = dir / "db";
+    {
+        IndexWriter writer(db, analyzer);
+        Record r;
+        r.id = "fold:1";
+        r.text[Lang::en] = "Abolish the death penalty.";
+        r.mechanism = "upr";
+        r.state = "Tanzania";  // UPR Info's spelling
+        r.recommending_states = {"China", "Italy"};
+        writer.add(r);
+        r.id = "fold:2";
+        r.text = {{Lang::fr, "Abolir la peine de mort."}};
+        r.state = "République-Unie de Tanzanie";
+        r.recommending_states = {"Chine", "Italie", "Not a state"};
+        writer.add(r);
+        writer.commit();
+    }
+    Searcher searcher(db, analyzer);
+    SearchRequest request;
+    const SearchResult all = searcher.search(request);
+    REQUIRE(all.total == 2);
+    const auto count = [&](const std::string& facet, const std::string& label) {
+        return facet_count(all, facet, label);
+    };
+    CHECK(count("recommending", "China") == 2);
+    CHECK(count("recommending", "Chine") == 0);
+    CHECK(count("recommending", "Italy") == 2);
+    CHECK(count("recommending", "Not a state") == 1);  // left as it is
+    CHECK(count("state", "United Republic of Tanzania") == 2);
+    CHECK(all.facets.at("state").size() == 1);
+    CHECK(all.facets.at("recommending").size() == 3);
+
+    const auto found = [&](const std::string& query) {
+        SearchRequest q;
+        q.query = query;
+        return ids(searcher.search(q));
+    };
+    const Ids both{"fold:1", "fold:2"};
+    CHECK(found("recommending:Chine") == both);
+    CHECK(found("recommending:china") == both);
+    CHECK(found("recommending:الصين") == both);
+    CHECK(found("state:Tanzania") == both);
+    CHECK(found("state:Tanzanie") == both);
+    CHECK(found("state:\"United Republic of Tanzania\"") == both);
+    CHECK(found("state:تنزانيا penalty") == Ids{"fold:1"});
+    CHECK(found("recommending:\"not a state\"") == Ids{"fold:2"});
+
+    SearchRequest filtered;
+    filtered.filters["state"] = {"Tanzanie"};
+    filtered.filters["recommending"] = {"Italie"};
+    CHECK(ids(searcher.search(filtered)) == both);
+}
+
 TEST_CASE("snippets escape HTML and mark the matches", "[search]") {
     const SearchResult result = run("exploitation");
     REQUIRE(result.hits.size() == 1);

@@ -3,10 +3,13 @@
 #include <rapidjson/document.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "../indexer/states/state_table.hpp"
 #include "support/temp_dir.hpp"
@@ -25,16 +28,6 @@ std::string detected(std::string_view text, std::optional<Lang> lang = std::null
 std::string mention_text(std::string_view text) {
     const auto mention = detect_state(text);
     return mention ? std::string(text.substr(mention->offset, mention->length)) : std::string();
-}
-
-template <typename F>
-void for_each_form(std::string_view list, F f) {
-    while (!list.empty()) {
-        const auto bar = list.find('|');
-        if (bar != 0) f(list.substr(0, bar));
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-    }
 }
 
 }  // namespace
@@ -60,7 +53,7 @@ TEST_CASE("state names: every name of the table leads back to its own state, no 
         INFO(row.name);
         CHECK(canonical_state(row.name) == std::string(row.name));
         for (std::string_view list : {row.en, row.fr, row.ar})
-            for_each_form(list, [&](std::string_view form) {
+            states::for_each_form(list, [&](std::string_view form) {
                 INFO(form);
                 CHECK(canonical_state(form) == std::string(row.name));
             });
@@ -154,6 +147,37 @@ TEST_CASE("state detection: the state in subject position, in three languages", 
     CHECK(detected("أن تحقق السلطات المغربية في كل الشكاوى.") == "Morocco");
     CHECK(detected("morocco should ratify opcat") == "Morocco");  // no capitals anywhere
 
+    CHECK(detected("Le Gouvernement tunisien devrait ratifier le Protocole.") == "Tunisia");
+    CHECK(detected("ينبغي أن تواصل الحكومة التونسية جهودها") == "Tunisia");
+    CHECK(detected("The Moroccan authorities should protect migrants from Senegal.") == "Morocco");
+    CHECK(detected("Ensure that Nigerian women have access to land.") == "Nigeria");
+    CHECK(detected("In line with the recommendation of Norway, Morocco should ratify OPCAT.") ==
+          "Morocco");
+    CHECK(detected("Encourage Bahrain to ratify OPCAT (Czechia)") == "Bahrain");
+    CHECK(detected("The Government of the Republic of Korea should") == "Republic of Korea");
+    CHECK(detected("St. Lucia should decriminalise defamation.") == "Saint Lucia");
+    CHECK(detected("Israel should cooperate with the State of Palestine.") == "Israel");
+    CHECK(detected("The Committee recommends that the State party ratify the Convention.") ==
+          "(none)");
+    CHECK(detected("Que la République démocratique du Congo ratifie") ==
+          "Democratic Republic of the Congo");
+    CHECK(detected("Que le Congo ratifie") == "Congo");
+    CHECK(detected("Le Niger devrait coopérer avec le Nigéria.") == "Niger");
+    CHECK(detected("La Guinée équatoriale devrait") == "Equatorial Guinea");
+    CHECK(detected("La Guinée devrait") == "Guinea");
+    CHECK(detected("La Dominique devrait") == "Dominica");
+    CHECK(detected("La République dominicaine devrait") == "Dominican Republic");
+    CHECK(detected("Le Soudan du Sud devrait") == "South Sudan");
+    CHECK(detected("ينبغي لجنوب السودان أن") == "South Sudan");
+    CHECK(detected("ينبغي للسودان أن") == "Sudan");
+    CHECK(detected("ينبغي لغينيا الاستوائية أن") == "Equatorial Guinea");
+    CHECK(detected("ينبغي للنيجر أن") == "Niger");
+    CHECK(detected("ينبغي لنيجيريا أن") == "Nigeria");
+    CHECK(detected("ينبغي للإمارات العربية المتحدة أن") == "United Arab Emirates");
+    CHECK(detected("أن تصادق جمهورية الكونغو الديمقراطية على") ==
+          "Democratic Republic of the Congo");
+    CHECK(detected("ينبغي للولايات المتحدة أن") == "United States of America");
+
     const std::string text = "Le Maroc devrait ratifier la Convention.";
     const auto mention = detect_state(text);
     REQUIRE(mention);
@@ -161,6 +185,65 @@ TEST_CASE("state detection: the state in subject position, in three languages", 
     CHECK(mention->how == "named in the text: « Le Maroc devrait »");
     CHECK(mention_text("L’Andorre devrait créer une institution.") == "L’Andorre");
     CHECK(mention_text("ينبغي للمغرب أن يعدّل القانون.") == "للمغرب");
+    CHECK(detect_state("ينبغي للمغرب أن يعدّل القانون.")->how ==
+          "named in the text: « ينبغي للمغرب »");
+    CHECK(detect_state("Ensure that the Moroccan authorities act.")->how ==
+          "named by an adjective in the text: « the Moroccan authorities »");
+    CHECK(detect_state("Invite the Government of Tunisia to act.")->how ==
+          "named in the text: « Government of Tunisia to »");
+}
+
+// Every name and adjective of the table, in the sentences recommendations are written in.
+TEST_CASE("state detection: every state by each of its names and adjectives", "[states]") {
+    const auto capital = [](std::string_view form) {
+        std::string s(form);
+        if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+        return s;
+    };
+    const auto plural = [](std::string_view form) {
+        std::string s(form);
+        if (s.back() != 's' && s.back() != 'x') s += 's';
+        return s;
+    };
+    const auto last_form = [](std::string_view list) {
+        return list.substr(list.rfind('|') == std::string_view::npos ? 0 : list.rfind('|') + 1);
+    };
+    constexpr std::string_view kAl = "ال";
+    for (const auto& row : states::state_rows()) {
+        const std::string name(row.name);
+        const auto expect = [&](const std::string& text) {
+            INFO(text);
+            CHECK(detected(text) == name);
+        };
+        expect(name + " should ratify the Convention against Torture (Norway);");
+        states::for_each_form(row.en, [&](std::string_view form) {
+            expect(capital(form) + " is encouraged to ratify the Convention (Brazil, Chile);");
+            expect("Recommend that " + std::string(form) + " ratify the Convention (France).");
+        });
+        states::for_each_form(row.fr, [&](std::string_view form) {
+            expect(capital(form) + " devrait ratifier la Convention contre la torture (Norvège) ;");
+            expect("Que " + std::string(form) + " ratifie la Convention (Chili) ;");
+        });
+        states::for_each_form(row.ar, [&](std::string_view form) {
+            const std::string to = form.substr(0, kAl.size()) == kAl
+                                       ? "لل" + std::string(form.substr(kAl.size()))
+                                       : "ل" + std::string(form);
+            expect("ينبغي " + to + " أن تصادق على الاتفاقية (النرويج)؛");
+            expect("أن تصادق " + std::string(form) + " على الاتفاقية (شيلي)؛");
+            expect("يجب على " + std::string(form) + " أن تصادق على الاتفاقية.");
+        });
+        if (!row.en_adj.empty())
+            states::for_each_form(row.en_adj, [&](std::string_view adjective) {
+                expect("Ensure that the " + std::string(adjective) +
+                       " authorities investigate every complaint from Norway.");
+            });
+        if (!row.fr_adj.empty())
+            expect("Que les autorités " + plural(last_form(row.fr_adj)) +
+                   " enquêtent sur les plaintes venues de Norvège.");
+        if (!row.ar_adj.empty())
+            expect("أن تحقق السلطات " + std::string(last_form(row.ar_adj)) +
+                   " في الشكاوى الواردة من النرويج.");
+    }
 }
 
 TEST_CASE("state detection: recommending states in trailing parentheses are not taken",
@@ -242,6 +325,28 @@ TEST_CASE("state detection: bounded on any input", "[states]") {
     WARN("detect_state on a "
          << text.size() << "-byte text: "
          << std::chrono::duration_cast<std::chrono::nanoseconds>(per_text).count() << " ns");
+}
+
+TEST_CASE("state detection: the same answers from several threads at once", "[states]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"Morocco should ratify OPCAT (France).", "Morocco"},
+        {"Le Maroc devrait ratifier la Convention.", "Morocco"},
+        {"ينبغي للمغرب أن يصادق على البروتوكول.", "Morocco"},
+        {"أن تنضم عُمان إلى العهد الدولي.", "Oman"},
+        {"Papua New Guinea should make schooling free.", "Papua New Guinea"}};
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i)
+                for (const auto& [text, state] : cases) {
+                    const auto mention = detect_state(text);
+                    if (!mention || mention->state != state) ++wrong;
+                    if (canonical_state("Chine") != std::optional<std::string>("China")) ++wrong;
+                }
+        });
+    for (auto& thread : threads) thread.join();
+    CHECK(wrong == 0);
 }
 
 // ---- On the shared corpus ------------------------------------------------------------------

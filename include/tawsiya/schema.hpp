@@ -3,7 +3,8 @@
 // Text:   unprefixed terms = normalized words with positions (phrases, wildcards);
 //         "Z" + stem       = stemmed words, no positions (Xapian's QueryParser convention).
 // Facets: boolean terms "<prefix>:<label>" with the label as in the record (case kept), so a term
-//         maps back to its label for facet counts; tags are "XT<scheme>:<label>".
+//         maps back to its label for facet counts; tags are "XT<scheme>:<label>". A state (under
+//         review or recommending) is labelled by its canonical name (see facet_label_of).
 // Values: slots below, for sorting, ranges and collapsing.
 #pragma once
 
@@ -54,12 +55,20 @@ enum Slot : Xapian::valueno {
 
 // Metadata keys stored in the index.
 inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: state and recommending-state labels are canonical names ("Chine" and "China" are one term).
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
-// The boolean term of a facet label: prefix + ":" + label, cut to kMaxTermBytes.
+// The label a facet term holds for `label`. Under the state and recommending-state prefixes, the
+// canonical name of a known state, whatever its spelling or language ("Chine", "China" ->
+// "China"; see tawsiya/state_names.hpp); any other label unchanged. The index and the queries
+// both build their terms through it, so a filter state:Maroc finds the records of "Morocco".
+std::string facet_label_of(std::string_view prefix, std::string_view label);
+
+// The boolean term of a facet label: prefix + ":" + facet_label_of(prefix, label), cut to
+// kMaxTermBytes.
 std::string facet_term(std::string_view prefix, std::string_view label);
 std::string facet_term(const Facet& facet, std::string_view label);
 std::string tag_prefix(std::string_view scheme);  // "XT" + scheme

@@ -37,12 +37,13 @@ struct StateMention {
     std::string how;  // why, for the user: "named in the text: « Le Maroc devrait »"
 };
 
-// The state a recommendation addresses, found in its text: the state in subject position
+// The state a recommendation addresses, found in its text: the first state in subject position
 // ("Morocco should", « Le Maroc devrait », « Que le Burundi ratifie », «أن تنضم عُمان», «على
-// المغرب», "the Government of Tunisia"), else the first state named, else the first adjective
-// ("the Moroccan authorities"). Recommending states in parentheses ("(France)", "(Brazil,
-// Chile);") are not taken. `lang` only narrows the names tried; nullopt tries all three.
-// Reads at most the first 64 KiB of the text; the lookup is built once; safe to call from
+// المغرب», "the Government of Tunisia") or named by an adjective that qualifies its authorities
+// ("the Moroccan authorities", « le Gouvernement tunisien »), else the first state named, else
+// the first adjective ("Moroccan women"). Recommending states in parentheses ("(France)",
+// "(Brazil, Chile);") are not taken. `lang` only narrows the names tried; nullopt tries all
+// three. Reads at most the first 64 KiB of the text; the lookup is built once; safe to call from
 // several threads.
 std::optional<StateMention> detect_state(std::string_view text,
                                          std::optional<Lang> lang = std::nullopt);

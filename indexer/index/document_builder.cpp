@@ -66,7 +66,7 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
     doc.add_value(schema::kSlotId, record.id);
     doc.add_value(schema::kSlotMechanism, record.mechanism);
     doc.add_value(schema::kSlotBody, record.body);
-    doc.add_value(schema::kSlotState, record.state);
+    doc.add_value(schema::kSlotState, schema::facet_label_of(schema::kState.prefix, record.state));
     return doc;
 }
 

@@ -1,5 +1,7 @@
 #include "tawsiya/schema.hpp"
 
+#include "tawsiya/state_names.hpp"
+
 namespace tawsiya::schema {
 
 namespace {
@@ -14,7 +16,14 @@ std::string_view cut_utf8(std::string_view s, std::size_t max) {
 
 }  // namespace
 
-std::string facet_term(std::string_view prefix, std::string_view label) {
+std::string facet_label_of(std::string_view prefix, std::string_view label) {
+    if (prefix == kState.prefix || prefix == kRecommending.prefix)
+        if (auto canonical = canonical_state(label)) return std::move(*canonical);
+    return std::string(label);
+}
+
+std::string facet_term(std::string_view prefix, std::string_view raw_label) {
+    const std::string label = facet_label_of(prefix, raw_label);
     std::string term;
     term.reserve(prefix.size() + 1 + label.size());
     term.append(prefix).push_back(':');

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -21,6 +22,7 @@ bool is_word_char(UChar32 c) {
     if (c < 0) return false;
     if (c < 0x80)
         return static_cast<uint32_t>((c | 0x20) - 'a') < 26 || static_cast<uint32_t>(c - '0') < 10;
+    if (c >= 0x0620 && c <= 0x0669) return true;  // Arabic letters, marks, digits: the usual case
     return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
@@ -161,11 +163,22 @@ void add_token(std::vector<NameToken>& tokens, std::string_view word, const Span
 
 std::vector<NameToken> name_tokens(std::string_view text) {
     const std::vector<Span> spans = source_spans(text);
+    std::vector<NameToken> tokens;
+    tokens.reserve(spans.size());
+    // On ASCII the normalizer only folds case (source_spans already left out what it deletes):
+    // most English texts need no ICU pass.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string word;
+        for (const Span& span : spans) {
+            word.assign(text.substr(span.begin, span.end - span.begin));
+            for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            add_token(tokens, word, span);
+        }
+        return tokens;
+    }
     const std::string normalized = normalizer().normalize(text, /*fold_case=*/true);
     const std::vector<std::string_view> words = normalized_words(normalized);
 
-    std::vector<NameToken> tokens;
-    tokens.reserve(spans.size());
     // One normalization of the whole text is the fast path; it is used when its words line up
     // with the source's (the ASCII ones are checked), which is the case unless NFKC split or
     // joined words. Otherwise each source word is normalized alone.

@@ -1,7 +1,8 @@
 // detect_state: the state a recommendation addresses, read from its words. The names of the state
 // table are matched on normalized words (name_tokens), longest first, so that "Niger" is not
 // found in "Nigeria" nor "Guinea" in "Papua New Guinea"; the mention kept is the first one in
-// subject position, else the first name, else the first adjective.
+// subject position (a name before its verb or after "that", «ينبغي»..., an adjective of the
+// state's authorities), else the first name, else the first adjective.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -30,7 +31,7 @@ struct Form {
     const states::StateRow* row = nullptr;
     Kind kind = Kind::name;
     unsigned langs = 0;          // bits of lang_bit
-    bool needs_capital = false;  // a Latin name or English adjective: "Chad", not "chad"
+    bool needs_capital = false;  // written with a capital: "Chad", not "chad"
     bool subject_only = false;   // also a common word: taken only as a subject
 };
 
@@ -55,30 +56,24 @@ constexpr std::array<std::string_view, 8> kWordsBefore{
     // "recommends that Morocco", « Que le Burundi », «ينبغي للمغرب», «يجب على المغرب», «على المغرب»
     "that", "que", "ينبغي", "يجب", "على",
     // «أن تعدّل لاتفيا» reads verb then subject: «أن» two words before is checked apart.
-    // "the Government of Tunisia", « le Gouvernement tunisien », «حكومة تونس»
+    // "the Government of Tunisia", « le Gouvernement du Maroc », «حكومة تونس»
     "government", "gouvernement", "حكومة"};
 constexpr std::string_view kArabicThat = "أن";
+// Nouns an adjective qualifies when it stands for the state itself: "the Moroccan authorities",
+// « les autorités marocaines », «السلطات المغربية», "the Tunisian Government", « l’État tunisien ».
+constexpr std::array<std::string_view, 14> kGoverningNouns{
+    "authorities", "government", "state",   "administration", "autorités", "gouvernement", "état",
+    "pouvoirs",    "السلطات",    "الحكومة", "الدولة",         "سلطات",     "حكومة",        "دولة"};
 
 struct Lookup {
     std::unordered_map<std::string, std::vector<Form>> by_first_word;
-    std::unordered_set<std::string> verbs_after, words_before;
+    std::unordered_set<std::string> verbs_after, words_before, governing_nouns;
     std::string arabic_that;
 };
 
 std::string normalized_word(std::string_view word) {
     const auto tokens = states::name_tokens(word);
     return tokens.empty() ? std::string() : tokens.front().word;
-}
-
-template <typename F>
-void for_each_form(std::string_view list, F f) {
-    while (!list.empty()) {
-        const auto bar = list.find('|');
-        const std::string_view form = list.substr(0, bar);
-        if (!form.empty()) f(form);
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-    }
 }
 
 void add_form(Lookup& lookup, std::string_view text, const states::StateRow* row, Kind kind,
@@ -93,8 +88,9 @@ void add_form(Lookup& lookup, std::string_view text, const states::StateRow* row
     form.row = row;
     form.kind = kind;
     form.langs = kind == Kind::not_a_state ? kAllLangBits : lang_bit(lang);
-    form.needs_capital = !tokens[first].arabic && kind != Kind::not_a_state &&
-                         (kind == Kind::name || lang == Lang::en);
+    // Capitals as the table writes them: "Chad", "Moroccan", but "the former Yugoslav Republic",
+    // « marocain ».
+    form.needs_capital = kind != Kind::not_a_state && tokens[first].capitalized;
     auto& forms = lookup.by_first_word[tokens[first].word];
     for (Form& known : forms)
         if (known.rest == form.rest && known.row == form.row && known.kind == form.kind) {
@@ -120,14 +116,17 @@ const Lookup& lookup() {
         auto l = std::make_unique<Lookup>();
         for (const states::StateRow& row : states::state_rows()) {
             add_form(*l, row.name, &row, Kind::name, Lang::en);
-            for_each_form(row.en, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::en); });
-            for_each_form(row.fr, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::fr); });
-            for_each_form(row.ar, [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::ar); });
-            for_each_form(row.en_adj,
-                          [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::en); });
-            for_each_form(row.fr_adj, [&](auto f) { add_french_adjective(*l, f, &row); });
-            for_each_form(row.ar_adj,
-                          [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::ar); });
+            states::for_each_form(row.en,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::en); });
+            states::for_each_form(row.fr,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::fr); });
+            states::for_each_form(row.ar,
+                                  [&](auto f) { add_form(*l, f, &row, Kind::name, Lang::ar); });
+            states::for_each_form(
+                row.en_adj, [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::en); });
+            states::for_each_form(row.fr_adj, [&](auto f) { add_french_adjective(*l, f, &row); });
+            states::for_each_form(
+                row.ar_adj, [&](auto f) { add_form(*l, f, &row, Kind::adjective, Lang::ar); });
         }
         for (std::string_view phrase : states::non_state_phrases())
             add_form(*l, phrase, nullptr, Kind::not_a_state, Lang::en);
@@ -138,6 +137,7 @@ const Lookup& lookup() {
             });
         for (std::string_view w : kVerbsAfter) l->verbs_after.insert(normalized_word(w));
         for (std::string_view w : kWordsBefore) l->words_before.insert(normalized_word(w));
+        for (std::string_view w : kGoverningNouns) l->governing_nouns.insert(normalized_word(w));
         for (std::string_view w : kSubjectOnly)
             for (Form& form : l->by_first_word[normalized_word(w)])
                 if (form.rest.empty()) form.subject_only = true;
@@ -155,6 +155,9 @@ std::vector<std::string> arabic_bases(const std::string& word) {
     const auto starts = [](std::string_view w, std::string_view p) {
         return w.size() > p.size() + 2 && w.substr(0, p.size()) == p;
     };
+    if (!starts(word, kWaw) && !starts(word, kFa) && !starts(word, kBa) && !starts(word, kLam) &&
+        !starts(word, kKaf))
+        return {};  // most words: no proclitic
     std::vector<std::string> stems{word};
     if (starts(word, kWaw) || starts(word, kFa)) stems.push_back(word.substr(2));
     std::vector<std::string> bases;
@@ -299,6 +302,22 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
         // "the Moroccan authorities": the adjective is quoted with its noun.
         if (adjective && last + 1 < tokens.size() && !tokens[last + 1].after_punctuation)
             c.context_last = last + 1;
+        // An adjective stands for the state when it qualifies its authorities: a subject then.
+        if (adjective) {
+            const bool noun_after = last + 1 < tokens.size() &&
+                                    !tokens[last + 1].after_punctuation &&
+                                    l.governing_nouns.count(tokens[last + 1].word);
+            const bool noun_before = i > 0 && !tokens[i].after_punctuation &&
+                                     l.governing_nouns.count(tokens[i - 1].word);
+            if (noun_before) {  // « le Gouvernement tunisien », «الحكومة التونسية»
+                c.context_first = with_articles(tokens, i - 1);
+                c.context_last = last;
+            }
+            if (noun_after || noun_before) return mention_of(text, tokens, c);
+            if (!first_adjective) first_adjective = c;
+            i = last;
+            continue;
+        }
         // Subject: followed by its verb, or after "that", «ينبغي», "the Government of"...
         if (last + 1 < tokens.size() && !tokens[last + 1].after_punctuation &&
             l.verbs_after.count(tokens[last + 1].word)) {
@@ -306,8 +325,7 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
             c.context_last = last + 1;
         }
         const std::size_t before = before_articles(tokens, i);
-        if (!c.subject && before != std::string_view::npos &&
-            l.words_before.count(tokens[before].word)) {
+        if (before != std::string_view::npos && l.words_before.count(tokens[before].word)) {
             c.subject = true;
             c.context_first = before;
         }
@@ -320,12 +338,8 @@ std::optional<StateMention> detect_state(std::string_view whole, std::optional<L
             i = last;
             continue;
         }
-        if (c.subject && !c.adjective) return mention_of(text, tokens, c);
-        if (c.adjective) {
-            if (!first_adjective) first_adjective = c;
-        } else if (!first_name) {
-            first_name = c;
-        }
+        if (c.subject) return mention_of(text, tokens, c);
+        if (!first_name) first_name = c;
         i = last;
     }
     if (first_name) return mention_of(text, tokens, *first_name);

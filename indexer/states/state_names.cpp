@@ -10,18 +10,6 @@ namespace tawsiya {
 
 namespace {
 
-// Calls `f` on each '|'-separated form of `list`.
-template <typename F>
-void for_each_form(std::string_view list, F f) {
-    while (!list.empty()) {
-        const auto bar = list.find('|');
-        const std::string_view form = list.substr(0, bar);
-        if (!form.empty()) f(form);
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-    }
-}
-
 // Key of every name, in every language -> the state's row.
 const std::unordered_map<std::string, const states::StateRow*>& rows_by_key() {
     static const auto map = [] {
@@ -31,7 +19,7 @@ const std::unordered_map<std::string, const states::StateRow*>& rows_by_key() {
                 by_key.emplace(states::name_key(form), &row);
             };
             add(row.name);
-            for (std::string_view list : {row.en, row.fr, row.ar}) for_each_form(list, add);
+            for (std::string_view list : {row.en, row.fr, row.ar}) states::for_each_form(list, add);
         }
         return by_key;
     }();

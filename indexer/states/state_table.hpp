@@ -30,6 +30,18 @@ struct StateRow {
     std::string_view ar_adj;
 };
 
+// Calls `f` on each '|'-separated form of a StateRow list field.
+template <typename F>
+void for_each_form(std::string_view list, F f) {
+    while (!list.empty()) {
+        const auto bar = list.find('|');
+        const std::string_view form = list.substr(0, bar);
+        if (!form.empty()) f(form);
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+    }
+}
+
 // The 195 states, in English alphabetical order.
 std::span<const StateRow> state_rows();
 
