@@ -265,10 +265,14 @@ std::vector<RankWeights> weight_grid() {
     for (const double cs : {0.5, 1.0})
         for (const double bs : {1.0, 2.0, 4.0})
             for (const double ct : {0.2, 0.4, 0.6, 0.8})
-                for (const double bt : {1.0, 2.0, 4.0})
+                for (const double bt : {0.5, 1.0, 2.0, 4.0})
                     for (const double cv : {0.0, 0.5})
                         for (const double il : {0.0, 0.1, 0.2})
                             for (const double ov : {0.0, 0.25, 0.5}) {
+                                // Evidence through a translation never weighs more than the
+                                // same evidence in the text's language: a same-language record
+                                // with the request outranks a translation-only one.
+                                if (ct > cs || bt > bs) continue;
                                 RankWeights w;
                                 w.cosine_same = cs;
                                 w.bm25_same = bs;

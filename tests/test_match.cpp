@@ -291,3 +291,125 @@ TEST_CASE("tawsiya match reads JSON lines and writes one JSON line per input", "
     REQUIRE(other.size() == 1);
     CHECK(other[0].find("new.jsonl:2:") != std::string::npos);
 }
+
+namespace {
+
+Record addressed(const std::string& id, const std::string& state, Lang lang,
+                 const std::string& text) {
+    Record r;
+    r.id = id;
+    r.text[lang] = text;
+    r.mechanism = "upr";
+    r.body = "UPR";
+    r.state = state;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the state under review ranks first, found in the text or given, and the response says",
+          "[match]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    // Two states asked the same thing; the state's own record is worded further from the text.
+    build(dir / "db",
+          {addressed("bh:1", "Bahrain", Lang::fr,
+                     "Renforcer l'indépendance du pouvoir judiciaire et la formation des juges."),
+           addressed("it:1", "Italy", Lang::fr, "Renforcer l'indépendance du pouvoir judiciaire."),
+           addressed("ma:1", "Morocco", Lang::fr,
+                     "Garantir l'indépendance de la justice, ce qui est important pour un procès "
+                     "équitable."),
+           addressed("ma:2", "Morocco", Lang::fr, "Abolir la peine de mort.")},
+          analyzer);
+    Matcher matcher(dir / "db", analyzer);
+    MatchRequest request;
+    request.text = "Le Maroc devrait renforcer l'indépendance du pouvoir judiciaire.";
+    request.k = 3;
+    const MatchResult found = matcher.match(request);
+    CHECK(found.state == "Morocco");
+    CHECK(found.state_reason.find("Maroc") != std::string::npos);
+    REQUIRE_FALSE(found.matches.empty());
+    CHECK(found.matches[0].record.id == "ma:1");
+    // The state's name is not part of the request: "Maroc" matched nothing.
+    for (const auto& word : found.matches[0].matched_terms) CHECK(word != "maroc");
+
+    // Given in another language, the same state.
+    request.text = "Renforcer l'indépendance du pouvoir judiciaire.";
+    request.state = "المغرب";
+    const MatchResult given = matcher.match(request);
+    CHECK(given.state == "Morocco");
+    CHECK(given.state_reason == "given");
+    CHECK(given.matches[0].record.id == "ma:1");
+
+    // Only the state's records, or every state alike.
+    request.state_scope = StateScope::only;
+    for (const auto& m : matcher.match(request).matches) CHECK(m.record.state == "Morocco");
+    request.state_scope = StateScope::any;
+    const MatchResult any = matcher.match(request);
+    CHECK(any.state.empty());
+    CHECK(any.matches[0].record.id == "it:1");
+}
+
+TEST_CASE("a same-language record with the request outranks one found through a translation",
+          "[match][xlang]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db",
+          {addressed("en:1", "Slovenia", Lang::en,
+                     "Provide more financial support for preserving the language and culture of "
+                     "the Roma community."),
+           addressed("ar:1", "Slovenia", Lang::ar, "دعم الثقافة واللغة الأمازيغية ماليا."),
+           addressed("ar:2", "Slovenia", Lang::ar, "تعزيز الثقافة واللغة والتراث.")},
+          analyzer);
+    Matcher matcher(dir / "db", analyzer);
+    MatchRequest request;
+    request.text =
+        "Slovenia should give more financial support to preserving the language and culture of "
+        "the Roma community.";
+    const MatchResult result = matcher.match(request);
+    REQUIRE_FALSE(result.matches.empty());
+    CHECK(result.matches[0].record.id == "en:1");
+    CHECK(result.state == "Slovenia");
+}
+
+TEST_CASE("tawsiya match takes the state from --state or a line's state, and prints it",
+          "[match][cli]") {
+    test::TempDir dir;
+    {
+        const Analyzer analyzer;
+        build(dir / "db",
+              {addressed("tn:1", "Tunisia", Lang::en, "Abolish the death penalty."),
+               addressed("ma:1", "Morocco", Lang::en,
+                         "Abolish the death penalty for all crimes in law.")},
+              analyzer);
+    }
+    {
+        std::ofstream input(dir / "new.jsonl");
+        input << R"({"id": "a", "text": "Abolish the death penalty."})"
+              << "\n"
+              << R"({"id": "b", "text": "Abolish the death penalty.", "state": "Tunisie"})"
+              << "\n";
+    }
+    const int code = test::run({TAWSIYA_BINARY, "match", "--db", dir / "db", "--input",
+                                dir / "new.jsonl", "--state", "Maroc", "--only-state"},
+                               dir / "out.log");
+    CHECK(code == 0);
+    std::ifstream log(dir / "out.log");
+    std::vector<rapidjson::Document> lines;
+    for (std::string line; std::getline(log, line);) {
+        if (line.rfind("{", 0) != 0) continue;
+        lines.emplace_back().Parse(line.c_str());
+    }
+    REQUIRE(lines.size() == 2);
+    CHECK(std::string(lines[0]["state"]["name"].GetString()) == "Morocco");
+    CHECK(std::string(lines[0]["state"]["how"].GetString()) == "given");
+    REQUIRE(lines[0]["matches"].Size() == 1);
+    CHECK(std::string(lines[0]["matches"][0]["id"].GetString()) == "ma:1");
+    CHECK(std::string(lines[1]["state"]["name"].GetString()) == "Tunisia");
+    REQUIRE(lines[1]["matches"].Size() == 1);
+    CHECK(std::string(lines[1]["matches"][0]["id"].GetString()) == "tn:1");
+
+    CHECK(test::run({TAWSIYA_BINARY, "match", "--db", dir / "db", "--input", dir / "new.jsonl",
+                     "--only-state", "--all-states"},
+                    dir / "usage.log") == 2);
+}

@@ -38,10 +38,10 @@ struct MatchFeatures {
 struct RankWeights {
     double cosine_same = 0.5;
     double bm25_same = 4.0;
-    double cosine_translated = 0.6;
+    double cosine_translated = 0.4;
     double bm25_translated = 4.0;
     double coverage = 0.5;  // for coverage_same and coverage_translated alike
-    double in_lang = 0.2;
+    double in_lang = 0.1;
     // How much a record with a version in the text's language also counts by its other
     // versions (the text translated into theirs): a second opinion, under the first.
     double other_versions = 0.25;

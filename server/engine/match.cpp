@@ -119,20 +119,34 @@ struct Matcher::Impl {
         return v;
     }
 
-    // The text's TF-IDF vector carried into language `to`: each stem's weight spread over its
-    // translations by their probability, with the target stem's IDF.
-    Vector translate(const matching::QueryText& text, Lang to) {
-        Vector v;
+    // The text's TF-IDF vector carried into language `to`: each stem's weight (its own IDF: what
+    // the word weighs in the text) spread over its translations by their probability. A word
+    // without a translation is missing from it, and the similarities divide by the norm of the
+    // text's own vector, so a translation that carries half the text is not a whole match.
+    struct Translated {
+        Vector vector;
+        // Each stem of the text: its squared weight and the stems it may be in `to`.
+        std::vector<std::pair<double, std::vector<std::string>>> sources;
+    };
+    Translated translate(const matching::QueryText& text, Lang to) {
+        Translated out;
         for (const auto& [stem, n] : features::count(text.compared)) {
+            const double weight = features::tf(n) * idf(stem);
+            auto& [squared, targets] =
+                out.sources.emplace_back(weight * weight, std::vector<std::string>{});
             const Lang from = xlang::stem_lang(stem, text.lang);
             if (from == to) {
-                v[stem] += features::tf(n) * idf(stem);
+                out.vector[stem] += weight;
+                targets.push_back(stem);
                 continue;
             }
             if (const auto* list = translations->find(from, to, stem))
-                for (const Translation& t : *list) v[t.stem] += features::tf(n) * t.p * idf(t.stem);
+                for (const Translation& t : *list) {
+                    out.vector[t.stem] += weight * t.p;
+                    targets.push_back(t.stem);
+                }
         }
-        return v;
+        return out;
     }
 
     // The query of one list: the text's stems in `to` (its own when `to` is its language).
@@ -192,6 +206,7 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     std::unordered_map<Xapian::docid, std::size_t> index_of;
     std::vector<Candidate>& candidates = out.candidates;
     std::vector<Xapian::Document> documents;
+    double own_best = 0;  // the most the text's own list could weigh
 
     // One list: the query among the records with a version in `lang`, `state_only` among the
     // state's, `size` at most. Its BM25 over the most possible goes to the candidate's feature.
@@ -212,7 +227,13 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
         // Over the most the query could weigh (every term at its best), not the list's top: the
         // top of a list of poor translations is not as good as the top of the text's own list.
-        const double best = mset.get_max_possible();
+        // A translated list is over the most of the text's own list too, when that is more: the
+        // words that have no translation are missing from it, not absent from the text.
+        double best = mset.get_max_possible();
+        if (lang == text.lang)
+            own_best = std::max(own_best, best);
+        else
+            best = std::max(best, own_best);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto [slot, fresh] = index_of.emplace(*it, candidates.size());
             if (fresh) {
@@ -245,14 +266,10 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
 
     const Vector query_vector = vectorise(text.compared);
     const double query_norm = norm(query_vector);
-    std::map<Lang, std::pair<Vector, double>> translated;
+    std::map<Lang, Impl::Translated> translated;
     if (xlang)
         for (const Lang to : kAllLangs)
-            if (to != text.lang) {
-                Vector v = translate(text, to);
-                const double n = norm(v);
-                translated[to] = {std::move(v), n};
-            }
+            if (to != text.lang) translated[to] = translate(text, to);
     const std::string wanted_state = text.state.empty() ? std::string() : state_term(text.state);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         Candidate& c = candidates[i];
@@ -274,11 +291,17 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
                 f.coverage_translated =
                     std::max(f.coverage_translated, coverage(query_vector, query_norm, v.vector));
                 if (const auto t = translated.find(version_lang); t != translated.end()) {
-                    const auto& [vector, n] = t->second;
                     f.cosine_translated =
-                        std::max(f.cosine_translated, cosine(vector, n, v.vector, v.norm));
-                    f.coverage_translated =
-                        std::max(f.coverage_translated, coverage(vector, n, v.vector));
+                        std::max(f.cosine_translated,
+                                 cosine(t->second.vector, query_norm, v.vector, v.norm));
+                    double covered = 0;
+                    for (const auto& [squared, targets] : t->second.sources)
+                        if (std::any_of(targets.begin(), targets.end(),
+                                        [&](const std::string& s) { return v.vector.count(s); }))
+                            covered += squared;
+                    if (query_norm > 0)
+                        f.coverage_translated =
+                            std::max(f.coverage_translated, covered / (query_norm * query_norm));
                 }
             }
             c.versions.push_back(std::move(v));
