@@ -2,10 +2,10 @@
 // stems, and in each other language with its stems translated (docs/cross-language.md), each list
 // kept to the records that have a version in that language, so a French text's words never meet
 // English stems that happen to be spelled alike. When the state under review is known, each list
-// is retrieved once among that state's records and once among all. Every candidate then gets
-// features that compare across languages (cosines of request stems, BM25 over each list's best)
-// and one linear score (match_ranking.hpp); the state's records come first by default. The top k
-// vote for the suggestions alongside the trained models.
+// is retrieved among that state's records, and among all when those cannot fill the k matches.
+// Every candidate then gets features that compare across languages (cosines of request stems, BM25
+// over each list's best) and one linear score (match_ranking.hpp); the state's records come first
+// by default. The top k vote for the suggestions alongside the trained models.
 #include "tawsiya/match.hpp"
 
 #include <algorithm>
@@ -251,18 +251,17 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     if (xlang)
         for (const Lang other : kAllLangs)
             if (other != text.lang) list_langs.push_back(other);
-    for (const Lang lang : list_langs) {
-        const Xapian::Query base = list_query(text, lang);
-        if (base.empty()) continue;
-        const bool own = lang == text.lang;
-        if (!text.state.empty()) {
-            retrieve(base, lang, true, own ? primary : kSecondaryCandidates);
-            if (request.state_scope == StateScope::prefer)
-                retrieve(base, lang, false, kSecondaryCandidates);
-        } else {
-            retrieve(base, lang, false, own ? primary : kSecondaryCandidates);
-        }
-    }
+    std::vector<std::pair<Lang, Xapian::Query>> lists;
+    for (const Lang lang : list_langs)
+        if (Xapian::Query base = list_query(text, lang); !base.empty())
+            lists.emplace_back(lang, std::move(base));
+    const bool state_lists = !text.state.empty();
+    for (const auto& [lang, base] : lists)
+        retrieve(base, lang, state_lists, lang == text.lang ? primary : kSecondaryCandidates);
+    // Under StateScope::prefer the other states' records rank after every record of the state:
+    // they are looked for only when the state's lists cannot fill the k matches.
+    if (state_lists && request.state_scope == StateScope::prefer && candidates.size() < request.k)
+        for (const auto& [lang, base] : lists) retrieve(base, lang, false, kSecondaryCandidates);
 
     const Vector query_vector = vectorise(text.compared);
     const double query_norm = norm(query_vector);
