@@ -513,7 +513,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     };
     const auto broken = post("/api/match", "{\"text\": ");
     CHECK(broken.result() == bhttp::status::bad_request);
-    CHECK_THAT(error_of(broken), Catch::StartsWith("body: not JSON"));
+    CHECK_THAT(error_of(broken), Catch::StartsWith("body: broken JSON"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": ""})")), Catch::StartsWith("text:"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "k": 0})")), Catch::StartsWith("k:"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "lang": "de"})")),
@@ -537,6 +537,43 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     const auto get = Client(server.port()).get("/api/match");
     CHECK(get.result() == bhttp::status::method_not_allowed);
     CHECK(std::string(get[bhttp::field::allow]) == "POST");
+}
+
+TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][server][hostile]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server;
+    auto post = [&](const std::string& target, const std::string& body) {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+        request.set(bhttp::field::content_type, "application/json");
+        request.body() = body;
+        return Client(server.port()).send(std::move(request));
+    };
+    auto still_answers = [&] {
+        CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);
+    };
+
+    SECTION("JSON nested 120,000 levels deep") {
+        // Recursive parsing would overflow the stack of the worker and kill the process.
+        const std::string nested = std::string(120000, '[') + std::string(120000, ']');
+        for (const std::string& body :
+             {nested, R"({"text": "x", "items": )" + nested + "}"}) {
+            for (const char* target : {"/api/match", "/api/tag", "/api/dedup"}) {
+                INFO(target);
+                const auto response = post(target, body);
+                CHECK(response.result() == bhttp::status::bad_request);
+                CHECK_THAT(error_message(response),
+                           Catch::StartsWith("body: JSON nested deeper than 64 levels"));
+                still_answers();
+            }
+        }
+        // Nesting within the limit is read as before.
+        std::string deep = R"({"text": "Ratify OPCAT", "extra": )" + std::string(60, '[') +
+                           std::string(60, ']') + "}";
+        CHECK(post("/api/match", deep).result() == bhttp::status::ok);
+    }
 }
 
 TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' work",

@@ -145,6 +145,30 @@ TEST_CASE("JSON lines: bad lines are skipped with file:line: reason, or fail und
     CHECK_THROWS_AS(read(dir / "records.xml"), InputError);
 }
 
+TEST_CASE("JSON lines: a line nested 120,000 levels deep is one bad line, not a crash",
+          "[readers][jsonl][hostile]") {
+    test::TempDir dir;
+    const std::string path = dir / "nested.jsonl";
+    // 240 KB of "[[[...]]]": a recursive parser overflows the stack on it.
+    const std::string nested = std::string(120000, '[') + std::string(120000, ']');
+    write_bytes(path, "{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n" + nested +
+                          "\n{\"id\":\"ok:3\",\"text\":{\"en\":\"x\"},\"tags\":" + nested +
+                          "}\n{\"id\":\"ok:4\",\"text\":{\"en\":\"Abolish the death penalty\"}}\n");
+    const auto all = read(path);
+    REQUIRE(all.records.size() == 2);
+    CHECK(all.records[0].id == "ok:1");
+    CHECK(all.records[1].id == "ok:4");
+    REQUIRE(all.report.problems.size() == 2);
+    CHECK_THAT(all.report.problems[0],
+               Catch::StartsWith(path + ":2: JSON nested deeper than 64 levels"));
+    CHECK_THAT(all.report.problems[1],
+               Catch::StartsWith(path + ":3: JSON nested deeper than 64 levels"));
+    // Unknown fields nested within the limit are still ignored.
+    CHECK(parse_record_json(R"({"id":"a","text":{"en":"x"},"extra":)" + std::string(60, '[') +
+                            std::string(60, ']') + "}")
+              .id == "a");
+}
+
 TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mapping",
           "[readers][csv]") {
     test::TempDir dir;

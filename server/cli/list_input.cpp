@@ -1,12 +1,12 @@
 #include "cli/list_input.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <fstream>
 #include <iostream>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/json_parse.hpp"
 
 namespace tawsiya::cli {
 
@@ -26,11 +26,7 @@ bool is_valid_utf8(const std::string& text) {
 
 // One JSON line; throws FormatError with the reason.
 ListItem parse_json_item(const std::string& line, std::size_t number) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
-    if (doc.HasParseError())
-        throw FormatError(std::string("broken JSON: ") +
-                          rapidjson::GetParseError_En(doc.GetParseError()));
+    const rapidjson::Document doc = parse_json(line);
     if (!doc.IsObject()) throw FormatError("not a JSON object");
     ListItem item;
     item.line = number;
