@@ -22,8 +22,8 @@ TEST_CASE("the dispatcher answers usage and help with exit codes, never a signal
         int exit_code;
     };
     const std::vector<Case> cases = {
-        {{}, 2},         {{"--help"}, 0}, {{"-h"}, 0}, {{"help"}, 0}, {{"serach"}, 2},
-        {{"train-xl"}, 2}, {{""}, 2},
+        {{}, 2},         {{"--help"}, 0},   {{"-h"}, 0}, {{"help"}, 0},
+        {{"serach"}, 2}, {{"train-xl"}, 2}, {{""}, 2},
     };
     for (const auto& c : cases) {
         std::vector<std::string> argv{TAWSIYA_BINARY};

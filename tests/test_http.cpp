@@ -558,8 +558,7 @@ TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][ser
     SECTION("JSON nested 120,000 levels deep") {
         // Recursive parsing would overflow the stack of the worker and kill the process.
         const std::string nested = std::string(120000, '[') + std::string(120000, ']');
-        for (const std::string& body :
-             {nested, R"({"text": "x", "items": )" + nested + "}"}) {
+        for (const std::string& body : {nested, R"({"text": "x", "items": )" + nested + "}"}) {
             for (const char* target : {"/api/match", "/api/tag", "/api/dedup"}) {
                 INFO(target);
                 const auto response = post(target, body);
@@ -573,6 +572,29 @@ TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][ser
         std::string deep = R"({"text": "Ratify OPCAT", "extra": )" + std::string(60, '[') +
                            std::string(60, ']') + "}";
         CHECK(post("/api/match", deep).result() == bhttp::status::ok);
+    }
+
+    SECTION("a document whose numbered paragraph is one line of 100 KB") {
+        // The splitter's regular expressions recursed once per character of a line.
+        std::string words;
+        while (words.size() < 100000) words += "the independence of the judiciary ";
+        const auto document = [&](std::size_t bytes) {
+            return R"({"text": "12. The State party should ratify the Convention )" +
+                   words.substr(0, bytes) +
+                   R"(\n13. The State party should abolish the death penalty."})";
+        };
+        // Split, then refused by the matcher's limit on a recommendation's length.
+        const auto refused = post("/api/tag", document(100000));
+        CHECK(refused.result() == bhttp::status::bad_request);
+        CHECK_THAT(error_message(refused), Catch::StartsWith("text: longer than"));
+        still_answers();
+        // Under that limit, matched and tagged.
+        const auto response = post("/api/tag", document(19000));
+        CHECK(response.result() == bhttp::status::ok);
+        const auto tagged = parse_json(response.body());
+        REQUIRE(tagged["paragraphs"].Size() == 2);
+        CHECK(std::string(tagged["paragraphs"][1]["paragraph"].GetString()) == "13");
+        still_answers();
     }
 }
 

@@ -324,6 +324,50 @@ TEST_CASE("UN report text: the recommendations section, across page breaks, both
     CHECK_THAT(letter.report.problems[0], Catch::Contains("not a UPR Working Group report"));
 }
 
+namespace {
+
+// `bytes` bytes of plain English words, on one line.
+std::string long_words(std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += "guarantee the independence of the judiciary ";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("UN report text: a recommendation of 100 KB and a line of 1 MB are read, not a crash",
+          "[readers][report][hostile]") {
+    test::TempDir dir;
+    const std::string path = dir / "atlantis2012.txt";
+    // std::regex recursed once per character of a line: 30 KB overflowed the stack.
+    write_bytes(path,
+                "A/HRC/21/99\nheld its thirteenth session. The review of Atlantis was held.\n" +
+                    long_words(1 << 20) +
+                    "\nII. Conclusions and/or recommendations\n"
+                    "129. The recommendations below enjoy the support of Atlantis:\n"
+                    "129.1. Ratify the Convention and " +
+                    long_words(100000) + "(France);\n129.2. " + long_words(1 << 20) + "(Chile);\n" +
+                    long_words(1 << 20) +
+                    "\n129.3. Abolish the death penalty (Italy);\nIII. Pledges\n");
+    const auto all = read(path);
+    CHECK(all.report.problems.empty());
+    REQUIRE(all.records.size() == 3);
+    CHECK(all.records[0].paragraph == "129.1");
+    CHECK(all.records[0].text.at(Lang::en).size() > 100000);
+    CHECK(all.records[0].recommending_states == std::vector<std::string>{"France"});
+    CHECK(all.records[0].response == "supported");
+    CHECK(all.records[1].paragraph == "129.2");
+    CHECK(all.records[1].text.at(Lang::en).size() > 2000000);  // the next line goes with it
+    CHECK(all.records[2].paragraph == "129.3");
+    CHECK(all.records[2].text.at(Lang::en) == "Abolish the death penalty");
+    CHECK(all.records[2].state == "Atlantis");
+
+    // A paragraph of the CSV exports: the same splitting.
+    const auto p = readers::split_upr_paragraph("12.1 Ratify " + long_words(1 << 20) + "(Chile);");
+    CHECK(p.number == "12.1");
+    CHECK(p.states == std::vector<std::string>{"Chile"});
+}
+
 // ---- On the shared corpus ------------------------------------------------------------------
 
 TEST_CASE("shared corpus: the UPR Info CSV exports give the shared records", "[readers][shared]") {
