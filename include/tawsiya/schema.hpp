@@ -58,6 +58,9 @@ inline constexpr std::string_view kSchemaVersion = "1";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
+// A tag scheme is part of every term of its labels ("XT<scheme>:<label>"), so it cannot be cut:
+// a longer one is refused, which leaves at least 137 bytes of each label.
+inline constexpr std::size_t kMaxSchemeBytes = 100;
 
 // The boolean term of a facet label: prefix + ":" + label, cut to kMaxTermBytes.
 std::string facet_term(std::string_view prefix, std::string_view label);

@@ -33,8 +33,7 @@ void read_jsonl(const std::string& path, const ReadOptions& options, const Recor
             readers::reject(options, report, path, line_number, e.what());
             continue;
         }
-        ++report.records;
-        sink(std::move(record));
+        readers::deliver(options, report, path, line_number, sink, std::move(record));
     }
     if (in.bad()) throw InputError(path, line_number, "read error");
     // An empty export should be heard about, not reported as "indexed 0 records".

@@ -346,8 +346,7 @@ void read_un_report(const std::string& path, const ReadOptions& options, const R
         r.paragraph = item.number;
         r.response = response_of[item.parent];
         r.source = "un-report:" + stem;
-        ++report.records;
-        sink(std::move(r));
+        readers::deliver(options, report, path, item.line, sink, std::move(r));
     }
 }
 

@@ -146,8 +146,7 @@ void read_uprinfo_csv(const std::string& path, const ReadOptions& options, const
                 readers::reject(options, report, path, line, e.what());
                 continue;
             }
-            ++report.records;
-            sink(std::move(record));
+            readers::deliver(options, report, path, line, sink, std::move(record));
         }
     } catch (const FormatError& e) {  // an unterminated quote: nothing after it can be read
         broken = true;
