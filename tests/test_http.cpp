@@ -20,6 +20,7 @@
 #include <boost/beast/http.hpp>
 
 #include "http/auth.hpp"
+#include "http/messages.hpp"
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
@@ -201,6 +202,19 @@ Record extra_record(const std::string& id, const std::string& word) {
 }  // namespace
 
 // ---- the pure parts -------------------------------------------------------------------------
+
+TEST_CASE("error bodies are valid UTF-8 whatever the message quotes", "[http][errors]") {
+    // Bytes a client sent, percent-decoded: a lone byte, a truncated sequence, a surrogate.
+    const std::string json = http::error_json(
+        bhttp::status::not_found, "no record '\xFF\xFE' 'caf\xC3' '\xED\xA0\x80' 'ok é'");
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.c_str(), json.size());
+    REQUIRE_FALSE(doc.HasParseError());
+    const std::string message = doc["error"]["message"].GetString();
+    CHECK(message.find("'\xEF\xBF\xBD\xEF\xBF\xBD'") != std::string::npos);  // U+FFFD each
+    CHECK(message.find("'caf\xEF\xBF\xBD'") != std::string::npos);
+    CHECK_THAT(message, Catch::EndsWith("'ok é'"));
+}
 
 TEST_CASE("percent-decoding and query strings", "[http][url]") {
     CHECK(http::percent_decode("a%20b%2Fc%3A") == "a b/c:");
@@ -572,6 +586,25 @@ TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][ser
         std::string deep = R"({"text": "Ratify OPCAT", "extra": )" + std::string(60, '[') +
                            std::string(60, ']') + "}";
         CHECK(post("/api/match", deep).result() == bhttp::status::ok);
+    }
+
+    SECTION("bytes that are not UTF-8 in a path or a query") {
+        // Each answer, an error quoting the bytes or not, is valid UTF-8 as its charset says.
+        CHECK(Client(server.port()).get("/api/records/%FF%FE").result() ==
+              bhttp::status::not_found);
+        CHECK(Client(server.port()).get("/api/search?q=year:%FF..2010").result() ==
+              bhttp::status::bad_request);
+        for (const char* target :
+             {"/api/records/%FF%FE", "/api/search?q=year:%FF..2010", "/api/search?q=%C3"}) {
+            INFO(target);
+            const auto response = Client(server.port()).get(target);
+            CHECK(response.result_int() < 500);
+            rapidjson::Document doc;
+            doc.Parse<rapidjson::kParseValidateEncodingFlag>(response.body().c_str(),
+                                                             response.body().size());
+            CHECK_FALSE(doc.HasParseError());
+            still_answers();
+        }
     }
 
     SECTION("a document whose numbered paragraph is one line of 100 KB") {
