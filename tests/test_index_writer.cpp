@@ -217,6 +217,16 @@ TEST_CASE("`tawsiya index`: a record with a 300-byte tag scheme is one bad line"
     CHECK_THAT(stext, Catch::Contains(input + ":2: tag scheme"));
 }
 
+TEST_CASE("`tawsiya index` fails on a directory given as an input", "[index][cli]") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir / "export.csv");
+    CHECK(test::run({TAWSIYA_BINARY, "index", dir / "export.csv", "--db", dir / "db"}, dir / "log") ==
+          1);
+    std::ifstream log(dir / "log");
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(text, Catch::Contains(dir / "export.csv" + ":0: a directory, not a file"));
+}
+
 TEST_CASE("`tawsiya index --train` leaves the taggers and the translations beside the index",
           "[index][cli]") {
     test::TempDir dir;

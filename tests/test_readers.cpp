@@ -169,6 +169,51 @@ TEST_CASE("JSON lines: a line nested 120,000 levels deep is one bad line, not a 
               .id == "a");
 }
 
+TEST_CASE("JSON lines: an array on the first line, CR line endings, a directory for a file",
+          "[readers][jsonl]") {
+    test::TempDir dir;
+    std::string good;
+    for (int i = 1; i <= 10; ++i)
+        good += "{\"id\":\"g:" + std::to_string(i) + "\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n";
+
+    // An array on one line is one bad line; the records after it are read.
+    write_bytes(dir / "array.jsonl", "[{\"id\":\"a:1\",\"text\":{\"en\":\"x\"}}]\n" + good);
+    const auto array = read(dir / "array.jsonl");
+    CHECK(array.records.size() == 10);
+    REQUIRE(array.report.problems.size() == 1);
+    CHECK(array.report.problems[0] == dir / "array.jsonl" +
+                                          ":1: a JSON array: give one record object per line "
+                                          "(JSON lines)");
+    // An array spread over the file has no record on any line: one problem, not one per line.
+    write_bytes(dir / "pretty.json",
+                "[\n  {\"id\":\"p:1\",\"text\":{\"en\":\"x\"}},\n  "
+                "{\"id\":\"p:2\",\"text\":{\"en\":\"y\"}}\n]\n");
+    const auto pretty = read(dir / "pretty.json");
+    CHECK(pretty.records.empty());
+    CHECK(pretty.report.problems.size() == 1);
+
+    // Lone CRs end lines, as CRLF and LF do.
+    std::string mac = good;
+    for (auto& c : mac)
+        if (c == '\n') c = '\r';
+    write_bytes(dir / "mac.jsonl", "{\"id\":\"m:0\"}\r" + mac + "\r\n" + good);
+    const auto cr = read(dir / "mac.jsonl");
+    CHECK(cr.records.size() == 20);
+    REQUIRE(cr.report.problems.size() == 1);
+    CHECK_THAT(cr.report.problems[0], Catch::StartsWith(dir / "mac.jsonl" + ":1: missing `text`"));
+
+    // A directory is not an empty input: it cannot be read, whatever its name says.
+    for (const char* name : {"x.csv", "x.txt", "x.jsonl"}) {
+        std::filesystem::create_directory(dir / name);
+        try {
+            read(dir / name);
+            FAIL("a directory was read as " << name);
+        } catch (const InputError& e) {
+            CHECK(e.what() == dir / name + ":0: a directory, not a file");
+        }
+    }
+}
+
 TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mapping",
           "[readers][csv]") {
     test::TempDir dir;

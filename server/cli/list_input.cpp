@@ -7,6 +7,7 @@
 
 #include "tawsiya/error.hpp"
 #include "tawsiya/json_parse.hpp"
+#include "tawsiya/text_file.hpp"
 
 namespace tawsiya::cli {
 
@@ -61,16 +62,14 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
     std::istream* in = &std::cin;
     const std::string name = path == "-" ? "<stdin>" : path;
     if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) throw InputError(path, 0, "cannot open the file");
+        file = open_input_file(path);
         in = &file;
     }
     std::vector<ListItem> items;
     std::optional<bool> json;  // decided by the first non-blank line
     std::size_t number = 0;
-    for (std::string line; std::getline(*in, line);) {
+    for (std::string line; read_line(*in, line);) {  // LF, CRLF or a lone CR
         ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (is_blank(line)) continue;
         if (!json)
             json = line.find_first_not_of(" \t") != std::string::npos &&
