@@ -1,4 +1,5 @@
 // `tawsiya COMMAND ...`: one executable, one subcommand per verb.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string_view>
@@ -29,10 +30,13 @@ constexpr Command kCommands[] = {
 };
 
 void print_usage(std::ostream& out) {
+    // The summaries line up after the longest name, whatever names are added.
+    std::size_t width = 0;
+    for (const auto& command : kCommands) width = std::max(width, command.name.size());
     out << "usage: tawsiya COMMAND [OPTIONS]\n\ncommands:\n";
     for (const auto& command : kCommands)
-        out << "  " << command.name << std::string(10 - command.name.size(), ' ') << command.summary
-            << "\n";
+        out << "  " << command.name << std::string(width + 2 - command.name.size(), ' ')
+            << command.summary << "\n";
     out << "\n`tawsiya COMMAND --help` describes a command's options.\n";
 }
 

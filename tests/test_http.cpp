@@ -20,6 +20,7 @@
 #include <boost/beast/http.hpp>
 
 #include "http/auth.hpp"
+#include "http/messages.hpp"
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
@@ -201,6 +202,19 @@ Record extra_record(const std::string& id, const std::string& word) {
 }  // namespace
 
 // ---- the pure parts -------------------------------------------------------------------------
+
+TEST_CASE("error bodies are valid UTF-8 whatever the message quotes", "[http][errors]") {
+    // Bytes a client sent, percent-decoded: a lone byte, a truncated sequence, a surrogate.
+    const std::string json = http::error_json(
+        bhttp::status::not_found, "no record '\xFF\xFE' 'caf\xC3' '\xED\xA0\x80' 'ok é'");
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.c_str(), json.size());
+    REQUIRE_FALSE(doc.HasParseError());
+    const std::string message = doc["error"]["message"].GetString();
+    CHECK(message.find("'\xEF\xBF\xBD\xEF\xBF\xBD'") != std::string::npos);  // U+FFFD each
+    CHECK(message.find("'caf\xEF\xBF\xBD'") != std::string::npos);
+    CHECK_THAT(message, Catch::EndsWith("'ok é'"));
+}
 
 TEST_CASE("percent-decoding and query strings", "[http][url]") {
     CHECK(http::percent_decode("a%20b%2Fc%3A") == "a b/c:");
@@ -513,7 +527,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     };
     const auto broken = post("/api/match", "{\"text\": ");
     CHECK(broken.result() == bhttp::status::bad_request);
-    CHECK_THAT(error_of(broken), Catch::StartsWith("body: not JSON"));
+    CHECK_THAT(error_of(broken), Catch::StartsWith("body: broken JSON"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": ""})")), Catch::StartsWith("text:"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "k": 0})")), Catch::StartsWith("k:"));
     CHECK_THAT(error_of(post("/api/match", R"({"text": "x", "lang": "de"})")),
@@ -537,6 +551,84 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     const auto get = Client(server.port()).get("/api/match");
     CHECK(get.result() == bhttp::status::method_not_allowed);
     CHECK(std::string(get[bhttp::field::allow]) == "POST");
+}
+
+TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][server][hostile]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    ServerProcess server;
+    auto post = [&](const std::string& target, const std::string& body) {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+        request.set(bhttp::field::content_type, "application/json");
+        request.body() = body;
+        return Client(server.port()).send(std::move(request));
+    };
+    auto still_answers = [&] {
+        CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);
+    };
+
+    SECTION("JSON nested 120,000 levels deep") {
+        // Recursive parsing would overflow the stack of the worker and kill the process.
+        const std::string nested = std::string(120000, '[') + std::string(120000, ']');
+        for (const std::string& body : {nested, R"({"text": "x", "items": )" + nested + "}"}) {
+            for (const char* target : {"/api/match", "/api/tag", "/api/dedup"}) {
+                INFO(target);
+                const auto response = post(target, body);
+                CHECK(response.result() == bhttp::status::bad_request);
+                CHECK_THAT(error_message(response),
+                           Catch::StartsWith("body: JSON nested deeper than 64 levels"));
+                still_answers();
+            }
+        }
+        // Nesting within the limit is read as before.
+        std::string deep = R"({"text": "Ratify OPCAT", "extra": )" + std::string(60, '[') +
+                           std::string(60, ']') + "}";
+        CHECK(post("/api/match", deep).result() == bhttp::status::ok);
+    }
+
+    SECTION("bytes that are not UTF-8 in a path or a query") {
+        // Each answer, an error quoting the bytes or not, is valid UTF-8 as its charset says.
+        CHECK(Client(server.port()).get("/api/records/%FF%FE").result() ==
+              bhttp::status::not_found);
+        CHECK(Client(server.port()).get("/api/search?q=year:%FF..2010").result() ==
+              bhttp::status::bad_request);
+        for (const char* target :
+             {"/api/records/%FF%FE", "/api/search?q=year:%FF..2010", "/api/search?q=%C3"}) {
+            INFO(target);
+            const auto response = Client(server.port()).get(target);
+            CHECK(response.result_int() < 500);
+            rapidjson::Document doc;
+            doc.Parse<rapidjson::kParseValidateEncodingFlag>(response.body().c_str(),
+                                                             response.body().size());
+            CHECK_FALSE(doc.HasParseError());
+            still_answers();
+        }
+    }
+
+    SECTION("a document whose numbered paragraph is one line of 100 KB") {
+        // The splitter's regular expressions recursed once per character of a line.
+        std::string words;
+        while (words.size() < 100000) words += "the independence of the judiciary ";
+        const auto document = [&](std::size_t bytes) {
+            return R"({"text": "12. The State party should ratify the Convention )" +
+                   words.substr(0, bytes) +
+                   R"(\n13. The State party should abolish the death penalty."})";
+        };
+        // Split, then refused by the matcher's limit on a recommendation's length.
+        const auto refused = post("/api/tag", document(100000));
+        CHECK(refused.result() == bhttp::status::bad_request);
+        CHECK_THAT(error_message(refused), Catch::StartsWith("text: longer than"));
+        still_answers();
+        // Under that limit, matched and tagged.
+        const auto response = post("/api/tag", document(19000));
+        CHECK(response.result() == bhttp::status::ok);
+        const auto tagged = parse_json(response.body());
+        REQUIRE(tagged["paragraphs"].Size() == 2);
+        CHECK(std::string(tagged["paragraphs"][1]["paragraph"].GetString()) == "13");
+        still_answers();
+    }
 }
 
 TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' work",

@@ -6,6 +6,7 @@
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/record.hpp"
 #include "tawsiya/schema.hpp"
@@ -157,6 +158,73 @@ TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits not
     const std::string stext((std::istreambuf_iterator<char>(slog)), {});
     CHECK_THAT(stext, Catch::Contains(input + ":2: "));
     CHECK_FALSE(std::filesystem::exists(strict_db));
+}
+
+TEST_CASE("no term over Xapian's limit reaches it: long schemes refused, long words left out",
+          "[index][hostile]") {
+    const Analyzer analyzer;
+    Record r = trilingual_record();
+    r.tags[std::string(300, 's')] = {"label"};
+    CHECK_THROWS_AS(check_terms(r), FormatError);
+    CHECK_THROWS_WITH(make_document(r, analyzer), Catch::Contains("is longer than 100 bytes"));
+
+    Record fits = trilingual_record();
+    fits.tags[std::string(schema::kMaxSchemeBytes, 's')] = {std::string(500, 'l')};
+    fits.state = std::string(400, 'S');
+    fits.text[Lang::en] += " " + std::string(300, 'w') + " ratify";
+    test::TempDir dir;
+    IndexWriter writer(dir / "db", analyzer);
+    CHECK_NOTHROW(writer.add(fits));
+    CHECK_THROWS_AS(writer.add(r), FormatError);
+    writer.commit();  // the refused record left nothing half-written
+    const Xapian::Database db(dir / "db");
+    CHECK(db.get_doccount() == 1);
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t)
+        CHECK((*t).size() <= schema::kMaxTermBytes);
+    CHECK(db.term_exists("ratify"));
+}
+
+TEST_CASE("`tawsiya index`: a record with a 300-byte tag scheme is one bad line", "[index][cli]") {
+    test::TempDir dir;
+    const std::string input = dir / "schemes.jsonl";
+    {
+        std::ofstream out(input);
+        out << R"({"id": "s:1", "text": {"en": "Abolish the death penalty."}})"
+            << "\n"
+            << R"({"id": "s:2", "text": {"en": "Ratify OPCAT."}, "tags": {")"
+            << std::string(300, 'x') << R"(": ["a"]}})"
+            << "\n"
+            << R"({"id": "s:3", "text": {"fr": "Abolir la peine de mort."}})"
+            << "\n";
+    }
+    const std::string db = dir / "db";
+    CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "log") == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 2);
+    std::ifstream log(dir / "log");
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(text, Catch::Contains(input + ":2: tag scheme 'xxx"));
+    CHECK_THAT(text, Catch::Contains("skipped 1"));
+
+    // --strict: the run fails before anything is written, to a new index or an existing one.
+    CHECK(test::run({TAWSIYA_BINARY, "index", "--strict", input, "--db", dir / "new"},
+                    dir / "slog") == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "new"));
+    const auto revision = Xapian::Database(db).get_revision();
+    CHECK(test::run({TAWSIYA_BINARY, "index", "--strict", input, "--db", db}, dir / "slog") == 1);
+    CHECK(Xapian::Database(db).get_revision() == revision);
+    std::ifstream slog(dir / "slog");
+    const std::string stext((std::istreambuf_iterator<char>(slog)), {});
+    CHECK_THAT(stext, Catch::Contains(input + ":2: tag scheme"));
+}
+
+TEST_CASE("`tawsiya index` fails on a directory given as an input", "[index][cli]") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir / "export.csv");
+    CHECK(test::run({TAWSIYA_BINARY, "index", dir / "export.csv", "--db", dir / "db"}, dir / "log") ==
+          1);
+    std::ifstream log(dir / "log");
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(text, Catch::Contains(dir / "export.csv" + ":0: a directory, not a file"));
 }
 
 TEST_CASE("`tawsiya index --train` leaves the taggers and the translations beside the index",

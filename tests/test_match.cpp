@@ -262,6 +262,7 @@ TEST_CASE("tawsiya match reads JSON lines and writes one JSON line per input", "
         input << R"({"id": "n1", "text": "Abolish the death penalty (Norway);"})"
               << "\n"
               << "this line is not JSON\n"
+              << std::string(120000, '[') << std::string(120000, ']') << "\n"
               << R"({"id": "n2", "text": "Renforcer l'éducation des filles", "lang": "fr"})"
               << "\n";
     }
@@ -288,8 +289,10 @@ TEST_CASE("tawsiya match reads JSON lines and writes one JSON line per input", "
     CHECK(first["suggestions"]["body"][0].HasMember("abstain"));
     CHECK(std::string(second["id"].GetString()) == "n2");
     CHECK(std::string(second["matches"][0]["id"].GetString()) == "t:8");
-    REQUIRE(other.size() == 1);
+    REQUIRE(other.size() == 2);
     CHECK(other[0].find("new.jsonl:2:") != std::string::npos);
+    // 240 KB of nested arrays: one bad line, not a crash that loses the others.
+    CHECK(other[1].find("new.jsonl:3: JSON nested deeper than 64 levels") != std::string::npos);
 }
 
 namespace {

@@ -145,6 +145,75 @@ TEST_CASE("JSON lines: bad lines are skipped with file:line: reason, or fail und
     CHECK_THROWS_AS(read(dir / "records.xml"), InputError);
 }
 
+TEST_CASE("JSON lines: a line nested 120,000 levels deep is one bad line, not a crash",
+          "[readers][jsonl][hostile]") {
+    test::TempDir dir;
+    const std::string path = dir / "nested.jsonl";
+    // 240 KB of "[[[...]]]": a recursive parser overflows the stack on it.
+    const std::string nested = std::string(120000, '[') + std::string(120000, ']');
+    write_bytes(path, "{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n" + nested +
+                          "\n{\"id\":\"ok:3\",\"text\":{\"en\":\"x\"},\"tags\":" + nested +
+                          "}\n{\"id\":\"ok:4\",\"text\":{\"en\":\"Abolish the death penalty\"}}\n");
+    const auto all = read(path);
+    REQUIRE(all.records.size() == 2);
+    CHECK(all.records[0].id == "ok:1");
+    CHECK(all.records[1].id == "ok:4");
+    REQUIRE(all.report.problems.size() == 2);
+    CHECK_THAT(all.report.problems[0],
+               Catch::StartsWith(path + ":2: JSON nested deeper than 64 levels"));
+    CHECK_THAT(all.report.problems[1],
+               Catch::StartsWith(path + ":3: JSON nested deeper than 64 levels"));
+    // Unknown fields nested within the limit are still ignored.
+    CHECK(parse_record_json(R"({"id":"a","text":{"en":"x"},"extra":)" + std::string(60, '[') +
+                            std::string(60, ']') + "}")
+              .id == "a");
+}
+
+TEST_CASE("JSON lines: an array on the first line, CR line endings, a directory for a file",
+          "[readers][jsonl]") {
+    test::TempDir dir;
+    std::string good;
+    for (int i = 1; i <= 10; ++i)
+        good += "{\"id\":\"g:" + std::to_string(i) + "\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n";
+
+    // An array on one line is one bad line; the records after it are read.
+    write_bytes(dir / "array.jsonl", "[{\"id\":\"a:1\",\"text\":{\"en\":\"x\"}}]\n" + good);
+    const auto array = read(dir / "array.jsonl");
+    CHECK(array.records.size() == 10);
+    REQUIRE(array.report.problems.size() == 1);
+    CHECK(array.report.problems[0] == dir / "array.jsonl" +
+                                          ":1: a JSON array: give one record object per line "
+                                          "(JSON lines)");
+    // An array spread over the file has no record on any line: one problem, not one per line.
+    write_bytes(dir / "pretty.json",
+                "[\n  {\"id\":\"p:1\",\"text\":{\"en\":\"x\"}},\n  "
+                "{\"id\":\"p:2\",\"text\":{\"en\":\"y\"}}\n]\n");
+    const auto pretty = read(dir / "pretty.json");
+    CHECK(pretty.records.empty());
+    CHECK(pretty.report.problems.size() == 1);
+
+    // Lone CRs end lines, as CRLF and LF do.
+    std::string mac = good;
+    for (auto& c : mac)
+        if (c == '\n') c = '\r';
+    write_bytes(dir / "mac.jsonl", "{\"id\":\"m:0\"}\r" + mac + "\r\n" + good);
+    const auto cr = read(dir / "mac.jsonl");
+    CHECK(cr.records.size() == 20);
+    REQUIRE(cr.report.problems.size() == 1);
+    CHECK_THAT(cr.report.problems[0], Catch::StartsWith(dir / "mac.jsonl" + ":1: missing `text`"));
+
+    // A directory is not an empty input: it cannot be read, whatever its name says.
+    for (const char* name : {"x.csv", "x.txt", "x.jsonl"}) {
+        std::filesystem::create_directory(dir / name);
+        try {
+            read(dir / name);
+            FAIL("a directory was read as " << name);
+        } catch (const InputError& e) {
+            CHECK(e.what() == dir / name + ":0: a directory, not a file");
+        }
+    }
+}
+
 TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mapping",
           "[readers][csv]") {
     test::TempDir dir;
@@ -298,6 +367,50 @@ TEST_CASE("UN report text: the recommendations section, across page breaks, both
     const auto letter = read(dir / "letter.txt");
     REQUIRE(letter.report.problems.size() == 1);
     CHECK_THAT(letter.report.problems[0], Catch::Contains("not a UPR Working Group report"));
+}
+
+namespace {
+
+// `bytes` bytes of plain English words, on one line.
+std::string long_words(std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += "guarantee the independence of the judiciary ";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("UN report text: a recommendation of 100 KB and a line of 1 MB are read, not a crash",
+          "[readers][report][hostile]") {
+    test::TempDir dir;
+    const std::string path = dir / "atlantis2012.txt";
+    // std::regex recursed once per character of a line: 30 KB overflowed the stack.
+    write_bytes(path,
+                "A/HRC/21/99\nheld its thirteenth session. The review of Atlantis was held.\n" +
+                    long_words(1 << 20) +
+                    "\nII. Conclusions and/or recommendations\n"
+                    "129. The recommendations below enjoy the support of Atlantis:\n"
+                    "129.1. Ratify the Convention and " +
+                    long_words(100000) + "(France);\n129.2. " + long_words(1 << 20) + "(Chile);\n" +
+                    long_words(1 << 20) +
+                    "\n129.3. Abolish the death penalty (Italy);\nIII. Pledges\n");
+    const auto all = read(path);
+    CHECK(all.report.problems.empty());
+    REQUIRE(all.records.size() == 3);
+    CHECK(all.records[0].paragraph == "129.1");
+    CHECK(all.records[0].text.at(Lang::en).size() > 100000);
+    CHECK(all.records[0].recommending_states == std::vector<std::string>{"France"});
+    CHECK(all.records[0].response == "supported");
+    CHECK(all.records[1].paragraph == "129.2");
+    CHECK(all.records[1].text.at(Lang::en).size() > 2000000);  // the next line goes with it
+    CHECK(all.records[2].paragraph == "129.3");
+    CHECK(all.records[2].text.at(Lang::en) == "Abolish the death penalty");
+    CHECK(all.records[2].state == "Atlantis");
+
+    // A paragraph of the CSV exports: the same splitting.
+    const auto p = readers::split_upr_paragraph("12.1 Ratify " + long_words(1 << 20) + "(Chile);");
+    CHECK(p.number == "12.1");
+    CHECK(p.states == std::vector<std::string>{"Chile"});
 }
 
 // ---- On the shared corpus ------------------------------------------------------------------

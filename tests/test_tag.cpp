@@ -92,6 +92,22 @@ TEST_CASE("Arabic recommendations numbered in Arabic-Indic digits and abjad lett
     CHECK(paragraphs[0].line == 4);
 }
 
+TEST_CASE("a numbered paragraph of 100 KB and a line of 1 MB are split, not a crash",
+          "[tag][split][hostile]") {
+    // std::regex recursed once per character of a line: 30 KB overflowed the stack.
+    std::string words;
+    while (words.size() < (1 << 20)) words += "the independence of the judiciary ";
+    const std::string document = "12. The Committee recommends that the State party " +
+                                 words.substr(0, 100000) + "\n\n" + words + "\n\n(a) " + words +
+                                 "\n\n13. The State party should ratify the Convention.\n";
+    const auto paragraphs = split_recommendations(document, analyzer(), Lang::en);
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].number == "12");
+    CHECK(paragraphs[0].text.size() > 100000);
+    CHECK(paragraphs[1].number == "13");
+    CHECK(paragraphs[1].line == 7);
+}
+
 TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or CSV",
           "[tag][cli]") {
     test::TempDir dir;

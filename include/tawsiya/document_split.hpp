@@ -31,7 +31,8 @@ struct DocumentParagraph {
 //   them ("12(a)", "12(b)"), its chapeau kept as their context;
 // - observations ("is concerned", "notes", "welcomes", "est préoccupé", "prend note", "تعرب عن
 //   قلقها", "تلاحظ") and headings are left out.
-// The language is `lang`, or detected on the whole document.
+// Lines end with LF, CRLF or a lone CR. The language is `lang`, or detected on the whole
+// document.
 std::vector<DocumentParagraph> split_recommendations(std::string_view document,
                                                      const Analyzer& analyzer,
                                                      std::optional<Lang> lang = std::nullopt);

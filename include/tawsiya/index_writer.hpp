@@ -13,8 +13,14 @@
 
 namespace tawsiya {
 
+// Throws FormatError when a part of the record that cannot be cut would make a term longer than
+// Xapian takes: an id over schema::kMaxTermBytes, a tag scheme over schema::kMaxSchemeBytes.
+// Labels are cut and over-long words left out, so nothing else can.
+void check_terms(const Record& record);
+
 // The Xapian document of a record: the record's JSON as data, the id term, text terms of every
 // language version by that language's rules, boolean facet terms and value slots (schema.hpp).
+// Throws FormatError as check_terms does.
 Xapian::Document make_document(const Record& record, const Analyzer& analyzer);
 
 class IndexWriter {
@@ -24,6 +30,7 @@ public:
     ~IndexWriter();  // commits what is pending
 
     // Adds the record, or replaces the one with the same id. Returns true when it replaced one.
+    // Throws FormatError (check_terms) with the index unchanged.
     bool add(const Record& record);
     // Makes everything added so far durable, as one atomic step.
     void commit();

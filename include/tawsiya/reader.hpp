@@ -25,6 +25,8 @@ struct ReadReport {
     void skip(const std::string& file, std::size_t line, const std::string& reason);
 };
 
+// A sink may refuse a record by throwing FormatError: the reader then reports the record's line as
+// bad input ("file:line: reason", skipped, or InputError under strict) and does not count it.
 using RecordSink = std::function<void(Record&&)>;
 
 // The canonical JSON-lines format (docs/record-format.md).

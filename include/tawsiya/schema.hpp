@@ -60,6 +60,9 @@ inline constexpr std::string_view kSchemaVersion = "2";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
+// A tag scheme is part of every term of its labels ("XT<scheme>:<label>"), so it cannot be cut:
+// a longer one is refused, which leaves at least 137 bytes of each label.
+inline constexpr std::size_t kMaxSchemeBytes = 100;
 
 // The label a facet term holds for `label`. Under the state and recommending-state prefixes, the
 // canonical name of a known state, whatever its spelling or language ("Chine", "China" ->

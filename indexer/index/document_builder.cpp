@@ -1,6 +1,7 @@
 // make_document: how a Record becomes a Xapian document (the layout is declared in schema.hpp).
 #include <string>
 
+#include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/schema.hpp"
 
@@ -21,21 +22,47 @@ void add_text(Xapian::Document& doc, const std::string& text, Lang lang, const A
     unsigned last = 0;
     for (const Token& token : analyzer.tokenize(text, lang)) {
         const unsigned position = position_base + token.position;
+        last = position;
+        // Xapian refuses terms over 245 bytes. A "word" that long (a pasted URL, a run of
+        // letters without spaces) is nothing anyone searches for: left out, not cut, so that no
+        // cut word matches another.
+        if (token.word.size() > schema::kMaxTermBytes) continue;
         doc.add_posting(token.word, position);
-        if (!token.stopword && !token.stem.empty()) {
+        if (!token.stopword && !token.stem.empty() &&
+            schema::kStemPrefix.size() + token.stem.size() <= schema::kMaxTermBytes) {
             std::string stem_term(schema::kStemPrefix);
             stem_term += token.stem;
             doc.add_term(stem_term);
         }
-        last = position;
     }
     if (last > position_base) position_base = last;
     position_base += kPositionGapBetweenVersions;
 }
 
+// A name in a message: the start of it when it is long.
+std::string shown(const std::string& name) {
+    constexpr std::size_t kShown = 40;
+    if (name.size() <= kShown) return name;
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    return name.substr(0, cut) + "...";
+}
+
 }  // namespace
 
+void check_terms(const Record& record) {
+    if (record.id.size() > schema::kMaxTermBytes)
+        throw FormatError("`id` is longer than " + std::to_string(schema::kMaxTermBytes) +
+                          " bytes");
+    for (const auto& entry : record.tags)
+        if (entry.first.size() > schema::kMaxSchemeBytes)
+            throw FormatError("tag scheme '" + shown(entry.first) + "' is longer than " +
+                              std::to_string(schema::kMaxSchemeBytes) + " bytes (" +
+                              std::to_string(entry.first.size()) + ")");
+}
+
 Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
+    check_terms(record);
     Xapian::Document doc;
     doc.set_data(record_to_json(record));
     doc.add_boolean_term(schema::id_term(record.id));

@@ -42,11 +42,10 @@ IndexWriter::~IndexWriter() {
 }
 
 bool IndexWriter::add(const Record& record) {
-    if (record.id.size() > schema::kMaxTermBytes)
-        throw FormatError("id is longer than " + std::to_string(schema::kMaxTermBytes) + " bytes");
+    Xapian::Document doc = make_document(record, analyzer_);  // may refuse the record: first
     const std::string id_term = schema::id_term(record.id);
     const bool replaced = db_.term_exists(id_term);
-    db_.replace_document(id_term, make_document(record, analyzer_));
+    db_.replace_document(id_term, doc);
     if (++pending_ >= batch_size_) commit();
     return replaced;
 }

@@ -20,5 +20,16 @@ void reject(const ReadOptions& options, ReadReport& report, const std::string& f
     report.skip(file, line, reason);
 }
 
+void deliver(const ReadOptions& options, ReadReport& report, const std::string& file,
+             std::size_t line, const RecordSink& sink, Record&& record) {
+    try {
+        sink(std::move(record));
+    } catch (const FormatError& e) {
+        reject(options, report, file, line, e.what());
+        return;
+    }
+    ++report.records;
+}
+
 }  // namespace readers
 }  // namespace tawsiya

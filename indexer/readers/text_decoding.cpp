@@ -11,12 +11,12 @@
 #include <sstream>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/text_file.hpp"
 
 namespace tawsiya::readers {
 
 std::string read_file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
+    std::ifstream in = open_input_file(path);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (in.bad()) throw InputError(path, 0, "read error");

@@ -2,7 +2,11 @@
 
 #include <array>
 #include <cctype>
-#include <regex>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "tawsiya/text_scan.hpp"
 
 #include "tawsiya/state_names.hpp"
 
@@ -77,9 +81,15 @@ bool split_states(const std::string& content, std::vector<std::string>& out) {
 // A state name this list lacks still reads like one: capitalised words, no digits, none of the
 // words that name instruments, plans or bodies.
 bool reads_like_states(const std::string& content, std::vector<std::string>& out) {
-    static const std::regex content_words(
-        R"(\b(Protocol|Principles|Rules|Convention|Covenant|Plan|Act|Law|Code|Strategy|Charter|Statute|Guidelines|Declaration|Committee|Council|Programme|Program|Agenda|Goals?|Article|Rights)\b)");
-    if (content.empty() || std::regex_search(content, content_words)) return false;
+    if (content.empty() ||
+        scan::contains_word(
+            content,
+            {"Protocol",   "Principles",  "Rules",     "Convention", "Covenant",  "Plan",
+             "Act",        "Law",         "Code",      "Strategy",   "Charter",   "Statute",
+             "Guidelines", "Declaration", "Committee", "Council",    "Programme", "Program",
+             "Agenda",     "Goal",        "Goals",     "Article",    "Rights"},
+            false))
+        return false;
     for (unsigned char c : content)
         if (std::isdigit(c)) return false;
     std::vector<std::string> items = split_list(content);
@@ -108,16 +118,35 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
+// A leading paragraph number, "129.4." or "129.4 ", and where the text after it starts: groups of
+// one to three digits joined by dots, an optional final dot, then blanks.
+std::optional<std::pair<std::string, std::size_t>> leading_number(std::string_view s) {
+    const auto group_end = [&](std::size_t at) {  // a run of 1 to 3 digits, or npos
+        const std::size_t end = scan::skip_digits(s, at);
+        return end > at && end - at <= 3 ? end : std::string_view::npos;
+    };
+    const std::size_t start = scan::skip_spaces(s);
+    std::size_t end = group_end(start);
+    if (end == std::string_view::npos) return std::nullopt;
+    while (end + 1 < s.size() && s[end] == '.' && scan::is_digit(s[end + 1])) {
+        const std::size_t next = group_end(end + 1);
+        if (next == std::string_view::npos) return std::nullopt;
+        end = next;
+    }
+    const std::size_t after = end < s.size() && s[end] == '.' ? end + 1 : end;
+    const std::size_t text = scan::skip_spaces(s, after);
+    if (text == after) return std::nullopt;
+    return std::pair{std::string(s.substr(start, end - start)), text};
+}
+
 }  // namespace
 
 UprParagraph split_upr_paragraph(std::string_view paragraph) {
     UprParagraph result;
-    static const std::regex number(R"(^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+)");
     std::string body(paragraph);
-    std::smatch m;
-    if (std::regex_search(body, m, number)) {
-        result.number = m[1].str();
-        body = body.substr(static_cast<std::size_t>(m.length(0)));
+    if (const auto number = leading_number(body)) {
+        result.number = number->first;
+        body.erase(0, number->second);
     }
 
     std::string text;

@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <regex>
 
 #include "bad_input.hpp"
 #include "csv_parser.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
+#include "tawsiya/text_scan.hpp"
 #include "text_decoding.hpp"
 #include "upr_sessions.hpp"
 
@@ -43,9 +43,17 @@ std::string map_response(const std::string& value) {
 // the shared corpus gives the same recommendation, so importing both replaces instead of doubling.
 std::string id_prefix(const std::string& path) {
     const std::string stem = std::filesystem::path(path).stem().string();
-    static const std::regex sessions(R"(sessions?[-_ ]?(\d+(-\d+)?))", std::regex::icase);
-    std::smatch m;
-    if (std::regex_match(stem, m, sessions)) return "uprinfo:" + m[1].str();
+    // "session12", "Sessions_1-5", "sessions 7": the number or range.
+    if (scan::equals_at_icase(stem, 0, "session")) {
+        std::size_t at = 7;
+        if (at < stem.size() && scan::lower(stem[at]) == 's') ++at;
+        if (at < stem.size() && (stem[at] == '-' || stem[at] == '_' || stem[at] == ' ')) ++at;
+        const std::size_t first = scan::skip_digits(stem, at);
+        std::size_t end = first;
+        if (end + 1 < stem.size() && stem[end] == '-' && scan::is_digit(stem[end + 1]))
+            end = scan::skip_digits(stem, end + 1);
+        if (first > at && end == stem.size()) return "uprinfo:" + stem.substr(at);
+    }
     return "uprinfo:" + stem;
 }
 
@@ -138,8 +146,7 @@ void read_uprinfo_csv(const std::string& path, const ReadOptions& options, const
                 readers::reject(options, report, path, line, e.what());
                 continue;
             }
-            ++report.records;
-            sink(std::move(record));
+            readers::deliver(options, report, path, line, sink, std::move(record));
         }
     } catch (const FormatError& e) {  // an unterminated quote: nothing after it can be read
         broken = true;

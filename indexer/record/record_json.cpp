@@ -5,7 +5,6 @@
 // meaning (a year given as "2017", a single string where a list is expected, unknown fields, which
 // are ignored so that newer exports still load).
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -14,6 +13,7 @@
 
 #include "../analysis/language_detector.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/json_parse.hpp"
 #include "tawsiya/record.hpp"
 
 namespace tawsiya {
@@ -164,14 +164,7 @@ void write_int(Writer& w, const char* key, const std::optional<int>& value) {
 }  // namespace
 
 Record parse_record_json(std::string_view json) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
-    if (doc.HasParseError()) {
-        if (doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding)
-            fail("invalid UTF-8 at byte " + std::to_string(doc.GetErrorOffset()));
-        fail(std::string("broken JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
-             " (at byte " + std::to_string(doc.GetErrorOffset()) + ")");
-    }
+    const rapidjson::Document doc = parse_json(json);
     if (!doc.IsObject()) fail("not a JSON object");
 
     Record r;

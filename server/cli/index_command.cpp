@@ -131,7 +131,11 @@ int run_index(const Args& args) {
     if (options.read.strict) {
         for (const auto& input : options.inputs)
             read_any(
-                input, options.read, [&](Record&& r) { validated.push_back(std::move(r)); },
+                input, options.read,
+                [&](Record&& r) {
+                    check_terms(r);  // what the writer would refuse fails the run here
+                    validated.push_back(std::move(r));
+                },
                 summary.report);
     }
 

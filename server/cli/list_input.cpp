@@ -1,12 +1,13 @@
 #include "cli/list_input.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <fstream>
 #include <iostream>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/json_parse.hpp"
+#include "tawsiya/text_file.hpp"
 
 namespace tawsiya::cli {
 
@@ -26,11 +27,7 @@ bool is_valid_utf8(const std::string& text) {
 
 // One JSON line; throws FormatError with the reason.
 ListItem parse_json_item(const std::string& line, std::size_t number) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
-    if (doc.HasParseError())
-        throw FormatError(std::string("broken JSON: ") +
-                          rapidjson::GetParseError_En(doc.GetParseError()));
+    const rapidjson::Document doc = parse_json(line);
     if (!doc.IsObject()) throw FormatError("not a JSON object");
     ListItem item;
     item.line = number;
@@ -69,16 +66,14 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
     std::istream* in = &std::cin;
     const std::string name = path == "-" ? "<stdin>" : path;
     if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) throw InputError(path, 0, "cannot open the file");
+        file = open_input_file(path);
         in = &file;
     }
     std::vector<ListItem> items;
     std::optional<bool> json;  // decided by the first non-blank line
     std::size_t number = 0;
-    for (std::string line; std::getline(*in, line);) {
+    for (std::string line; read_line(*in, line);) {  // LF, CRLF or a lone CR
         ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (is_blank(line)) continue;
         if (!json)
             json = line.find_first_not_of(" \t") != std::string::npos &&

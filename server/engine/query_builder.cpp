@@ -1,11 +1,13 @@
 #include "engine/query_builder.hpp"
 
-#include <regex>
+#include <algorithm>
+#include <string_view>
 
 #include "engine/facet_catalog.hpp"
 #include "engine/query_text.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::engine {
 
@@ -80,15 +82,30 @@ namespace {
 // Xapian's range processor leaves a range it cannot read ("year:abc..def") to be parsed as words,
 // which silently finds nothing: say what is wrong instead.
 void check_year_ranges(const std::string& text) {
-    static const std::regex range(R"((?:^|[\s(])year:(\S*?)\.\.(\S*))");
-    static const std::regex year(R"(\d{1,4})");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), range);
-         it != std::sregex_iterator(); ++it) {
-        const std::string from = (*it)[1].str(), to = (*it)[2].str();
-        if ((from.empty() && to.empty()) || (!from.empty() && !std::regex_match(from, year)) ||
-            (!to.empty() && !std::regex_match(to, year)))
-            throw UsageError("q", "the year range '" + from + ".." + to +
+    const auto is_year = [](std::string_view s) {
+        return s.size() <= 4 && std::all_of(s.begin(), s.end(), scan::is_digit);
+    };
+    constexpr std::string_view field = "year:";
+    // Each "year:FROM..TO" that starts the text or follows a blank or "(", FROM and TO without
+    // blanks, FROM ending at the first "..".
+    for (std::size_t at = text.find(field); at != std::string::npos;
+         at = text.find(field, at + 1)) {
+        if (at > 0 && !scan::is_space(text[at - 1]) && text[at - 1] != '(') continue;
+        const std::size_t from = at + field.size();
+        std::size_t dots = from;
+        while (dots < text.size() && !scan::is_space(text[dots]) &&
+               text.compare(dots, 2, "..") != 0)
+            ++dots;
+        if (text.compare(dots, 2, "..") != 0) continue;
+        std::size_t end = dots + 2;
+        while (end < text.size() && !scan::is_space(text[end])) ++end;
+        const std::string_view first = std::string_view(text).substr(from, dots - from);
+        const std::string_view last = std::string_view(text).substr(dots + 2, end - dots - 2);
+        if ((first.empty() && last.empty()) || !is_year(first) || !is_year(last))
+            throw UsageError("q", "the year range '" + std::string(first) + ".." +
+                                      std::string(last) +
                                       "' must be years, as in year:2010..2013 or year:2015..");
+        at = end - 1;  // the next range starts after this one
     }
 }
 

@@ -5,14 +5,14 @@
 #include <rapidjson/writer.h>
 
 #include "engine/match_json.hpp"
+#include "tawsiya/json_parse.hpp"
 
 namespace tawsiya {
 
 std::string tagged_paragraph_to_json(const DocumentParagraph& paragraph,
                                      const MatchResult& result) {
     const std::string match = match_result_to_json(paragraph.number, result);
-    rapidjson::Document parsed;
-    parsed.Parse(match.data(), match.size());
+    const rapidjson::Document parsed = parse_json(match);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();

@@ -1,18 +1,17 @@
 #include "http/json_body.hpp"
 
-#include <rapidjson/error/en.h>
-
 #include "tawsiya/error.hpp"
+#include "tawsiya/json_parse.hpp"
 
 namespace tawsiya::http {
 
 rapidjson::Document parse_json_body(std::string_view body) {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(), body.size());
-    if (doc.HasParseError())
-        throw UsageError("body", std::string("not JSON: ") +
-                                     rapidjson::GetParseError_En(doc.GetParseError()) +
-                                     " at byte " + std::to_string(doc.GetErrorOffset()));
+    try {
+        doc = parse_json(body);
+    } catch (const FormatError& e) {
+        throw UsageError("body", e.what());
+    }
     if (!doc.IsObject()) throw UsageError("body", "must be a JSON object");
     return doc;
 }

@@ -1,5 +1,5 @@
 // Request bodies of the POST endpoints: JSON objects, read with the errors staff can act on
-// ("body: not JSON (...)", "text: must be a string").
+// ("body: broken JSON: ... (at byte N)", "text: must be a string").
 #pragma once
 
 #include <rapidjson/document.h>

@@ -2,6 +2,7 @@
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <unicode/utf8.h>
 
 namespace tawsiya::http {
 
@@ -13,6 +14,28 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
+
+// `text` with each ill-formed UTF-8 sequence replaced by U+FFFD. Error messages quote what the
+// client sent ("no record 'X'", "the year range 'X'"), which may be any bytes after
+// percent-decoding, and the body is declared charset=utf-8.
+std::string valid_utf8(std::string_view text) {
+    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0)
+            out += kReplacement;
+        else
+            out.append(text.substr(static_cast<std::size_t>(start),
+                                   static_cast<std::size_t>(i - start)));
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -51,7 +74,8 @@ std::string error_json(Status status, std::string_view message) {
     writer.Key("status");
     writer.Uint(static_cast<unsigned>(status));
     writer.Key("message");
-    writer.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+    const std::string safe = valid_utf8(message);
+    writer.String(safe.data(), static_cast<rapidjson::SizeType>(safe.size()));
     writer.EndObject();
     writer.EndObject();
     return {buffer.GetString(), buffer.GetSize()};

@@ -21,7 +21,7 @@ Response make_response(const Request& request, Status status, std::string body,
 
 Response make_json_response(const Request& request, Status status, std::string json);
 
-// {"error": {"status": N, "message": "..."}}.
+// {"error": {"status": N, "message": "..."}}; ill-formed UTF-8 in the message becomes U+FFFD.
 std::string error_json(Status status, std::string_view message);
 Response make_error_response(const Request& request, Status status, std::string_view message);
 
