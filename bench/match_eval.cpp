@@ -213,7 +213,9 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
     for (const Record* r : test) {
         const auto text = r->text.find(Lang::en);
         if (text == r->text.end()) continue;
-        MatchRequest request{text->second, Lang::en, 10, {}, std::nullopt};
+        MatchRequest request;
+        request.text = text->second;
+        request.lang = Lang::en;
         const MatchResult result = matcher.match(request);
         const auto ways = three_ways(result, models.get(), schemes,
                                      tagging_tokens(result, Lang::en, analyzer), options);
@@ -306,7 +308,9 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
             auto text = r->text.find(Lang::fr);
             if (text == r->text.end()) text = r->text.begin(), lang = text->first;
             if (text == r->text.end()) continue;
-            MatchRequest request{text->second, lang, 10, {}, std::nullopt};
+            MatchRequest request;
+            request.text = text->second;
+            request.lang = lang;
             const MatchResult result = matcher.match(request);
             const auto ways = three_ways(result, models.get(), schemes,
                                          tagging_tokens(result, lang, analyzer), options);
