@@ -31,6 +31,14 @@ struct PairScores {
     std::size_t predicted = 0, gold = 0, correct = 0;
 };
 
+// The engine's options at another threshold.
+DedupOptions options_at(double threshold, const TranslationTable* translations) {
+    DedupOptions options;
+    options.threshold = threshold;
+    options.translations = translations;
+    return options;
+}
+
 std::size_t pairs_of(std::size_t n) {
     return n * (n - 1) / 2;
 }
@@ -108,10 +116,10 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
             auto g = group_of.find(r.id);
             gold.push_back(g == group_of.end() ? -1 : g->second);
         }
-        for (double threshold : {0.3, 0.4, 0.5, 0.6}) {
-            const auto result = deduplicate(items, analyzer, {threshold, nullptr});
+        for (double threshold : {0.2, 0.25, 0.3, 0.4, 0.5}) {
+            const auto result = deduplicate(items, analyzer, options_at(threshold, nullptr));
             const auto s = score_pairs(result, gold);
-            std::printf("| %s | %.1f | %.3f | %.3f | %.3f | %zu | %zu |\n",
+            std::printf("| %s | %.2f | %.3f | %.3f | %.3f | %zu | %zu |\n",
                         std::string(lang_code(lang)).c_str(), threshold, s.precision, s.recall,
                         s.f1, s.predicted, s.gold);
         }
@@ -142,12 +150,12 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
         mixed.size(), std::filesystem::is_directory(parallel) ? " + UN parallel corpus" : "");
     std::printf("| threshold | translation | precision | recall | F1 | predicted pairs |\n");
     std::printf("|---|---|---|---|---|---|\n");
-    for (double threshold : {0.3, 0.4, 0.5})
+    for (double threshold : {0.2, 0.25, 0.3, 0.4})
         for (const TranslationTable* translations :
              {static_cast<const TranslationTable*>(nullptr), &table}) {
-            const auto s =
-                score_pairs(deduplicate(mixed, analyzer, {threshold, translations}), gold);
-            std::printf("| %.1f | %s | %.3f | %.3f | %.3f | %zu |\n", threshold,
+            const auto s = score_pairs(
+                deduplicate(mixed, analyzer, options_at(threshold, translations)), gold);
+            std::printf("| %.2f | %s | %.3f | %.3f | %.3f | %zu |\n", threshold,
                         translations ? "yes" : "no", s.precision, s.recall, s.f1, s.predicted);
         }
 }
@@ -180,7 +188,7 @@ void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
     std::printf(
         "| threshold | precision | recall | F1 | predicted pairs | gold pairs | seconds |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
-    for (double threshold : {0.5, 0.7, 0.9}) {
+    for (double threshold : {0.25, 0.5, 0.7, 0.9}) {
         PairScores total;
         double seconds = 0;
         for (const auto& [_, list] : reviews) {
@@ -194,7 +202,7 @@ void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
                     groups.try_emplace(fold(text), static_cast<long>(groups.size())).first->second);
             }
             const auto start = std::chrono::steady_clock::now();
-            const auto result = deduplicate(items, analyzer, {threshold, nullptr});
+            const auto result = deduplicate(items, analyzer, options_at(threshold, nullptr));
             seconds +=
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const auto s = score_pairs(result, gold);
@@ -206,7 +214,7 @@ void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
         const double recall = total.gold ? double(total.correct) / total.gold : 1.0;
         const double f1 =
             precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-        std::printf("| %.1f | %.3f | %.3f | %.3f | %zu | %zu | %.2f |\n", threshold, precision,
+        std::printf("| %.2f | %.3f | %.3f | %.3f | %zu | %zu | %.2f |\n", threshold, precision,
                     recall, f1, total.predicted, total.gold, seconds);
     }
     std::printf(
@@ -229,7 +237,7 @@ void speed(const std::string& corpus, const Analyzer& analyzer) {
         for (std::size_t i = 0; i < n; ++i)
             items.push_back({std::to_string(i), texts[i % texts.size()], std::nullopt});
         const auto start = std::chrono::steady_clock::now();
-        const auto result = deduplicate(items, analyzer, {0.5});
+        const auto result = deduplicate(items, analyzer);  // the default threshold
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("| %zu | %.2f | %zu | %zu |\n", n, seconds, result.clusters.size(),

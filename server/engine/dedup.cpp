@@ -365,6 +365,26 @@ std::vector<std::size_t> average_linkage(std::size_t n, const std::vector<Pair>&
 
 }  // namespace
 
+std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                                      const Analyzer& analyzer, const DedupOptions& options) {
+    Analysed analysed = analyse(items, analyzer);
+    if (options.translations) translate_to_pivot(analysed, *options.translations);
+    const Collapsed collapsed = collapse_identical(analysed.stems);
+    const auto vectors = vectorise(collapsed.stems);
+    std::vector<double> out;
+    for (const auto& [a, b] : pairs) {
+        const std::size_t ua = collapsed.unique_of.at(a), ub = collapsed.unique_of.at(b);
+        const double weight = analysed.lang[a] != analysed.lang[b]
+                                  ? std::max(1.0, options.cross_language_weight)
+                                  : 1.0;
+        out.push_back(name_different_things(analysed.acronyms[a], analysed.acronyms[b]) ? 0.0
+                      : ua == ub                                                        ? 1.0
+                                 : std::min(1.0, weight * cosine(vectors[ua], vectors[ub])));
+    }
+    return out;
+}
+
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
                         const DedupOptions& options) {
     DedupResult result;
@@ -375,8 +395,23 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
     std::size_t features = 0;
     for (const auto& v : vectors)
         for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
-    const PrefixIndex index = build_prefix_index(vectors, options.threshold, features);
-    auto pairs = similar_pairs(vectors, index, options.threshold, features, result.candidate_pairs);
+    // Items of different languages meet through translations, which carry part of a text's
+    // weight only: their cosine is scaled by cross_language_weight, so the graph holds their
+    // pairs from threshold / weight.
+    std::vector<Lang> lang_of(vectors.size());
+    bool several_languages = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        lang_of[collapsed.unique_of[i]] = analysed.lang[i];
+        several_languages |= analysed.lang[i] != analysed.lang[0];
+    }
+    const double weight = several_languages ? std::max(1.0, options.cross_language_weight) : 1.0;
+    const double graph_threshold = options.threshold / weight;
+    const PrefixIndex index = build_prefix_index(vectors, graph_threshold, features);
+    auto pairs = similar_pairs(vectors, index, graph_threshold, features, result.candidate_pairs);
+    for (Pair& p : pairs)
+        if (lang_of[p.a] != lang_of[p.b])
+            p.similarity = static_cast<float>(std::min(1.0, p.similarity * weight));
+    std::erase_if(pairs, [&](const Pair& p) { return p.similarity < options.threshold; });
     // The acronyms of each unique content: its first item's (identical stems, identical acronyms).
     std::vector<const std::vector<std::string>*> acronyms(vectors.size(), nullptr);
     for (std::size_t i = 0; i < items.size(); ++i)
