@@ -15,6 +15,14 @@ using namespace tawsiya;
 
 namespace {
 
+// The engine's options at a threshold (and with a translation table).
+DedupOptions at(double threshold, const TranslationTable* translations = nullptr) {
+    DedupOptions options;
+    options.threshold = threshold;
+    options.translations = translations;
+    return options;
+}
+
 const Analyzer& analyzer() {
     static const Analyzer instance;
     return instance;
@@ -50,7 +58,7 @@ std::vector<DedupItem> sample_list() {
 
 TEST_CASE("the same request by other states, or reworded, lands in one cluster", "[dedup]") {
     const auto items = sample_list();
-    const DedupResult result = deduplicate(items, analyzer(), {0.5});
+    const DedupResult result = deduplicate(items, analyzer(), at(0.5));
     REQUIRE(result.cluster_of.size() == items.size());
     // Identical but for the recommending states and the paragraph number.
     CHECK(result.cluster_of[0] == result.cluster_of[1]);
@@ -86,7 +94,7 @@ TEST_CASE("who addresses the State does not make another request", "[dedup]") {
         {"crc", "The Committee urges the State party to raise the minimum age of marriage.", {}},
         {"fr", "Le Comité recommande à l’État partie de relever l’âge minimum du mariage.", {}},
     };
-    const DedupResult result = deduplicate(items, analyzer(), {0.4});
+    const DedupResult result = deduplicate(items, analyzer(), at(0.4));
     CHECK(result.cluster_of[0] == result.cluster_of[1]);
     const Cluster& torture = result.clusters[result.cluster_of[0]];
     for (const auto& member : torture.members) CHECK(member.similarity == Approx(1.0));
@@ -110,7 +118,7 @@ TEST_CASE("texts that name different instruments are different requests", "[dedu
         // Naming one more instrument than the other is not naming a different one.
         {"e", "Ratify the CAT and the OPCAT and establish a national preventive mechanism", {}},
     };
-    const DedupResult result = deduplicate(items, analyzer(), {0.4});
+    const DedupResult result = deduplicate(items, analyzer(), at(0.4));
     CHECK(result.cluster_of[0] != result.cluster_of[1]);
     CHECK(result.cluster_of[2] == result.cluster_of[3]);
     CHECK(result.cluster_of[4] == result.cluster_of[3]);
@@ -127,14 +135,14 @@ TEST_CASE("similar pairs do not chain distinct requests into one cluster", "[ded
         chain.push_back({std::to_string(i),
                          words[i] + " " + words[i + 1] + " " + words[i + 2] + " " + words[i + 3],
                          Lang::en});
-    const auto result = deduplicate(chain, analyzer(), {0.5});
+    const auto result = deduplicate(chain, analyzer(), at(0.5));
     CHECK(result.clusters.size() >= 3);
     for (const Cluster& cluster : result.clusters)
         for (const auto& member : cluster.members) CHECK(member.similarity >= 0.5 - 1e-6);
 
     // The same text a hundred times is one cluster and costs nothing to compare.
     std::vector<DedupItem> repeated(100, {"", "Ratify the Optional Protocol to the CAT", Lang::en});
-    const auto same = deduplicate(repeated, analyzer(), {0.5});
+    const auto same = deduplicate(repeated, analyzer(), at(0.5));
     CHECK(same.clusters.size() == 1);
     CHECK(same.clusters[0].members.size() == 100);
     CHECK(same.candidate_pairs == 0);
@@ -142,8 +150,8 @@ TEST_CASE("similar pairs do not chain distinct requests into one cluster", "[ded
 
 TEST_CASE("a stricter threshold splits what a looser one joins", "[dedup]") {
     const auto items = sample_list();
-    const auto loose = deduplicate(items, analyzer(), {0.5});
-    const auto strict = deduplicate(items, analyzer(), {0.95});
+    const auto loose = deduplicate(items, analyzer(), at(0.5));
+    const auto strict = deduplicate(items, analyzer(), at(0.95));
     CHECK(strict.clusters.size() > loose.clusters.size());
     CHECK(strict.cluster_of[0] == strict.cluster_of[1]);  // identical content stays together
 }
@@ -159,7 +167,7 @@ TEST_CASE("the candidate pairs scored grow far slower than all pairs", "[dedup]"
             items.push_back({doc["id"].GetString(), doc["text"]["en"].GetString(), Lang::en});
     }
     REQUIRE(items.size() >= 150);
-    const auto result = deduplicate(items, analyzer(), {0.5});
+    const auto result = deduplicate(items, analyzer(), at(0.5));
     const std::size_t all_pairs = items.size() * (items.size() - 1) / 2;
     CHECK(result.candidate_pairs < all_pairs / 10);
     CHECK(result.clusters.size() < items.size());  // the sample has repeats
@@ -243,10 +251,10 @@ TEST_CASE("with translation tables, the same request in two languages is one clu
         {"en3", "Abolish the death penalty", Lang::en},
     };
     // Arabic and English share no stem: only translation brings them together.
-    const auto alone = deduplicate(items, analyzer(), {0.3, nullptr});
+    const auto alone = deduplicate(items, analyzer(), at(0.3, nullptr));
     CHECK(alone.cluster_of[0] != alone.cluster_of[1]);
     const auto table = lexicon_translations(analyzer());
-    const auto across = deduplicate(items, analyzer(), {0.3, table.get()});
+    const auto across = deduplicate(items, analyzer(), at(0.3, table.get()));
     CHECK(across.cluster_of[0] == across.cluster_of[1]);
     CHECK(across.cluster_of[2] != across.cluster_of[0]);
     CHECK(across.cluster_of[3] != across.cluster_of[0]);

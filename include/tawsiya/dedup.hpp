@@ -30,7 +30,8 @@ struct DedupOptions {
     // set (bench/retrieval_eval; the average counts pairs under it as 0, hence a low figure).
     double threshold = 0.25;
     // Two items of different languages compare through translations, which carry only part of
-    // a text (the words the tables know): their cosine is multiplied by this, at most 1.
+    // a text (the words the tables know): with `translations`, their cosine is multiplied by
+    // this, at most 1.
     // Chosen out-of-fold with the threshold (bench/retrieval_eval).
     double cross_language_weight = 1.5;
     // Cross-language: with a table, a list in several languages is compared in its most common

@@ -375,7 +375,7 @@ std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
     std::vector<double> out;
     for (const auto& [a, b] : pairs) {
         const std::size_t ua = collapsed.unique_of.at(a), ub = collapsed.unique_of.at(b);
-        const double weight = analysed.lang[a] != analysed.lang[b]
+        const double weight = analysed.lang[a] != analysed.lang[b] && options.translations
                                   ? std::max(1.0, options.cross_language_weight)
                                   : 1.0;
         out.push_back(name_different_things(analysed.acronyms[a], analysed.acronyms[b]) ? 0.0
@@ -404,7 +404,10 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
         lang_of[collapsed.unique_of[i]] = analysed.lang[i];
         several_languages |= analysed.lang[i] != analysed.lang[0];
     }
-    const double weight = several_languages ? std::max(1.0, options.cross_language_weight) : 1.0;
+    // Without a table nothing is translated, and French and English meet on shared stems only.
+    const double weight = several_languages && options.translations
+                              ? std::max(1.0, options.cross_language_weight)
+                              : 1.0;
     const double graph_threshold = options.threshold / weight;
     const PrefixIndex index = build_prefix_index(vectors, graph_threshold, features);
     auto pairs = similar_pairs(vectors, index, graph_threshold, features, result.candidate_pairs);
