@@ -147,18 +147,19 @@ const char* kWays[] = {"blend", "votes", "model"};
 std::map<std::string, Suggestions> three_ways(const MatchResult& result, const TaggerModels* models,
                                               const std::vector<std::string>& schemes,
                                               const std::vector<std::string>& stems,
-                                              const MatchOptions& options) {
+                                              const MatchOptions& options,
+                                              const matching::IssuerCues& cues) {
     const auto probabilities =
         models ? models->predict(stems) : std::map<std::string, std::vector<LabelProbability>>{};
     std::map<std::string, Suggestions> ways;
     ways["blend"] = result.suggestions;
     MatchOptions votes = options;
     votes.model_weight = 0;
-    ways["votes"] = matching::suggest(result.matches, schemes, {}, votes);
+    ways["votes"] = matching::suggest(result.matches, schemes, {}, votes, cues);
     MatchOptions model = options;
     model.model_weight = 1;
     std::vector<Match> none;
-    ways["model"] = matching::suggest(none, schemes, probabilities, model);
+    ways["model"] = matching::suggest(none, schemes, probabilities, model, cues);
     return ways;
 }
 
@@ -213,10 +214,13 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
     for (const Record* r : test) {
         const auto text = r->text.find(Lang::en);
         if (text == r->text.end()) continue;
-        MatchRequest request{text->second, Lang::en, 10, {}, std::nullopt};
+        MatchRequest request;
+        request.text = text->second;
+        request.lang = Lang::en;
         const MatchResult result = matcher.match(request);
-        const auto ways = three_ways(result, models.get(), schemes,
-                                     tagging_tokens(result, Lang::en, analyzer), options);
+        const auto ways =
+            three_ways(result, models.get(), schemes, tagging_tokens(result, Lang::en, analyzer),
+                       options, matching::issuer_cues(request.text, "", std::nullopt));
         for (const char* way : kWays) {
             const Suggestions& s = ways.at(way);
             const auto gold_issues = r->tags.count("uprinfo_issue") ? r->tags.at("uprinfo_issue")
@@ -306,10 +310,13 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
             auto text = r->text.find(Lang::fr);
             if (text == r->text.end()) text = r->text.begin(), lang = text->first;
             if (text == r->text.end()) continue;
-            MatchRequest request{text->second, lang, 10, {}, std::nullopt};
+            MatchRequest request;
+            request.text = text->second;
+            request.lang = lang;
             const MatchResult result = matcher.match(request);
-            const auto ways = three_ways(result, models.get(), schemes,
-                                         tagging_tokens(result, lang, analyzer), options);
+            const auto ways =
+                three_ways(result, models.get(), schemes, tagging_tokens(result, lang, analyzer),
+                           options, matching::issuer_cues(request.text, "", std::nullopt));
             for (const char* way : kWays) {
                 const Suggestions& s = ways.at(way);
                 const auto empty = std::vector<Suggestion>{};
