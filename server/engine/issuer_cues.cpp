@@ -52,7 +52,7 @@ std::string_view mechanism_of(FormulaWriter writer) {
 
 IssuerCues issuer_cues(std::string_view text, std::string_view context,
                        const std::optional<std::string>& symbol) {
-    std::optional<std::string> found = symbol;
+    std::optional<std::string> found = symbol && !symbol->empty() ? symbol : std::nullopt;
     if (!found) found = find_document_symbol(text);
     if (!found && !context.empty()) found = find_document_symbol(context);
     const std::optional<SymbolIssuer> by_symbol =
