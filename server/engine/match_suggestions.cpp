@@ -105,7 +105,8 @@ void keep_bodies_of(const Suggestion& mechanism, std::vector<Suggestion>& bodies
 }
 
 // The mechanism and body held to the cues, then to each other.
-void hold_issuer(std::map<std::string, std::vector<Suggestion>>& result, const IssuerCues& cues) {
+void hold_issuer(std::map<std::string, std::vector<Suggestion>>& result, const IssuerCues& cues,
+                 bool body_model) {
     const auto mechanisms = result.find("mechanism");
     const auto bodies = result.find("body");
     if (mechanisms != result.end()) hold_mechanism_to_cues(mechanisms->second, cues);
@@ -125,6 +126,15 @@ void hold_issuer(std::map<std::string, std::vector<Suggestion>>& result, const I
     }
     if (top == mechanisms->second.end()) return;
     keep_bodies_of(*top, bodies->second);
+    // The taggers gave the bodies of a mechanism they did not see as surely as the cue does: its
+    // bodies then share its confidence in proportion to theirs, p(body | mechanism, text) times
+    // p(mechanism | cue). Only where a body model weighs every body: the neighbours' votes name
+    // a few, and one neighbour's body would take all of it.
+    if (cues.mechanisms.size() == 1 && body_model) {
+        const double sum = total_confidence(bodies->second);
+        if (sum > 0)
+            for (Suggestion& b : bodies->second) b.confidence *= top->confidence / sum;
+    }
     if (bodies->second.empty()) result.erase(bodies);
 }
 
@@ -180,7 +190,7 @@ std::map<std::string, std::vector<Suggestion>> suggest(
         if (!ranked.empty()) result[scheme] = std::move(ranked);
     }
     // Before the cut to max_suggestions: a body's share of its mechanism counts all its rivals.
-    hold_issuer(result, cues);
+    hold_issuer(result, cues, model_probabilities.count("body") > 0);
     for (auto& [scheme, ranked] : result) {
         for (Suggestion& s : ranked) {
             s.confidence = std::clamp(s.confidence, 0.0, 1.0);
