@@ -1,6 +1,7 @@
 #include "engine/match_suggestions.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/tagger_schemes.hpp"
 
@@ -71,9 +72,11 @@ void hold_body_to_cues(std::vector<Suggestion>& bodies, const IssuerCues& cues) 
 // The mechanism and the body are one decision: the body tagger knows the mechanism too (its
 // classes are the mechanisms' bodies) and often better than the mechanism's own tagger (a
 // mandate's vocabulary says "special procedure" more surely than the mechanism's features do).
-// Each mechanism's confidence is multiplied by that of its likeliest body, and the products are
-// made to sum to 1: the mechanism then suggested is the one of the likeliest (mechanism, body)
-// pair. The mechanism's tagger alone deciding, or the mean of the two taggers, chose worse
+// Each mechanism's confidence becomes the geometric mean of its own and its likeliest body's,
+// made to sum to 1 over the mechanisms (log-linear pooling of the two taggers' opinions): the
+// mechanism then suggested is the one of the likeliest (mechanism, body) pair, and its confidence
+// is no surer than the two taggers together are (their plain product was: ECE 0.060 against
+// 0.029). The mechanism's tagger alone deciding, or the mean of the two taggers, chose worse
 // bodies on Morocco (docs/matching.md).
 void join_mechanism_with_bodies(std::vector<Suggestion>& mechanisms,
                                 const std::vector<Suggestion>& bodies) {
@@ -88,7 +91,7 @@ void join_mechanism_with_bodies(std::vector<Suggestion>& mechanisms,
         if (m.confidence > 0 && !best_body.count(m.label)) return;
     double sum = 0;
     for (Suggestion& m : mechanisms) {
-        m.confidence *= best_body[m.label];
+        m.confidence = std::sqrt(m.confidence * best_body[m.label]);
         sum += m.confidence;
     }
     if (sum > 0)
