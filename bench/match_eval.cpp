@@ -7,8 +7,8 @@
 // - Morocco, 5-fold grouped by text (fold = FNV-1a of the French text, else Arabic, with ASCII
 //   spaces and punctuation dropped and ASCII letters lower-cased, mod 5: duplicates share a fold;
 //   bench/baseline_tfidf_svm.py uses the same folds): issuing body of treaty-body and
-//   special-procedure recommendations (accuracy), didh_axis (micro F1), responsible bodies
-//   (precision@1, recall@3).
+//   special-procedure recommendations and of every record, the mechanism of every record
+//   (accuracy), didh_axis (micro F1), responsible bodies (precision@1, recall@3).
 // - Matching: corpus/dev/match-queries.jsonl against an index of corpus/sample.jsonl: recall@10,
 //   MRR, per language and overall.
 // Decisions: a multi-label scheme predicts its suggestions that do not abstain, or its top one when
@@ -147,18 +147,19 @@ const char* kWays[] = {"blend", "votes", "model"};
 std::map<std::string, Suggestions> three_ways(const MatchResult& result, const TaggerModels* models,
                                               const std::vector<std::string>& schemes,
                                               const std::vector<std::string>& stems,
-                                              const MatchOptions& options) {
+                                              const MatchOptions& options,
+                                              const matching::IssuerCues& cues) {
     const auto probabilities =
         models ? models->predict(stems) : std::map<std::string, std::vector<LabelProbability>>{};
     std::map<std::string, Suggestions> ways;
     ways["blend"] = result.suggestions;
     MatchOptions votes = options;
     votes.model_weight = 0;
-    ways["votes"] = matching::suggest(result.matches, schemes, {}, votes);
+    ways["votes"] = matching::suggest(result.matches, schemes, {}, votes, cues);
     MatchOptions model = options;
     model.model_weight = 1;
     std::vector<Match> none;
-    ways["model"] = matching::suggest(none, schemes, probabilities, model);
+    ways["model"] = matching::suggest(none, schemes, probabilities, model, cues);
     return ways;
 }
 
@@ -217,8 +218,9 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
         request.text = text->second;
         request.lang = Lang::en;
         const MatchResult result = matcher.match(request);
-        const auto ways = three_ways(result, models.get(), schemes,
-                                     tagging_tokens(result, Lang::en, analyzer), options);
+        const auto ways =
+            three_ways(result, models.get(), schemes, tagging_tokens(result, Lang::en, analyzer),
+                       options, matching::issuer_cues(request.text, "", std::nullopt));
         for (const char* way : kWays) {
             const Suggestions& s = ways.at(way);
             const auto gold_issues = r->tags.count("uprinfo_issue") ? r->tags.at("uprinfo_issue")
@@ -286,9 +288,9 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
     // The mechanism is trained as `tawsiya train` does: a body's suggestion is only as likely as
     // its mechanism's, so leaving the mechanism's model out would measure another product.
     const std::vector<std::string> schemes = {"mechanism", "body", "didh_axis", "responsible"};
-    std::map<std::string, Mean> body, body_all, p1, r3;
+    std::map<std::string, Mean> body, body_all, mechanism, p1, r3;
     std::map<std::string, F1> axis;
-    std::map<std::string, std::vector<tagging::Outcome>> shown;
+    std::map<std::string, std::vector<tagging::Outcome>> shown, shown_mechanism;
     const auto start = Clock::now();
     for (std::uint64_t fold = 0; fold < kFolds; ++fold) {
         std::vector<const Record*> train, test;
@@ -312,14 +314,20 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
             request.text = text->second;
             request.lang = lang;
             const MatchResult result = matcher.match(request);
-            const auto ways = three_ways(result, models.get(), schemes,
-                                         tagging_tokens(result, lang, analyzer), options);
+            const auto ways =
+                three_ways(result, models.get(), schemes, tagging_tokens(result, lang, analyzer),
+                           options, matching::issuer_cues(request.text, "", std::nullopt));
             for (const char* way : kWays) {
                 const Suggestions& s = ways.at(way);
                 const auto empty = std::vector<Suggestion>{};
                 const auto& sb = s.count("body") ? s.at("body") : empty;
                 const auto& sx = s.count("didh_axis") ? s.at("didh_axis") : empty;
                 const auto& sr = s.count("responsible") ? s.at("responsible") : empty;
+                const auto& sm = s.count("mechanism") ? s.at("mechanism") : empty;
+                if (!r->mechanism.empty()) {
+                    mechanism[way].add(decide_single(sm) == r->mechanism ? 1 : 0);
+                    shown_outcomes(sm, {r->mechanism}, shown_mechanism[way]);
+                }
                 if (!r->body.empty()) body_all[way].add(decide_single(sb) == r->body ? 1 : 0);
                 if ((r->mechanism == "treaty_body" || r->mechanism == "special_procedure") &&
                     !r->body.empty()) {
@@ -344,10 +352,12 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
             }
         }
     }
-    std::map<std::string, double> b, ba, ax, pa, ra, ece;
+    std::map<std::string, double> b, ba, mb, ax, pa, ra, ece, ece_mechanism;
     for (const char* way : kWays) {
         b[way] = body[way].value();
         ba[way] = body_all[way].value();
+        mb[way] = mechanism[way].value();
+        ece_mechanism[way] = tagging::expected_calibration_error(shown_mechanism[way]);
         ax[way] = axis[way].micro();
         pa[way] = p1[way].value();
         ra[way] = r3[way].value();
@@ -356,10 +366,12 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
     header("Morocco, 5-fold grouped by text");
     row("body (treaty bodies, special proc.)", "accuracy", b);
     row("body (every record, UPR's too)", "accuracy", ba);
+    row("mechanism (every record)", "accuracy", mb);
     row("didh_axis", "micro-F1", ax);
     row("responsible", "precision@1", pa);
     row("responsible", "recall@3", ra);
     row("morocco (shown suggestions)", "ECE", ece);
+    row("mechanism (shown suggestions)", "ECE", ece_mechanism);
     std::printf("\n%zu records, %zu folds in %.1f s\n", records.size(), std::size_t(kFolds),
                 seconds_since(start));
 }

@@ -546,6 +546,23 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     REQUIRE(paragraphs["paragraphs"].Size() == 2);
     CHECK(std::string(paragraphs["paragraphs"][1]["paragraph"].GetString()) == "12(b)");
     CHECK(paragraphs["paragraphs"][1]["matches"].Size() >= 1);
+    // Under the committee's chapeau, and with the document's symbol, the issuer follows.
+    const auto& first = paragraphs["paragraphs"][0]["suggestions"];
+    REQUIRE(first.HasMember("mechanism"));
+    CHECK(std::string(first["mechanism"][0]["label"].GetString()) == "treaty_body");
+    const std::string symbol_body =
+        post(
+            "/api/tag",
+            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n", "symbol": "CRC/C/ATL/CO/5"})")
+            .body();
+    INFO(symbol_body);
+    const auto symbol = parse_json(symbol_body);
+    REQUIRE(symbol["paragraphs"][0]["suggestions"].HasMember("body"));
+    CHECK(std::string(symbol["paragraphs"][0]["suggestions"]["body"][0]["label"].GetString()) ==
+          "CRC");
+    const auto given = parse_json(
+        post("/api/match", R"({"text": "Ratify the OPCAT", "symbol": "CERD/C/ATL/CO/5"})").body());
+    CHECK(std::string(given["suggestions"]["body"][0]["label"].GetString()) == "CERD");
     CHECK_THAT(error_of(post("/api/tag", R"({"lang": "en"})")), Catch::StartsWith("text:"));
 
     const auto get = Client(server.port()).get("/api/match");

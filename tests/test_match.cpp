@@ -416,3 +416,147 @@ TEST_CASE("tawsiya match takes the state from --state or a line's state, and pri
                      "--only-state", "--all-states"},
                     dir / "usage.log") == 2);
 }
+
+namespace {
+
+// Torture is mostly the UPR's in this corpus: the neighbours alone would make a committee's text
+// on torture a UPR recommendation.
+std::vector<Record> issuer_corpus() {
+    auto records = small_corpus();
+    const char* upr_fr[] = {
+        "Prévenir la torture dans les lieux de détention et enquêter sur les allégations de "
+        "torture.",
+        "Enquêter sur les allégations de torture et de mauvais traitements dans les prisons.",
+        "Veiller à ce que les allégations de torture fassent l'objet d'enquêtes impartiales.",
+        "Lutter contre la torture et les mauvais traitements en détention.",
+    };
+    int n = 0;
+    for (const char* text : upr_fr)
+        records.push_back(
+            make("u:" + std::to_string(++n), Lang::fr, text, "upr", "UPR", {"Torture"}));
+    records.push_back(make("c:1", Lang::fr,
+                           "Enquêter sur toutes les allégations de torture et de mauvais "
+                           "traitements par la police.",
+                           "treaty_body", "CAT", {"Torture"}));
+    records.push_back(make("c:2", Lang::fr,
+                           "Garantir la liberté d'expression des journalistes et des blogueurs.",
+                           "treaty_body", "CCPR", {"Freedom of expression"}));
+    records.push_back(make("u:9", Lang::en,
+                           "Ratify the OPCAT and establish a national preventive mechanism.", "upr",
+                           "UPR", {"Torture"}));
+    return records;
+}
+
+std::string mechanism_of_body(const std::string& body) {
+    if (body == "UPR") return "upr";
+    for (const char* committee :
+         {"CAT", "CCPR", "CED", "CEDAW", "CERD", "CESCR", "CMW", "CRC", "CRPD", "SPT"})
+        if (body == committee) return "treaty_body";
+    return "special_procedure";
+}
+
+// The first mechanism suggested, and its bodies only.
+std::string suggested_mechanism(const MatchResult& result) {
+    REQUIRE(result.suggestions.count("mechanism"));
+    const std::string mechanism = result.suggestions.at("mechanism").front().label;
+    if (const auto bodies = result.suggestions.find("body"); bodies != result.suggestions.end())
+        for (const auto& body : bodies->second) {
+            INFO(body.label);
+            CHECK(mechanism_of_body(body.label) == mechanism);
+            CHECK(body.confidence <= result.suggestions.at("mechanism").front().confidence);
+        }
+    return mechanism;
+}
+
+std::string first_body(const MatchResult& result) {
+    const auto bodies = result.suggestions.find("body");
+    return bodies == result.suggestions.end() || bodies->second.empty()
+               ? std::string()
+               : bodies->second.front().label;
+}
+
+}  // namespace
+
+TEST_CASE("a committee's wording makes a treaty body's suggestion, and the body follows",
+          "[match][suggest]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", issuer_corpus(), analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest request;
+    request.text =
+        "Le Comité recommande à l’État partie de veiller à ce que toutes les allégations de "
+        "torture et de mauvais traitements fassent l’objet d’enquêtes.";
+    MatchResult result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "treaty_body");
+    CHECK(first_body(result) == "CAT");
+    CHECK(result.suggestions.at("mechanism").front().confidence >= 0.9);
+    CHECK_FALSE(result.suggestions.at("mechanism").front().abstain);
+
+    // Without the formula the same request reads as the UPR's, as its neighbours are.
+    request.text =
+        "Veiller à ce que toutes les allégations de torture et de mauvais traitements fassent "
+        "l’objet d’enquêtes.";
+    result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "upr");
+    CHECK(first_body(result) == "UPR");
+
+    // A sub-paragraph's chapeau says it for it.
+    request.context = "Le Comité recommande à l’État partie :";
+    result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "treaty_body");
+    CHECK(first_body(result) == "CAT");
+}
+
+TEST_CASE("a committee's symbol names the body outright", "[match][suggest]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", issuer_corpus(), analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest request;
+    request.text =
+        "Prévenir la torture dans les lieux de détention pour mineurs (CRC/C/MAR/CO/3-4, "
+        "par. 40).";
+    MatchResult result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "treaty_body");
+    REQUIRE(first_body(result) == "CRC");
+    CHECK(result.suggestions.at("body").front().confidence >= 0.9);
+    CHECK(result.suggestions.at("body").front().evidence.empty());  // no neighbour is the CRC's
+
+    // The document's symbol, given beside the text.
+    request.text = "Prévenir la torture dans les lieux de détention pour mineurs.";
+    request.symbol = "CRC/C/MAR/CO/3-4";
+    result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "treaty_body");
+    CHECK(first_body(result) == "CRC");
+}
+
+TEST_CASE("a special rapporteur's wording makes a special procedure's suggestion; the UPR's stays",
+          "[match][suggest]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", issuer_corpus(), analyzer);
+    Matcher matcher(dir / "db", analyzer);
+
+    MatchRequest request;
+    request.text =
+        "The Special Rapporteur recommends that the Government ratify the Optional Protocol to "
+        "the Convention against Torture and protect human rights defenders from harassment.";
+    MatchResult result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "special_procedure");
+    CHECK(first_body(result) == "Special Rapporteur on human rights defenders");
+
+    request.text = "Ratify the OPCAT (France);";
+    result = matcher.match(request);
+    CHECK(suggested_mechanism(result) == "upr");
+    CHECK(first_body(result) == "UPR");
+
+    // Every other text of the corpus: its bodies are its suggested mechanism's.
+    for (const Record& r : issuer_corpus()) {
+        request.text = r.text.begin()->second;
+        INFO(request.text);
+        suggested_mechanism(matcher.match(request));
+    }
+}

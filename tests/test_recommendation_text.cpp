@@ -84,3 +84,33 @@ TEST_CASE("a phrase of effort after the formula is not the request either", "[te
     CHECK(tawsiya::strip_addressing_formula("Continue to combat torture") ==
           "Continue to combat torture");
 }
+
+TEST_CASE("the formula says who writes: a treaty body or a special procedure", "[text]") {
+    using tawsiya::addressing_formula_writer;
+    using W = tawsiya::FormulaWriter;
+    CHECK(addressing_formula_writer("The Committee recommends that the State party ratify it") ==
+          W::treaty_body);
+    CHECK(addressing_formula_writer(
+              "Le Comité recommande à l’État partie de prévenir la torture") == W::treaty_body);
+    CHECK(addressing_formula_writer("توصي اللجنة الدولة الطرف بأن تكفل التعليم") == W::treaty_body);
+    CHECK(addressing_formula_writer("L'État partie devrait modifier la loi") == W::treaty_body);
+    CHECK(addressing_formula_writer("ينبغي للدولة الطرف أن تعدل القانون") == W::treaty_body);
+    // A subject and its verb are enough, and the formula may come after a first clause.
+    CHECK(
+        addressing_formula_writer("The Special Rapporteur recommends that Morocco adopt a plan") ==
+        W::special_procedure);
+    CHECK(
+        addressing_formula_writer("Le Rapporteur spécial recommande au Gouvernement de réviser") ==
+        W::special_procedure);
+    CHECK(addressing_formula_writer("Recalling its views, the Working Group urges the authorities "
+                                    "to release them") == W::special_procedure);
+    CHECK(addressing_formula_writer("يوصي المقرر الخاص الحكومة بأن تعتمد خطة") ==
+          W::special_procedure);
+    // No formula, or one anyone writes.
+    for (const char* text : {"Ratify the OPCAT (France);",
+                             "Cooperate with the Committee against "
+                             "Torture",
+                             "Extend an invitation to the Special Rapporteur on torture",
+                             "The Government should adopt a plan", "", "Le Comitéx recommande"})
+        CHECK(addressing_formula_writer(text) == W::unknown);
+}

@@ -152,3 +152,43 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
     CHECK(test::run({TAWSIYA_BINARY, "tag", "--db", db, dir / "missing.txt"}, dir / "bad.out") ==
           1);
 }
+
+TEST_CASE("a document's own symbol is in its opening lines", "[tag][split]") {
+    CHECK(document_symbol("Nations Unies\nCAT/C/ATL/CO/5\nDistr. générale\n") == "CAT/C/ATL/CO/5");
+    CHECK_FALSE(document_symbol(kEnglish));
+    // A symbol cited further on is another document's.
+    CHECK_FALSE(document_symbol(std::string(kEnglish) + std::string(600, ' ') +
+                                "14. Recalling CCPR/C/ATL/CO/3, the Committee recommends ...\n"));
+}
+
+TEST_CASE("`tawsiya tag` suggests the issuer its chapeau and its symbol name", "[tag][cli]") {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    const auto first_labels = [&](const std::string& text, std::vector<std::string> extra = {}) {
+        std::ofstream(dir / "doc.txt") << text;
+        std::vector<std::string> command = {TAWSIYA_BINARY, "tag", "--db", db, dir / "doc.txt"};
+        command.insert(command.end(), extra.begin(), extra.end());
+        REQUIRE(test::run(command, dir / "tag.out") == 0);
+        std::ifstream out(dir / "tag.out");
+        std::string line;
+        while (std::getline(out, line) && (line.empty() || line[0] != '{')) {
+        }
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        REQUIRE(doc.IsObject());
+        const auto& suggestions = doc["suggestions"];
+        return std::pair<std::string, std::string>(
+            suggestions["mechanism"][0]["label"].GetString(),
+            suggestions.HasMember("body") ? suggestions["body"][0]["label"].GetString() : "");
+    };
+    // 12(a): "(a) Ensure that confessions ..." under "The Committee recommends that the State
+    // party:".
+    CHECK(first_labels(kEnglish).first == "treaty_body");
+    CHECK(first_labels(std::string("CRC/C/ATL/CO/5\n\n") + kEnglish) ==
+          std::pair<std::string, std::string>("treaty_body", "CRC"));
+    CHECK(first_labels(kEnglish, {"--symbol", "CEDAW/C/ATL/CO/5"}).second == "CEDAW");
+}

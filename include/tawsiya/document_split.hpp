@@ -37,4 +37,9 @@ std::vector<DocumentParagraph> split_recommendations(std::string_view document,
                                                      const Analyzer& analyzer,
                                                      std::optional<Lang> lang = std::nullopt);
 
+// The document's own symbol ("CAT/C/MAR/CO/4", "A/HRC/35/23/Add.3"): the first one in its opening
+// lines, where a UN document prints it; the symbols further on are the documents it cites. None
+// when its opening has none.
+std::optional<std::string> document_symbol(std::string_view document);
+
 }  // namespace tawsiya

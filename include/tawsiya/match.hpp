@@ -31,6 +31,12 @@ struct MatchRequest {
     // in the text when absent ("Morocco should", « Le Maroc devrait »). See StateScope.
     std::optional<std::string> state;
     StateScope state_scope = StateScope::prefer;
+    // Who issued the text, as its document says; only the mechanism and body suggestions read
+    // them (docs/matching.md). The document's symbol ("CAT/C/MAR/CO/4" names the committee; a
+    // symbol in the text is read when absent), and the chapeau of a sub-paragraph ("The Committee
+    // recommends that the State party:"), whose formula names a treaty body or special procedure.
+    std::optional<std::string> symbol;
+    std::string context;
 };
 
 // A word of the text that matched a record through its translation (docs/cross-language.md).

@@ -24,4 +24,15 @@ std::string_view strip_addressing_formula(std::string_view text);
 // "consider", "redoubler d'efforts pour", "مواصلة"). What matching and deduplication compare.
 std::string_view strip_lead_in(std::string_view text);
 
+// Who writes the addressing formulas a text holds: a treaty body ("The Committee recommends", "the
+// State party should", « Le Comité recommande à l'État partie », "توصي اللجنة الدولة الطرف"), a
+// special procedure ("The Special Rapporteur recommends", « Le Groupe de travail recommande au
+// Gouvernement », "يوصي المقرر الخاص"), or unknown ("The Government should", or no formula).
+enum class FormulaWriter { unknown, treaty_body, special_procedure };
+
+// The writer of the first formula found anywhere in the text (the same formulas as
+// strip_addressing_formula, where a subject and its verb are enough: "The Special Rapporteur
+// recommends that Morocco" names its writer as well).
+FormulaWriter addressing_formula_writer(std::string_view text);
+
 }  // namespace tawsiya

@@ -24,7 +24,14 @@ struct Slot {
     std::vector<std::string_view> phrases;
     bool optional = false;
 };
-using Formula = std::vector<Slot>;
+
+struct Formula {
+    std::vector<Slot> slots;
+    // Who writes it, and how many of its first slots already say so ("The Special Rapporteur
+    // recommends" names its writer even when "that Morocco" follows instead of an addressee).
+    FormulaWriter writer = FormulaWriter::unknown;
+    std::size_t naming_slots = 0;
+};
 
 // Length of a space at `i` (ASCII white space, no-break space U+00A0, narrow no-break U+202F).
 std::size_t space_at(std::string_view s, std::size_t i) {
@@ -79,23 +86,32 @@ std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::str
     return std::nullopt;
 }
 
-// The end of `formula` matched from slot `k` at `i` (longest phrases are listed first).
+// The end of the first `slots` slots of `formula` matched from slot `k` at `i` (longest phrases are
+// listed first).
 std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const Formula& formula,
-                                      std::size_t k) {
-    if (k == formula.size()) return i;
+                                      std::size_t k, std::size_t slots) {
+    if (k == slots) return i;
+    const Slot& slot = formula.slots[k];
     const std::size_t start = k == 0 ? i : skip_spaces(s, i);
-    for (const std::string_view phrase : formula[k].phrases)
+    for (const std::string_view phrase : slot.phrases)
         if (const auto end = phrase_at(s, start, phrase))
-            if (const auto rest = formula_at(s, *end, formula, k + 1)) return rest;
-    if (formula[k].optional) return formula_at(s, i, formula, k + 1);
+            if (const auto rest = formula_at(s, *end, formula, k + 1, slots)) return rest;
+    if (slot.optional) return formula_at(s, i, formula, k + 1, slots);
     return std::nullopt;
 }
 
+std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const Formula& formula) {
+    return formula_at(s, i, formula, 0, formula.slots.size());
+}
+
 const std::vector<Formula>& addressing_formulas() {
+    // The subjects and addressees are split by writer: a committee (or the Subcommittee on
+    // Prevention of Torture) addresses "the State party", a special procedure "the Government".
     // English
-    static const Slot en_subject{{"the committee", "the subcommittee", "the special rapporteurs",
-                                  "the special rapporteur", "the working group",
-                                  "the independent expert", "the expert mechanism"}};
+    static const Slot en_committee{{"the committee", "the subcommittee"}};
+    static const Slot en_procedure{{"the special rapporteurs", "the special rapporteur",
+                                    "the working group", "the independent expert",
+                                    "the expert mechanism"}};
     static const Slot en_adverb{{"also", "further", "strongly", "again", "therefore"}, true};
     static const Slot en_verb{{"reiterates its recommendation that", "recommends", "urges",
                                "calls upon", "calls on", "encourages", "requests", "invites"}};
@@ -103,40 +119,60 @@ const std::vector<Formula>& addressing_formulas() {
                                     "that the government", "the government", "that the authorities",
                                     "the authorities"}};
     static const Slot en_connector{{"to", "should"}, true};
-    static const Slot en_state{{"the state party", "the government", "the authorities"}};
+    static const Slot en_party{{"the state party"}};
+    static const Slot en_government{{"the government", "the authorities"}};
     static const Slot en_modal{{"should", "must"}};
     // French
-    static const Slot fr_subject{{"le comité", "le sous-comité", "le rapporteur spécial",
-                                  "la rapporteuse spéciale", "le groupe de travail",
-                                  "l'expert indépendant", "l'experte indépendante"}};
+    static const Slot fr_committee{{"le comité", "le sous-comité"}};
+    static const Slot fr_procedure{{"le rapporteur spécial", "la rapporteuse spéciale",
+                                    "le groupe de travail", "l'expert indépendant",
+                                    "l'experte indépendante"}};
     static const Slot fr_adverb{{"également", "en outre", "vivement", "aussi", "de nouveau"}, true};
     static const Slot fr_verb{{"recommande", "prie instamment", "exhorte", "engage", "invite",
                                "demande", "encourage", "appelle"}};
     static const Slot fr_addressee{{"à l'état partie", "l'état partie", "au gouvernement",
                                     "le gouvernement", "aux autorités", "les autorités"}};
     static const Slot fr_connector{{"de", "d'", "à"}, true};
-    static const Slot fr_state{{"l'état partie", "le gouvernement", "les autorités"}};
+    static const Slot fr_party{{"l'état partie"}};
+    static const Slot fr_government{{"le gouvernement", "les autorités"}};
     static const Slot fr_modal{{"devraient", "devrait", "doivent", "doit"}};
     // Arabic (with the conjunction و attached, as a report continues a paragraph)
     static const Slot ar_verb{{"توصي",  "تحث",   "تدعو", "تشجع",  "تطلب",  "يوصي",  "يحث",
                                "يدعو",  "يشجع",  "يطلب", "وتوصي", "وتحث",  "وتدعو", "وتشجع",
                                "وتطلب", "ويوصي", "ويحث", "ويدعو", "ويشجع", "ويطلب"}};
-    static const Slot ar_subject{{"اللجنة الفرعية", "اللجنة", "المقررة الخاصة", "المقرر الخاص",
-                                  "الفريق العامل", "الخبيرة المستقلة", "الخبير المستقل"}};
+    static const Slot ar_committee{{"اللجنة الفرعية", "اللجنة"}};
+    static const Slot ar_procedure{
+        {"المقررة الخاصة", "المقرر الخاص", "الفريق العامل", "الخبيرة المستقلة", "الخبير المستقل"}};
     static const Slot ar_adverb{{"أيضاً", "أيضا", "كذلك", "بشدة"}, true};
     static const Slot ar_addressee{{"الدولة الطرف", "الحكومة", "السلطات"}};
     static const Slot ar_connector{{"بأن", "على", "إلى", "ب"}, true};
     static const Slot ar_modal{{"ينبغي", "وينبغي", "يجب", "ويجب"}};
-    static const Slot ar_state{{"للدولة الطرف", "على الدولة الطرف", "للحكومة", "على الحكومة"}};
+    static const Slot ar_party{{"للدولة الطرف", "على الدولة الطرف"}};
+    static const Slot ar_government{{"للحكومة", "على الحكومة"}};
     static const Slot ar_that{{"أن"}, true};
 
+    using W = FormulaWriter;
     static const std::vector<Formula> all = {
-        {en_subject, en_adverb, en_verb, en_adverb, en_addressee, en_connector},
-        {en_state, en_modal},
-        {fr_subject, fr_adverb, fr_verb, fr_adverb, fr_addressee, fr_connector},
-        {fr_state, fr_modal},
-        {ar_verb, ar_subject, ar_adverb, ar_addressee, ar_connector},
-        {ar_modal, ar_state, ar_that},
+        {{en_committee, en_adverb, en_verb, en_adverb, en_addressee, en_connector},
+         W::treaty_body,
+         3},
+        {{en_procedure, en_adverb, en_verb, en_adverb, en_addressee, en_connector},
+         W::special_procedure,
+         3},
+        {{en_party, en_modal}, W::treaty_body, 2},
+        {{en_government, en_modal}},
+        {{fr_committee, fr_adverb, fr_verb, fr_adverb, fr_addressee, fr_connector},
+         W::treaty_body,
+         3},
+        {{fr_procedure, fr_adverb, fr_verb, fr_adverb, fr_addressee, fr_connector},
+         W::special_procedure,
+         3},
+        {{fr_party, fr_modal}, W::treaty_body, 2},
+        {{fr_government, fr_modal}},
+        {{ar_verb, ar_committee, ar_adverb, ar_addressee, ar_connector}, W::treaty_body, 2},
+        {{ar_verb, ar_procedure, ar_adverb, ar_addressee, ar_connector}, W::special_procedure, 2},
+        {{ar_modal, ar_party, ar_that}, W::treaty_body, 2},
+        {{ar_modal, ar_government, ar_that}},
     };
     return all;
 }
@@ -180,7 +216,7 @@ const std::vector<Formula>& effort_phrases() {
                           "اتخاذ التدابير اللازمة ل", "اتخاذ تدابير ل", "مضاعفة جهودها من أجل",
                           "مضاعفة الجهود من أجل", "تكثيف جهودها من أجل", "تكثيف الجهود من أجل",
                           "النظر في"}};
-    static const std::vector<Formula> all = {{en}, {fr}, {ar}};
+    static const std::vector<Formula> all = {{{en}}, {{fr}}, {{ar}}};
     return all;
 }
 
@@ -188,7 +224,7 @@ const std::vector<Formula>& effort_phrases() {
 std::string_view strip_first(std::string_view text, const std::vector<Formula>& formulas) {
     const std::size_t start = skip_spaces(text, 0);
     for (const Formula& formula : formulas)
-        if (const auto end = formula_at(text, start, formula, 0)) {
+        if (const auto end = formula_at(text, start, formula)) {
             const std::string_view rest = text.substr(skip_spaces(text, *end));
             // A formula alone ("The Committee recommends that the State party:") is left whole.
             if (rest.find_first_not_of(" \t\r\n:;,.") == std::string_view::npos) return text;
@@ -205,6 +241,20 @@ std::string_view strip_addressing_formula(std::string_view text) {
 
 std::string_view strip_lead_in(std::string_view text) {
     return strip_first(strip_first(text, addressing_formulas()), effort_phrases());
+}
+
+FormulaWriter addressing_formula_writer(std::string_view text) {
+    // Anywhere, not only in front: "Rappelant sa recommandation précédente, le Comité recommande"
+    // is a committee's as much as a paragraph that opens with it. A formula must start a word.
+    for (std::size_t i = skip_spaces(text, 0); i < text.size(); ++i) {
+        const bool word_start = i == 0 || space_at(text, i - 1) ||
+                                std::ispunct(static_cast<unsigned char>(text[i - 1]));
+        if (!word_start) continue;
+        for (const Formula& formula : addressing_formulas())
+            if (formula.naming_slots > 0 && formula_at(text, i, formula, 0, formula.naming_slots))
+                return formula.writer;
+    }
+    return FormulaWriter::unknown;
 }
 
 }  // namespace tawsiya

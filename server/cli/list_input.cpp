@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "tawsiya/error.hpp"
 #include "tawsiya/json_parse.hpp"
@@ -56,6 +57,10 @@ ListItem parse_json_item(const std::string& line, std::size_t number) {
         if (!doc["state"].IsString()) throw FormatError("state must be a string");
         item.state = doc["state"].GetString();
     }
+    if (doc.HasMember("symbol") && !doc["symbol"].IsNull()) {
+        if (!doc["symbol"].IsString()) throw FormatError("symbol must be a string");
+        item.symbol = doc["symbol"].GetString();
+    }
     return item;
 }
 
@@ -83,7 +88,11 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
                 items.push_back(parse_json_item(line, number));
             } else {
                 if (!is_valid_utf8(line)) throw FormatError("invalid UTF-8");
-                items.push_back({std::to_string(number), line, std::nullopt, std::nullopt, number});
+                ListItem item;
+                item.id = std::to_string(number);
+                item.text = line;
+                item.line = number;
+                items.push_back(std::move(item));
             }
         } catch (const FormatError& e) {
             problems.push_back(name + ":" + std::to_string(number) + ": " + e.what());

@@ -33,11 +33,12 @@ MatchCommandOptions parse_options(const Args& args) {
     MatchCommandOptions options;
     po::options_description named(
         "tawsiya match --db DIR [--input FILE|-] [options]\n\n"
-        "Input: JSON lines {\"id\", \"text\", \"lang\"?, \"state\"?}; if the first line is not "
-        "JSON,\n"
-        "every line is a text and its line number its id. Output: one JSON line per input,\n"
-        "{\"id\", \"state\", \"matches\", \"suggestions\"}. Bad lines are reported on stderr as\n"
-        "file:line: reason and skipped.\n\n"
+        "Input: JSON lines {\"id\", \"text\", \"lang\"?, \"state\"?, \"symbol\"?}; if the first\n"
+        "line is not JSON, every line is a text and its line number its id. Output: one JSON\n"
+        "line per input, {\"id\", \"state\", \"matches\", \"suggestions\"}. Bad lines are "
+        "reported\n"
+        "on stderr as file:line: reason and skipped. A line's \"symbol\" is its document's UN\n"
+        "symbol (CAT/C/MAR/CO/4 names the committee for the suggestions).\n\n"
         "The state under review (a line's \"state\", else --state, else the state the text names:\n"
         "\"Morocco should\", « Le Maroc devrait ») ranks its prior recommendations "
         "first.\n\n"
@@ -111,6 +112,7 @@ int run_match(const Args& args) {
                         : options.state.empty() ? std::nullopt
                                                 : std::optional(options.state);
         request.state_scope = options.state_scope;
+        request.symbol = item.symbol;
         try {
             const std::string line = match_result_to_json(item.id, matcher.match(request));
             std::fwrite(line.data(), 1, line.size(), stdout);

@@ -26,6 +26,7 @@ struct TagCommandOptions {
     std::string lang;
     std::string format = "jsonl";
     std::string encoding;
+    std::string symbol;
     std::size_t k = 5;
     bool xlang = true;
 };
@@ -48,7 +49,9 @@ TagCommandOptions parse_options(const Args& args) {
         ("format", po::value(&options.format)->default_value(options.format), "jsonl or csv")  //
         ("encoding", po::value(&options.encoding),
          "the file's encoding (an ICU name); default: UTF-8, or Mac Roman when not UTF-8")  //
-        ("no-xlang", "match records in the document's language only")                       //
+        ("symbol", po::value(&options.symbol),
+         "the document's UN symbol (CAT/C/MAR/CO/4); read from its opening lines if absent")  //
+        ("no-xlang", "match records in the document's language only")                         //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
@@ -122,11 +125,16 @@ int run_tag(const Args& args) {
         document, analyzer,
         options.lang.empty() ? std::nullopt : std::optional<Lang>(*parse_lang(options.lang)));
     Matcher matcher(options.db, analyzer);
+    // Who issued the document: its symbol names a committee, a chapeau's formula the mechanism.
+    const std::optional<std::string> symbol =
+        options.symbol.empty() ? document_symbol(document) : std::optional(options.symbol);
     std::vector<MatchResult> results;
     for (const auto& paragraph : paragraphs) {
         MatchRequest request;
         request.text = paragraph.text;
         request.lang = paragraph.lang;
+        request.symbol = symbol;
+        request.context = paragraph.context;
         request.k = options.k;
         request.xlang = options.xlang;
         results.push_back(matcher.match(request));

@@ -8,6 +8,8 @@
 
 #include "tawsiya/text_scan.hpp"
 
+#include "tawsiya/document_symbol.hpp"
+
 namespace tawsiya {
 namespace {
 
@@ -206,6 +208,15 @@ std::vector<DocumentParagraph> split_recommendations(std::string_view document,
             out.push_back({block.number, block.text, "", block.line, language});
     }
     return out;
+}
+
+std::optional<std::string> document_symbol(std::string_view document) {
+    // A page header: the symbol, the distribution, the date and the title's first lines.
+    constexpr std::size_t kOpening = 600;
+    std::size_t end = std::min(document.size(), kOpening);
+    while (end < document.size() && (static_cast<unsigned char>(document[end]) & 0xC0) == 0x80)
+        ++end;  // not inside a UTF-8 character
+    return find_document_symbol(document.substr(0, end));
 }
 
 }  // namespace tawsiya

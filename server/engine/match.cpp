@@ -392,7 +392,9 @@ MatchResult Matcher::match(const MatchRequest& request) {
 
     const auto probabilities = d.models ? d.models->predict(text.tagging_tokens)
                                         : std::map<std::string, std::vector<LabelProbability>>{};
-    result.suggestions = matching::suggest(result.matches, d.schemes, probabilities, d.options);
+    result.suggestions =
+        matching::suggest(result.matches, d.schemes, probabilities, d.options,
+                          matching::issuer_cues(request.text, request.context, request.symbol));
     return result;
 }
 

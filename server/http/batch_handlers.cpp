@@ -53,6 +53,8 @@ std::string handle_match(Matcher& matcher, std::string_view body) {
     }
     request.filters = read_filters(doc);
     if (const auto xlang = optional_bool(doc, "xlang")) request.xlang = *xlang;
+    request.symbol = optional_string(doc, "symbol");
+    request.context = optional_string(doc, "context").value_or("");
     request.state = optional_string(doc, "state");
     if (const auto scope = optional_string(doc, "state_scope")) {
         if (*scope == "prefer")
@@ -89,11 +91,16 @@ std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_v
                                      " recommendations; at most " +
                                      std::to_string(limits.max_tag_paragraphs) +
                                      " per request (use `tawsiya tag` for more)");
+    // Who issued the document: its symbol names a committee, a chapeau's formula the mechanism.
+    const auto given_symbol = optional_string(doc, "symbol");
+    const auto symbol = given_symbol ? given_symbol : document_symbol(document);
     std::string out = "{\"paragraphs\":[";
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         MatchRequest request;
         request.text = paragraphs[i].text;
         request.lang = paragraphs[i].lang;
+        request.symbol = symbol;
+        request.context = paragraphs[i].context;
         request.k = k;
         if (i) out += ',';
         out += tagged_paragraph_to_json(paragraphs[i], matcher.match(request));
