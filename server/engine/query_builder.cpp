@@ -94,6 +94,28 @@ void check_year_ranges(const std::string& text) {
 
 }  // namespace
 
+// A short query is too short to tell its language (one word, "torture", is English and French):
+// the request's language (the page's) decides it, and its records come first. Without one, the
+// language is detected from the normalized words, so that spelling variants ("l'État", "etat")
+// are read alike. A longer query is detected, the request's language winning a tie and breaking
+// ties of ranking.
+void QueryBuilder::choose_language(const SearchRequest& request, const std::string& words,
+                                   BuiltQuery& built) {
+    if (built.browse) {
+        built.lang = request.lang.value_or(request.display.value_or(Lang::en));
+        return;
+    }
+    const bool is_short = count_words(words) <= kShortQueryWords;
+    if (request.lang) {
+        built.prior = is_short ? BuiltQuery::Prior::first : BuiltQuery::Prior::ties;
+        built.prior_lang = *request.lang;
+        built.lang = is_short ? *request.lang : analyzer_.detect_language(words, *request.lang);
+    } else {
+        built.lang =
+            analyzer_.detect_language(is_short ? analyzer_.normalize(words, Lang::en) : words);
+    }
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     if (request.query.size() > limits_.max_query_bytes)
         throw LimitError("q",
@@ -105,14 +127,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     check_year_ranges(text);
     const std::string words = free_text(text, field_names_);
     built.browse = is_blank(words);
-    if (request.lang)
-        built.lang = *request.lang;
-    else if (!built.browse)
-        built.lang = analyzer_.detect_language(words);
-    else
-        built.lang = request.display.value_or(Lang::en);
+    choose_language(request, words, built);
 
-    const std::string normalized = analyzer_.normalize(text, built.lang, /*fold_case=*/false);
+    const std::string normalized = fold_case_except_operators(
+        analyzer_.normalize(text, built.lang, /*fold_case=*/false), built.lang, analyzer_);
     if (is_blank(normalized)) {
         built.query = Xapian::Query::MatchAll;
     } else {

@@ -1,6 +1,7 @@
-// SearchRequest -> Xapian::Query: the query text through Analyzer::normalize and Xapian's
-// QueryParser (boolean operators, phrases, wildcards, love/hate, field prefixes, year ranges),
-// then the request's facet filters and year range as boolean filters.
+// SearchRequest -> Xapian::Query: the query's language chosen, the text through
+// Analyzer::normalize and Xapian's QueryParser (boolean operators, phrases, wildcards, love/hate,
+// field prefixes, year ranges), then the request's facet filters and year range as boolean
+// filters.
 #pragma once
 
 #include <xapian.h>
@@ -19,6 +20,10 @@ struct BuiltQuery {
     Xapian::Query query;
     Lang lang = Lang::en;  // the query's language
     bool browse = false;   // no free text: only filters (or nothing), so nothing to rank by
+    // How the request's language weighs in the ranking (engine/language_prior.hpp): its records
+    // first (a short query), or only between equal scores (a longer one).
+    enum class Prior { none, first, ties } prior = Prior::none;
+    Lang prior_lang = Lang::en;
 };
 
 class QueryBuilder {
@@ -38,6 +43,7 @@ class QueryBuilder {
   private:
     class FacetFieldProcessor;
     void make_parser();
+    void choose_language(const SearchRequest& request, const std::string& words, BuiltQuery& built);
 
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
