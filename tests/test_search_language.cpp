@@ -1,9 +1,12 @@
 // Search in the staff's language, on a real index built by the real IndexWriter and Analyzer:
-// the language prior of short queries, spelling variants read alike, and state facet values
-// named in the interface's language.
+// the language prior of short queries, spelling variants read alike, the acronyms and names of
+// instruments as one group (across languages with xlang), and state facet values named in the
+// interface's language.
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "engine/query_synonyms.hpp"
+#include "engine/synonyms.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_writer.hpp"
@@ -150,6 +153,87 @@ TEST_CASE("elision, accent and case variants of a French word give the same resu
     // Operators keep their meaning.
     CHECK(ids(run("ETAT AND Membres", in(Lang::fr))) == Ids{"fr:etats"});
     CHECK(ids(run("responsabilité OR Membres", in(Lang::fr))) == Ids{"fr:etats", "fr:etat"});
+}
+
+TEST_CASE("an acronym, its spellings and the instrument's name find the same records",
+          "[search][synonyms]") {
+    // Not "en:loose", which has the name's words but not the name; not "fr:name" either, named in
+    // French only (that takes xlang, below).
+    const Ids instrument{"en:opcat", "en:op-cat", "en:name"};
+    const SearchResult opcat = run("OPCAT");
+    CHECK(ids(opcat) == instrument);
+    for (const std::string query :
+         {"opcat", "OP-CAT", "optional protocol to the convention against torture",
+          "Optional Protocol to the Convention against Torture"}) {
+        INFO(query);
+        CHECK(run(query).total == opcat.total);
+        CHECK(ids(run(query)) == ids(opcat));
+        CHECK(ids(run("ratify " + query)) == ids(run("ratify OPCAT")));
+    }
+    // Inside quotes a phrase stays as typed; other operators keep their meaning.
+    CHECK(ids(run("\"OP-CAT\"")) == Ids{"en:op-cat"});
+    CHECK(ids(run("OPCAT NOT delay")) == Ids{"en:op-cat", "en:name"});
+    CHECK(ids(run("(OPCAT OR death)")) == Ids{"en:opcat", "en:op-cat", "en:name", "rec:china"});
+
+    // Cross-language: the French and Arabic names and the acronym find the same records.
+    SearchRequest xlang;
+    xlang.xlang = true;
+    const Ids everywhere{"en:opcat", "en:op-cat", "en:name", "fr:name", "ar:name"};
+    for (const std::string query :
+         {"OPCAT", "Protocole facultatif se rapportant à la Convention contre la torture",
+          "البروتوكول الاختياري لاتفاقية مناهضة التعذيب"}) {
+        INFO(query);
+        CHECK(ids(run(query, xlang)) == everywhere);
+    }
+}
+
+TEST_CASE("a wording of the synonyms file finds the other wordings of its group",
+          "[search][synonyms]") {
+    CHECK(ids(run("capital punishment")) == Ids{"rec:china"});
+    // A wording is found by its words and the other wordings matched by their words, since
+    // "accession" (a wording of "ratify") is stemmed "access"; the typed words keep their stems.
+    CHECK(ids(run("ratify")).count("en:access") == 0);
+    CHECK(ids(run("access")) == Ids{"en:access"});
+    CHECK(ids(run("ratifying")).count("en:opcat") == 1);
+}
+
+TEST_CASE("the search synonyms hold the lexicon's names and the synonyms file", "[synonyms]") {
+    const Analyzer analyzer;
+    const Synonyms& synonyms = Synonyms::for_search(analyzer);
+    const auto group_of = [&](const std::string& text, Lang lang) {
+        const auto words = [&] {
+            std::vector<std::string> out;
+            for (const Token& t : analyzer.tokenize(text, lang))
+                if (!t.stopword) out.push_back(t.word);
+            return out;
+        }();
+        const auto found = synonyms.find(words, lang);
+        return found.size() == 1 && found[0].count == words.size() ? found[0].group
+                                                                   : std::string::npos;
+    };
+    const std::size_t opcat = group_of("OPCAT", Lang::en);
+    REQUIRE(opcat != std::string::npos);
+    CHECK(group_of("OP-CAT", Lang::en) == opcat);
+    CHECK(group_of("OPCAT", Lang::ar) == opcat);  // an acronym in any language
+    CHECK(group_of("Protocole facultatif à la Convention contre la torture", Lang::fr) == opcat);
+    CHECK(group_of("البروتوكول الاختياري لاتفاقية مناهضة التعذيب", Lang::ar) == opcat);
+    CHECK(group_of("Convention on the Rights of the Child", Lang::en) == group_of("CRC", Lang::en));
+    // A lexicon name and a synonyms-file group that share a wording are one group.
+    CHECK(group_of("NHRI", Lang::en) == group_of("national human rights institution", Lang::en));
+    // Entries without an acronym are not grouped: "monitoring" is not "follow-up".
+    CHECK(group_of("monitoring", Lang::en) == std::string::npos);
+    CHECK(group_of("capital punishment", Lang::en) == group_of("death penalty", Lang::en));
+    // The matcher's synonyms are the file's alone.
+    CHECK(Synonyms::embedded(analyzer).find({"opcat"}, Lang::en).empty());
+
+    // The text the parser reads: field values, phrases and operators untouched.
+    const auto marked =
+        engine::mark_synonyms("ratify OP-CAT AND body:CAT \"opcat\"", Lang::en, synonyms, analyzer);
+    const std::size_t ratify = group_of("ratify", Lang::en);  // "accede", "become a party"
+    REQUIRE(ratify != std::string::npos);
+    CHECK_THAT(marked, Catch::StartsWith("synonymgroup:" + std::to_string(ratify) + "_"));
+    CHECK_THAT(marked, Catch::Contains(" synonymgroup:" + std::to_string(opcat) + "_"));
+    CHECK_THAT(marked, Catch::EndsWith(" AND body:CAT \"opcat\""));
 }
 
 TEST_CASE("state facet values are named in the interface's language, filtered by label",

@@ -41,7 +41,12 @@ class QueryBuilder::FacetFieldProcessor : public Xapian::FieldProcessor {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer,
                            FacetLabels& labels, const SearchLimits& limits)
-    : db_(db), analyzer_(analyzer), labels_(labels), limits_(limits) {
+    : db_(db),
+      analyzer_(analyzer),
+      labels_(labels),
+      limits_(limits),
+      synonyms_(Synonyms::for_search(analyzer)),
+      synonym_field_(synonyms_) {
     for (const Lang lang : kAllLangs) {
         stemmers_[index_of(lang)] = analyzer.query_stemmer(lang);
         stoppers_[index_of(lang)] = analyzer.query_stopper(lang);
@@ -63,6 +68,7 @@ void QueryBuilder::make_parser() {
     field_names_.clear();
     year_range_ = std::make_unique<Xapian::NumberRangeProcessor>(schema::kSlotYear, "year:");
     parser_->add_rangeprocessor(year_range_.get());
+    parser_->add_prefix(std::string(kSynonymField), &synonym_field_);
     for (const FacetField& field : query_fields(labels_.schemes())) {
         processors_.push_back(std::make_unique<FacetFieldProcessor>(labels_, field.prefix));
         parser_->add_boolean_prefix(field.name, processors_.back().get());
@@ -137,8 +143,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         parser_->set_stemmer(stemmers_[index_of(built.lang)]);
         parser_->set_stopper(stoppers_[index_of(built.lang)].get());
         parser_->set_default_op(request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+        synonym_field_.set(built.lang, request.xlang);
         try {
-            built.query = parser_->parse_query(normalized, kParserFlags);
+            built.query = parser_->parse_query(
+                mark_synonyms(normalized, built.lang, synonyms_, analyzer_), kParserFlags);
         } catch (const Xapian::QueryParserError& e) {
             throw UsageError("q", "cannot parse the query: " + e.get_msg());
         }

@@ -1,7 +1,7 @@
 // SearchRequest -> Xapian::Query: the query's language chosen, the text through
-// Analyzer::normalize and Xapian's QueryParser (boolean operators, phrases, wildcards, love/hate,
-// field prefixes, year ranges), then the request's facet filters and year range as boolean
-// filters.
+// Analyzer::normalize, its synonyms marked (query_synonyms.hpp) and Xapian's QueryParser (boolean
+// operators, phrases, wildcards, love/hate, field prefixes, year ranges), then the request's facet
+// filters and year range as boolean filters.
 #pragma once
 
 #include <xapian.h>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/facet_labels.hpp"
+#include "engine/query_synonyms.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/search.hpp"
 
@@ -54,6 +55,8 @@ class QueryBuilder {
     // Declared before the parser, which points at them.
     std::vector<std::unique_ptr<FacetFieldProcessor>> processors_;
     std::unique_ptr<Xapian::NumberRangeProcessor> year_range_;
+    const Synonyms& synonyms_;
+    SynonymFieldProcessor synonym_field_;
     std::unique_ptr<Xapian::QueryParser> parser_;
     std::vector<std::string> field_names_;
 };
