@@ -195,6 +195,11 @@ TEST_CASE("a wording of the synonyms file finds the other wordings of its group"
     CHECK(ids(run("ratify")).count("en:access") == 0);
     CHECK(ids(run("access")) == Ids{"en:access"});
     CHECK(ids(run("ratifying")).count("en:opcat") == 1);
+    // Words joined by OR (any_word): the typed wording's words too, as the parser joins them.
+    SearchRequest any;
+    any.any_word = true;
+    // "Punishment" alone is in en:name.
+    CHECK(ids(run("capital punishment", any)) == Ids{"rec:china", "en:name"});
 }
 
 TEST_CASE("the search synonyms hold the lexicon's names and the synonyms file", "[synonyms]") {

@@ -142,8 +142,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     } else {
         parser_->set_stemmer(stemmers_[index_of(built.lang)]);
         parser_->set_stopper(stoppers_[index_of(built.lang)].get());
-        parser_->set_default_op(request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-        synonym_field_.set(built.lang, request.xlang);
+        const auto default_op = request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+        parser_->set_default_op(default_op);
+        synonym_field_.set(built.lang, request.xlang, default_op);
         try {
             built.query = parser_->parse_query(
                 mark_synonyms(normalized, built.lang, synonyms_, analyzer_), kParserFlags);

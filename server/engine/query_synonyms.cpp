@@ -104,12 +104,12 @@ Xapian::Query exact_query(const Synonyms::Wording& wording) {
 }
 
 // The wording's stems, as the query parser reads typed words.
-Xapian::Query stems_query(const Synonyms::Wording& wording) {
+Xapian::Query stems_query(const Synonyms::Wording& wording, Xapian::Query::op default_op) {
     std::vector<Xapian::Query> terms;
     for (const std::string& stem : wording.stems)
         terms.emplace_back(std::string(schema::kStemPrefix) + stem);
     return terms.size() == 1 ? terms.front()
-                             : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+                             : Xapian::Query(default_op, terms.begin(), terms.end());
 }
 
 bool read_number(std::string_view text, std::size_t& number) {
@@ -119,15 +119,15 @@ bool read_number(std::string_view text, std::size_t& number) {
 
 }  // namespace
 
-Xapian::Query synonym_query(const Synonyms::Group& group, std::size_t typed, Lang lang,
-                            bool xlang) {
+Xapian::Query synonym_query(const Synonyms::Group& group, std::size_t typed, Lang lang, bool xlang,
+                            Xapian::Query::op default_op) {
     std::vector<Xapian::Query> alternatives;
     std::set<std::string> seen;
     for (std::size_t w = 0; w < group.wordings.size(); ++w) {
         const Synonyms::Wording& wording = group.wordings[w];
         if (!(w == typed || wording.acronym || wording.lang == lang || xlang)) continue;
         Xapian::Query query =
-            group.names || w != typed ? exact_query(wording) : stems_query(wording);
+            group.names || w != typed ? exact_query(wording) : stems_query(wording, default_op);
         if (seen.insert(query.serialise()).second) alternatives.push_back(std::move(query));
     }
     if (alternatives.size() == 1) return alternatives.front();
@@ -144,7 +144,7 @@ Xapian::Query SynonymFieldProcessor::operator()(const std::string& value) {
         !read_number(text.substr(underscore + 1), wording) || group >= synonyms_.groups() ||
         wording >= synonyms_.group(group).wordings.size())
         return Xapian::Query(std::string(kSynonymField) + value);  // typed by hand: matches nothing
-    return synonym_query(synonyms_.group(group), wording, lang_, xlang_);
+    return synonym_query(synonyms_.group(group), wording, lang_, xlang_, default_op_);
 }
 
 }  // namespace tawsiya::engine

@@ -29,18 +29,20 @@ std::string mark_synonyms(std::string_view normalized, Lang lang, const Synonyms
 // the one typed too: a name is written one way, so OPCAT, OP-CAT and the Optional Protocol's name
 // give one result, and the phrases' unprefixed terms are left alone by cross-language expansion
 // (the French or Arabic name finds what the acronym finds). In a group of the synonyms file the
-// typed wording is read by its stems, as the query parser would ("ratified" finds "ratify"),
+// typed wording is read by its stems joined by `default_op`, as the query parser would,
 // the others by their words: their stems may meet other words ("accession" is stemmed "access",
 // which "access to education" has).
-Xapian::Query synonym_query(const Synonyms::Group& group, std::size_t typed, Lang lang, bool xlang);
+Xapian::Query synonym_query(const Synonyms::Group& group, std::size_t typed, Lang lang, bool xlang,
+                            Xapian::Query::op default_op = Xapian::Query::OP_AND);
 
 // The field processor for kSynonymField; the builder sets the query's language before parsing.
 class SynonymFieldProcessor : public Xapian::FieldProcessor {
   public:
     explicit SynonymFieldProcessor(const Synonyms& synonyms) : synonyms_(synonyms) {}
-    void set(Lang lang, bool xlang) {
+    void set(Lang lang, bool xlang, Xapian::Query::op default_op) {
         lang_ = lang;
         xlang_ = xlang;
+        default_op_ = default_op;
     }
     Xapian::Query operator()(const std::string& value) override;
 
@@ -48,6 +50,7 @@ class SynonymFieldProcessor : public Xapian::FieldProcessor {
     const Synonyms& synonyms_;
     Lang lang_ = Lang::en;
     bool xlang_ = false;
+    Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
 };
 
 }  // namespace tawsiya::engine
