@@ -28,9 +28,9 @@ struct SearchOptions {
 };
 
 std::optional<Lang> lang_option(const std::string& option, const std::string& value) {
-    if (value.empty() || value == "auto") return std::nullopt;
+    if (value.empty() || value == "auto" || value == "any") return std::nullopt;
     if (auto lang = parse_lang(value)) return lang;
-    throw UsageError(option, "must be one of ar, fr, en (or auto)");
+    throw UsageError(option, "must be one of ar, fr, en (or auto, any)");
 }
 
 SearchRequest::Sort sort_option(const std::string& value) {
