@@ -2,6 +2,7 @@
 // the language prior of short queries, spelling variants read alike, the acronyms and names of
 // instruments as one group (across languages with xlang), and state facet values named in the
 // interface's language.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
