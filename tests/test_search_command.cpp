@@ -89,6 +89,20 @@ TEST_CASE("`tawsiya search` lists results readably, plain when not on a terminal
     CHECK_THAT(text, !Catch::Contains("<mark>"));
 }
 
+TEST_CASE("`tawsiya search --lang` reads a short query in that language, French records first",
+          "[search][cli][language]") {
+    SmallIndex index;
+    const std::string out = index.dir / "out";
+    // "mort" is no English word: read as French it finds the French version of s:1.
+    REQUIRE(search({"--db", index.db, "--lang", "fr", "--json", "peine de mort"}, out) == 0);
+    CHECK_THAT(read_file(out), Catch::Contains("\"id\":\"s:1\""));
+    REQUIRE(search({"--db", index.db, "--lang", "fr", "mort"}, out) == 0);
+    CHECK_THAT(read_file(out), Catch::Contains("query language fr"));
+    REQUIRE(search({"--db", index.db, "--lang", "any", "mort"}, out) == 0);
+    CHECK_THAT(read_file(out), Catch::Contains("query language en"));
+    CHECK(search({"--db", index.db, "--lang", "xx", "mort"}, out) == 2);
+}
+
 TEST_CASE("`tawsiya search` exit codes: 2 for bad options, 1 for an index that cannot be opened",
           "[search][cli]") {
     SmallIndex index;

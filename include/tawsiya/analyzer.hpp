@@ -9,12 +9,12 @@
 // survive), and the stemmer and stopper below, so a query is analysed as the documents were.
 #pragma once
 
+#include <xapian.h>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <xapian.h>
 
 #include "tawsiya/language.hpp"
 
@@ -28,7 +28,7 @@ struct Token {
 };
 
 class Analyzer {
-public:
+  public:
     // The stopword lists are compiled into the binary from stopwords/{ar,fr,en}.txt.
     Analyzer();
     ~Analyzer();
@@ -49,14 +49,16 @@ public:
     bool is_stopword(std::string_view normalized_word, Lang lang) const;
 
     // The language of a text whose language is not given: script first, then stopword
-    // profiles to tell French from English.
-    Lang detect_language(std::string_view text) const;
+    // profiles to tell French from English. A Latin text with as much French evidence as English
+    // (none at all, often, in a short query) is `latin_tie`'s language when that is French, else
+    // English: a search uses the page's language there.
+    Lang detect_language(std::string_view text, Lang latin_tie = Lang::en) const;
 
     // For Xapian::QueryParser: a stemmer applying stem(word, lang), and a stopper.
     Xapian::Stem query_stemmer(Lang lang) const;
     std::unique_ptr<Xapian::Stopper> query_stopper(Lang lang) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

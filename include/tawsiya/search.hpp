@@ -31,8 +31,11 @@ struct Bm25Params {
 };
 
 struct SearchRequest {
-    std::string query;         // QueryParser syntax: AND/OR/NOT, "phrases", wild*, field:value
-    std::optional<Lang> lang;  // the query's language; detected when absent
+    std::string query;  // QueryParser syntax: AND/OR/NOT, "phrases", wild*, field:value
+    // The searcher's language (the page's): a short query (at most kShortQueryWords words) is
+    // analysed in it and the records with a version in it rank first; a longer query's language
+    // is detected, this one winning ties, and it breaks ties of ranking. Absent: detected.
+    std::optional<Lang> lang;
     std::map<std::string, std::vector<std::string>>
         filters;  // facet name -> labels (OR within, AND across)
     std::optional<int> year_from, year_to;
@@ -42,7 +45,11 @@ struct SearchRequest {
     bool facets = true;               // compute facet counts
     bool xlang = false;     // also find records in the two other languages (docs/cross-language.md)
     bool any_word = false;  // words joined by OR instead of AND (ranking long texts, evaluation)
+    std::optional<Lang> ui;  // the language of facet values' display names; absent: display, lang
 };
+
+// Queries of at most this many words cannot be language-identified reliably (docs/search.md).
+inline constexpr std::size_t kShortQueryWords = 3;
 
 struct SearchHit {
     Record record;
@@ -54,8 +61,9 @@ struct SearchHit {
 };
 
 struct FacetValue {
-    std::string label;
+    std::string label;  // what a filter takes: a state's canonical English name
     std::size_t count = 0;
+    std::string display;  // the label to show in SearchRequest::ui's language (a state's name)
 };
 
 struct SearchResult {

@@ -125,8 +125,8 @@ bool Analyzer::is_stopword(std::string_view word, Lang lang) const {
     return impl_->list(lang).contains(word);
 }
 
-Lang Analyzer::detect_language(std::string_view text) const {
-    return analysis::detect_language(text);
+Lang Analyzer::detect_language(std::string_view text, Lang latin_tie) const {
+    return analysis::detect_language(text, latin_tie);
 }
 
 Xapian::Stem Analyzer::query_stemmer(Lang lang) const {

@@ -231,7 +231,7 @@ void score_word(const std::string& word, bool has_french_accent, Evidence& evide
 
 }  // namespace
 
-Lang detect_language(std::string_view text) {
+Lang detect_language(std::string_view text, Lang latin_tie) {
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const int32_t length = static_cast<int32_t>(text.size());
     Evidence evidence;
@@ -267,6 +267,7 @@ Lang detect_language(std::string_view text) {
     // Arabic text quotes Latin names and acronyms ("شركة Empresa Argentina ... (ARSAT)"): a
     // third of the letters in Arabic script is enough.
     if (letters > 0 && evidence.arabic_letters * 10 >= letters * 3) return Lang::ar;
+    if (evidence.french == evidence.english) return latin_tie == Lang::fr ? Lang::fr : Lang::en;
     return evidence.french > evidence.english ? Lang::fr : Lang::en;
 }
 

@@ -28,9 +28,9 @@ struct SearchOptions {
 };
 
 std::optional<Lang> lang_option(const std::string& option, const std::string& value) {
-    if (value.empty() || value == "auto") return std::nullopt;
+    if (value.empty() || value == "auto" || value == "any") return std::nullopt;
     if (auto lang = parse_lang(value)) return lang;
-    throw UsageError(option, "must be one of ar, fr, en (or auto)");
+    throw UsageError(option, "must be one of ar, fr, en (or auto, any)");
 }
 
 SearchRequest::Sort sort_option(const std::string& value) {
@@ -61,9 +61,11 @@ SearchOptions parse_options(const Args& args) {
         "state:Morocco, sdg:16, theme:..., tag.<scheme>:...), year:2010..2013; see "
         "docs/search.md.\n"
         "Without a query: every record matching the filters, newest first.\n\noptions");
-    named.add_options()                                                                     //
-        ("db", po::value(&options.db)->required(), "index directory")                       //
-        ("lang", po::value(&lang), "the query's language: ar, fr, en (default: detected)")  //
+    named.add_options()                                                //
+        ("db", po::value(&options.db)->required(), "index directory")  //
+        ("lang", po::value(&lang),
+         "your language, ar, fr, en: a query of 1-3 words is read in it and its records come "
+         "first; a longer query's language is detected (default: detected)")  //
         ("filter", po::value(&filters)->composing(),
          "facet=value, repeatable (OR within a facet, AND across): body=CAT, state=Morocco, "
          "lang=ar, tag.sdg=16")                                                         //

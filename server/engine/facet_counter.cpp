@@ -44,7 +44,10 @@ std::map<std::string, std::vector<FacetValue>> FacetPostings::top(
         std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(),
                           by_count);
         auto& values = result[facets_[f].key];
-        for (std::size_t i = 0; i < n; ++i) values.push_back({labels_[list[i]], counts[list[i]]});
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string& label = labels_[list[i]];
+            values.push_back({label, counts[list[i]], label});  // states are named by the searcher
+        }
     }
     return result;
 }

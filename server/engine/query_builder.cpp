@@ -43,7 +43,12 @@ class QueryBuilder::FacetFieldProcessor : public Xapian::FieldProcessor {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer,
                            FacetLabels& labels, const SearchLimits& limits)
-    : db_(db), analyzer_(analyzer), labels_(labels), limits_(limits) {
+    : db_(db),
+      analyzer_(analyzer),
+      labels_(labels),
+      limits_(limits),
+      synonyms_(Synonyms::for_search(analyzer)),
+      synonym_field_(synonyms_) {
     for (const Lang lang : kAllLangs) {
         stemmers_[index_of(lang)] = analyzer.query_stemmer(lang);
         stoppers_[index_of(lang)] = analyzer.query_stopper(lang);
@@ -65,6 +70,7 @@ void QueryBuilder::make_parser() {
     field_names_.clear();
     year_range_ = std::make_unique<Xapian::NumberRangeProcessor>(schema::kSlotYear, "year:");
     parser_->add_rangeprocessor(year_range_.get());
+    parser_->add_prefix(std::string(kSynonymField), &synonym_field_);
     for (const FacetField& field : query_fields(labels_.schemes())) {
         processors_.push_back(std::make_unique<FacetFieldProcessor>(labels_, field.prefix));
         parser_->add_boolean_prefix(field.name, processors_.back().get());
@@ -111,6 +117,28 @@ void check_year_ranges(const std::string& text) {
 
 }  // namespace
 
+// A short query is too short to tell its language (one word, "torture", is English and French):
+// the request's language (the page's) decides it, and its records come first. Without one, the
+// language is detected from the normalized words, so that spelling variants ("l'État", "etat")
+// are read alike. A longer query is detected, the request's language winning a tie and breaking
+// ties of ranking.
+void QueryBuilder::choose_language(const SearchRequest& request, const std::string& words,
+                                   BuiltQuery& built) {
+    if (built.browse) {
+        built.lang = request.lang.value_or(request.display.value_or(Lang::en));
+        return;
+    }
+    const bool is_short = count_words(words) <= kShortQueryWords;
+    if (request.lang) {
+        built.prior = is_short ? BuiltQuery::Prior::first : BuiltQuery::Prior::ties;
+        built.prior_lang = *request.lang;
+        built.lang = is_short ? *request.lang : analyzer_.detect_language(words, *request.lang);
+    } else {
+        built.lang =
+            analyzer_.detect_language(is_short ? analyzer_.normalize(words, Lang::en) : words);
+    }
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     if (request.query.size() > limits_.max_query_bytes)
         throw LimitError("q",
@@ -122,22 +150,21 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     check_year_ranges(text);
     const std::string words = free_text(text, field_names_);
     built.browse = is_blank(words);
-    if (request.lang)
-        built.lang = *request.lang;
-    else if (!built.browse)
-        built.lang = analyzer_.detect_language(words);
-    else
-        built.lang = request.display.value_or(Lang::en);
+    choose_language(request, words, built);
 
-    const std::string normalized = analyzer_.normalize(text, built.lang, /*fold_case=*/false);
+    const std::string normalized = fold_case_except_operators(
+        analyzer_.normalize(text, built.lang, /*fold_case=*/false), built.lang, analyzer_);
     if (is_blank(normalized)) {
         built.query = Xapian::Query::MatchAll;
     } else {
         parser_->set_stemmer(stemmers_[index_of(built.lang)]);
         parser_->set_stopper(stoppers_[index_of(built.lang)].get());
-        parser_->set_default_op(request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+        const auto default_op = request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+        parser_->set_default_op(default_op);
+        synonym_field_.set(built.lang, request.xlang, default_op);
         try {
-            built.query = parser_->parse_query(normalized, kParserFlags);
+            built.query = parser_->parse_query(
+                mark_synonyms(normalized, built.lang, synonyms_, analyzer_), kParserFlags);
         } catch (const Xapian::QueryParserError& e) {
             throw UsageError("q", "cannot parse the query: " + e.get_msg());
         }

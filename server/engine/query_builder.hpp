@@ -1,6 +1,7 @@
-// SearchRequest -> Xapian::Query: the query text through Analyzer::normalize and Xapian's
-// QueryParser (boolean operators, phrases, wildcards, love/hate, field prefixes, year ranges),
-// then the request's facet filters and year range as boolean filters.
+// SearchRequest -> Xapian::Query: the query's language chosen, the text through
+// Analyzer::normalize, its synonyms marked (query_synonyms.hpp) and Xapian's QueryParser (boolean
+// operators, phrases, wildcards, love/hate, field prefixes, year ranges), then the request's facet
+// filters and year range as boolean filters.
 #pragma once
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "engine/facet_labels.hpp"
+#include "engine/query_synonyms.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/search.hpp"
 
@@ -19,6 +21,10 @@ struct BuiltQuery {
     Xapian::Query query;
     Lang lang = Lang::en;  // the query's language
     bool browse = false;   // no free text: only filters (or nothing), so nothing to rank by
+    // How the request's language weighs in the ranking (engine/language_prior.hpp): its records
+    // first (a short query), or only between equal scores (a longer one).
+    enum class Prior { none, first, ties } prior = Prior::none;
+    Lang prior_lang = Lang::en;
 };
 
 class QueryBuilder {
@@ -38,6 +44,7 @@ class QueryBuilder {
   private:
     class FacetFieldProcessor;
     void make_parser();
+    void choose_language(const SearchRequest& request, const std::string& words, BuiltQuery& built);
 
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
@@ -48,6 +55,8 @@ class QueryBuilder {
     // Declared before the parser, which points at them.
     std::vector<std::unique_ptr<FacetFieldProcessor>> processors_;
     std::unique_ptr<Xapian::NumberRangeProcessor> year_range_;
+    const Synonyms& synonyms_;
+    SynonymFieldProcessor synonym_field_;
     std::unique_ptr<Xapian::QueryParser> parser_;
     std::vector<std::string> field_names_;
 };

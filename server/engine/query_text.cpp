@@ -88,15 +88,49 @@ std::string free_text(std::string_view query, const std::vector<std::string>& fi
     while (start < out.size()) {
         const auto end = std::min(out.find(' ', start), out.size());
         const std::string_view word = std::string_view(out).substr(start, end - start);
-        const bool is_operator = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" ||
-                                 word == "NEAR" || word == "ADJ" || word == "-";
-        if (!word.empty() && !is_operator) {
+        if (!word.empty() && !is_query_operator(word) && word != "-") {
             if (!words.empty()) words.push_back(' ');
             words.append(word);
         }
         start = end + 1;
     }
     return words;
+}
+
+bool is_query_operator(std::string_view word) {
+    for (const std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
+        if (word == op ||
+            (word.size() > op.size() && word.substr(0, op.size()) == op && word[op.size()] == '/'))
+            return true;
+    return false;
+}
+
+std::size_t count_words(std::string_view words) {
+    std::size_t count = 0;
+    bool in_word = false;
+    for (const char c : words) {
+        const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        if (!space && !in_word) ++count;
+        in_word = !space;
+    }
+    return count;
+}
+
+std::string fold_case_except_operators(std::string_view text, Lang lang, const Analyzer& analyzer) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = pos;
+        while (end < text.size() && text[end] != ' ' && text[end] != '(' && text[end] != ')') ++end;
+        const std::string_view word = text.substr(pos, end - pos);
+        if (word.empty() || is_query_operator(word))
+            out.append(word);
+        else
+            out.append(analyzer.normalize(word, lang, /*fold_case=*/true));
+        if (end < text.size()) out.push_back(text[end++]);
+        pos = end;
+    }
+    return out;
 }
 
 }  // namespace tawsiya::engine

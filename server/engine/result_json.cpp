@@ -99,6 +99,7 @@ void write_json(JsonWriter& writer, const SearchResult& result) {
         for (const auto& value : values) {
             writer.StartObject();
             string_field(writer, "label", value.label);
+            string_field(writer, "display", value.display);
             key(writer, "count");
             writer.Uint64(value.count);
             writer.EndObject();

@@ -3,12 +3,14 @@
 
 #include "engine/facet_counter.hpp"
 #include "engine/facet_labels.hpp"
+#include "engine/language_prior.hpp"
 #include "engine/query_builder.hpp"
 #include "engine/snippets.hpp"
 #include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/search.hpp"
+#include "tawsiya/state_names.hpp"
 #include "tawsiya/translation.hpp"
 
 namespace tawsiya {
@@ -51,6 +53,16 @@ Lang display_lang(const Record& record, std::optional<Lang> asked, Lang query_la
           std::optional<Lang>(Lang::fr), std::optional<Lang>(Lang::ar)})
         if (lang && record.text.count(*lang)) return *lang;
     return record.text.empty() ? query_lang : record.text.begin()->first;
+}
+
+// The display name of a state facet's values in the interface's language (others keep their
+// label): the page filters by the canonical English label and shows "Maroc" or "المغرب".
+void name_facet_values(std::map<std::string, std::vector<FacetValue>>& facets, Lang ui) {
+    for (const std::string_view facet : {schema::kState.name, schema::kRecommending.name}) {
+        const auto found = facets.find(std::string(facet));
+        if (found == facets.end()) continue;
+        for (FacetValue& value : found->second) value.display = state_display_name(value.label, ui);
+    }
 }
 
 }  // namespace
@@ -122,6 +134,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     engine::BuiltQuery built = builder.build(request);
     if (request.xlang && !built.browse)
         built.query = xlang::expand_query(built.query, built.lang, translations(), db);
+    built.query = engine::with_language_prior(built.query, built.prior, built.prior_lang);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
@@ -167,7 +180,10 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
         hit.snippet_lang = snippet.lang;
         result.hits.push_back(std::move(hit));
     }
-    if (spy) result.facets = postings->top(spy->counts(), kFacetValues);
+    if (spy) {
+        result.facets = postings->top(spy->counts(), kFacetValues);
+        name_facet_values(result.facets, request.ui.value_or(Lang::en));
+    }
     return result;
 }
 

@@ -26,9 +26,9 @@ bool parse_flag(const std::string& name, const std::string& value) {
 }
 
 std::optional<Lang> parse_lang_param(const std::string& name, const std::string& value) {
-    if (value.empty() || value == "auto") return std::nullopt;
+    if (value.empty() || value == "auto" || value == "any") return std::nullopt;
     if (auto lang = parse_lang(value)) return lang;
-    throw UsageError(name, "must be one of ar, fr, en");
+    throw UsageError(name, "must be one of ar, fr, en, any");
 }
 
 SearchRequest::Sort parse_sort(const std::string& value) {
@@ -82,6 +82,8 @@ SearchRequest parse_search_params(const QueryParams& params, const SearchLimits&
             request.query = value;
         } else if (name == "lang") {
             request.lang = parse_lang_param(name, value);
+        } else if (name == "ui") {
+            request.ui = parse_lang_param(name, value);
         } else if (name == "display") {
             request.display = parse_lang_param(name, value);
         } else if (name == "page") {

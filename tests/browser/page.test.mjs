@@ -358,6 +358,55 @@ try {
     await fr.close();
   });
 
+  await check('a search is in the page\'s language by default; the language and cross-language choices stay in the URL', async () => {
+    const fr = await context.newPage();
+    const asked = [];
+    fr.on('request', (request) => { if (request.url().includes('/api/search')) asked.push(new URL(request.url()).searchParams); });
+    await fr.goto(`${url}?ui=fr&q=torture`);
+    await searchSettled(fr);
+    assert((await fr.inputValue('#query-lang')) === 'fr', `the language selector reads ${await fr.inputValue('#query-lang')}`);
+    assert(await fr.isVisible('#query-lang') && await fr.isVisible('#search-xlang'), 'the language choice or the cross-language switch is hidden');
+    const box = await fr.evaluate(() => {
+      const q = document.getElementById('q').getBoundingClientRect();
+      const select = document.getElementById('query-lang').getBoundingClientRect();
+      return Math.abs(q.top - select.top) < q.height;
+    });
+    assert(box, 'the language selector is not beside the search box');
+    assert(asked.at(-1).get('lang') === 'fr' && asked.at(-1).get('ui') === 'fr', `the API was asked ${asked.at(-1)}`);
+    assert(!new URL(fr.url()).searchParams.has('lang'), 'the default language is written in the URL');
+    await fr.selectOption('#query-lang', 'any');
+    await searchSettled(fr);
+    assert(new URL(fr.url()).searchParams.get('lang') === 'any', `the URL is ${fr.url()}`);
+    assert(asked.at(-1).get('lang') === 'any', `the API was asked ${asked.at(-1)}`);
+    await fr.check('#search-xlang');
+    await fr.waitForFunction(() => new URL(location.href).searchParams.get('xlang') === '1');
+    await searchSettled(fr);
+    assert(asked.at(-1).get('xlang') === '1', `the API was asked ${asked.at(-1)}`);
+    await fr.reload();
+    await searchSettled(fr);
+    assert(await fr.isChecked('#search-xlang'), 'the cross-language switch is off after reload');
+    assert((await fr.inputValue('#query-lang')) === 'any', 'the language choice is lost after reload');
+    await shot(fr, '12-french-language-choice');
+    await fr.close();
+  });
+
+  await check('state facet values are named in the page\'s language and filter by the canonical name', async () => {
+    const fr = await context.newPage();
+    await fr.goto(`${url}?ui=fr`);
+    await searchSettled(fr);
+    const morocco = '.facet-value[data-facet=state][data-value=Morocco]';
+    await fr.waitForSelector(morocco);
+    assert((await fr.textContent(`${morocco} .facet-label`)) === 'Maroc', `Morocco reads ${await fr.textContent(`${morocco} .facet-label`)}`);
+    await fr.click(morocco);
+    await fr.waitForFunction(() => new URL(location.href).searchParams.get('state') === 'Morocco');
+    await searchSettled(fr);
+    const chip = await fr.textContent('.chip');
+    assert(chip.includes('Maroc'), `the chip reads ${chip}`);
+    await fr.selectOption('#ui-lang', 'ar');
+    await fr.waitForFunction(() => document.querySelector('.facet-value[data-facet=state][data-value=Morocco] .facet-label')?.textContent === 'المغرب');
+    await fr.close();
+  });
+
   // The phone layout: the panels must fit the width (no sideways scrolling).
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
   const phonePage = await phone.newPage();

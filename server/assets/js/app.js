@@ -5,7 +5,7 @@ import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setU
 import { itemsOfFile, itemsOfLines } from './csv.js';
 import { clear, el, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
-import { emptyState, hasFilter, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
+import { emptyState, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
 const PAGE_SIZE = 10;
 const FACETS_SHOWN = 6;
@@ -14,6 +14,9 @@ const STORAGE_KEY = 'tawsiya.ui';
 
 const $ = (id) => document.getElementById(id);
 const expandedFacets = new Set();
+// The display names of the facet values last shown (a state's name in the interface's language),
+// for the chips of the filters: facet + NUL + label -> name.
+const facetDisplay = new Map();
 let state = emptyState();
 let pending = null;  // the AbortController of the request in flight
 
@@ -79,10 +82,16 @@ function renderForm() {
   if (document.activeElement !== $('q')) $('q').value = state.q;
   $('sort').value = state.sort || 'relevance';
   $('display-lang').value = state.display || '';
+  $('query-lang').value = queryLang(state);
+  $('search-xlang').checked = Boolean(state.xlang);
+}
+
+function facetValueName(facet, label) {
+  return facetDisplay.get(`${facet}\u0000${label}`) || valueLabel(facet, label);
 }
 
 function filterLabel(filter) {
-  return `${facetName(filter.facet)}: ${valueLabel(filter.facet, filter.value)}`;
+  return `${facetName(filter.facet)}: ${facetValueName(filter.facet, filter.value)}`;
 }
 
 function renderChips() {
@@ -119,9 +128,10 @@ function renderFacets(facets) {
     const headingId = `facet-${name.replace(/[^a-z0-9]/gi, '-')}`;
     const list = el('ul', { class: 'facet-values', 'aria-labelledby': headingId });
     values.forEach((value, index) => {
+      if (value.display) facetDisplay.set(`${name}\u0000${value.label}`, value.display);
       const active = hasFilter(state, name, value.label);
       const button = el('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-facet': name, 'data-value': value.label },
-        el('span', { class: 'facet-label', dir: 'auto', text: valueLabel(name, value.label) }),
+        el('span', { class: 'facet-label', dir: 'auto', text: value.display || valueLabel(name, value.label) }),
         el('span', { class: 'facet-count', text: new Intl.NumberFormat(uiLang()).format(value.count) }));
       button.addEventListener('click', () => navigate(toggleFilter(state, name, value.label)));
       list.append(el('li', { hidden: !expanded && index >= FACETS_SHOWN && !active }, button));
@@ -473,6 +483,12 @@ function start() {
   });
   $('sort').addEventListener('change', () => navigate({ ...state, sort: $('sort').value, page: 1 }));
   $('display-lang').addEventListener('change', () => navigate({ ...state, display: $('display-lang').value }));
+  // The interface's language is the default: it stays out of the address until another is chosen.
+  $('query-lang').addEventListener('change', () => {
+    const lang = $('query-lang').value;
+    navigate({ ...state, lang: lang === uiLang() ? '' : lang, page: 1 });
+  });
+  $('search-xlang').addEventListener('change', () => navigate({ ...state, xlang: $('search-xlang').checked, page: 1 }));
   $('ui-lang').addEventListener('change', () => {
     applyUiLang($('ui-lang').value);
     navigate({ ...state }, { replace: false });

@@ -1,13 +1,15 @@
 // The page's state lives in the address, so every view can be shared, reloaded, and reached with
-// back/forward: ?view=&q=&sort=&page=&display=&ui=&record=, and facet filters with the API's names
-// (body=CAT&state=Morocco&tag.sdg=16&language=ar, repeatable; "lang" is the query's language, so
-// the language facet is "language").
-const SCALARS = ['view', 'q', 'sort', 'page', 'display', 'ui', 'record'];
+// back/forward: ?view=&q=&lang=&xlang=&sort=&page=&display=&ui=&record=, and facet filters with the
+// API's names (body=CAT&state=Morocco&tag.sdg=16&language=ar, repeatable; "lang" is the language
+// searched in, so the language facet is "language"). Without lang= a search is in the interface's
+// language; lang=any leaves the language of a short query to detection.
+const SCALARS = ['view', 'q', 'lang', 'xlang', 'sort', 'page', 'display', 'ui', 'record'];
+export const QUERY_LANGS = ['ar', 'fr', 'en', 'any'];
 export const VIEWS = ['search', 'match', 'dedup'];
 const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|language|source|status|symbol|tag\.[a-z0-9_-]+)$/;
 
 export function emptyState() {
-  return { view: 'search', q: '', sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
+  return { view: 'search', q: '', lang: '', xlang: false, sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
 }
 
 // "tag:sdg" (facet names in API responses) <-> "tag.sdg" (parameter names).
@@ -23,6 +25,10 @@ export function stateFromUrl(search) {
       state.page = Number.isFinite(page) && page > 0 ? page : 1;
     } else if (name === 'view') {
       state.view = VIEWS.includes(value) ? value : 'search';
+    } else if (name === 'xlang') {
+      state.xlang = value === '1' || value === 'true';
+    } else if (name === 'lang') {
+      state.lang = QUERY_LANGS.includes(value) ? value : '';
     } else if (SCALARS.includes(name)) {
       state[name] = value;
     } else if (FILTER_NAME.test(name) && value) {
@@ -33,8 +39,13 @@ export function stateFromUrl(search) {
   return state;
 }
 
+// The language searched in: the one chosen, else the interface's.
+export const queryLang = (state) => state.lang || state.ui || 'en';
+
 function filterParams(state, params) {
   if (state.q) params.set('q', state.q);
+  if (state.lang) params.set('lang', state.lang);
+  if (state.xlang) params.set('xlang', '1');
   for (const { facet, value } of state.filters) params.append(paramOfFacet(facet), value);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.display) params.set('display', state.display);
@@ -54,6 +65,8 @@ export function urlOfState(state) {
 export function searchApiUrl(state, pageSize) {
   const params = new URLSearchParams();
   filterParams(state, params);
+  params.set('lang', queryLang(state));
+  if (state.ui) params.set('ui', state.ui);  // the names of states in the facets
   params.set('page', String(state.page));
   params.set('size', String(pageSize));
   return `/api/search?${params}`;
