@@ -287,7 +287,7 @@ try {
     assert((await page.getAttribute('#views-nav a[data-view=dedup]', 'aria-current')) === 'page', 'the dedup view is not marked current');
     assert((await page.evaluate(() => document.activeElement.id)) === 'dedup-view', 'the focus did not move to the dedup view');
     const slider = await page.$eval('#dedup-threshold', (s) => [s.min, s.max, s.value].map(Number));
-    assert(JSON.stringify(slider) === '[0.3,0.9,0.4]', `the threshold slider is ${slider}`);
+    assert(JSON.stringify(slider) === '[0.1,0.9,0.25]', `the threshold slider is ${slider}`);
   });
 
   await check('a list is grouped into clusters of the same request, and exports as CSV', async () => {
