@@ -192,3 +192,47 @@ TEST_CASE("`tawsiya tag` suggests the issuer its chapeau and its symbol name", "
           std::pair<std::string, std::string>("treaty_body", "CRC"));
     CHECK(first_labels(kEnglish, {"--symbol", "CEDAW/C/ATL/CO/5"}).second == "CEDAW");
 }
+
+TEST_CASE("`tawsiya tag` reads the state under review from the document, or --state",
+          "[tag][cli]") {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    const std::string document = dir / "observations.txt";
+    std::ofstream(document)
+        << "Concluding observations on the fourth periodic report of Morocco\n\n"
+           "12. The Committee recommends that the State party:\n"
+           "(a) Ensure that confessions obtained under torture are never "
+           "admitted as evidence;\n"
+           "(b) Cooperate with Algeria and Tunisia on the return of "
+           "migrants with full respect for their rights.\n";
+    const auto states = [&](std::vector<std::string> extra) {
+        std::vector<std::string> command = {TAWSIYA_BINARY, "tag", "--db", db, document};
+        command.insert(command.end(), extra.begin(), extra.end());
+        REQUIRE(test::run(command, dir / "tag.out") == 0);
+        std::ifstream out(dir / "tag.out");
+        std::vector<std::pair<std::string, std::string>> found;
+        for (std::string line; std::getline(out, line);) {
+            if (line.empty() || line[0] != '{') continue;
+            rapidjson::Document doc;
+            doc.Parse(line.c_str());
+            REQUIRE(doc["state"].IsObject());
+            found.emplace_back(doc["state"]["name"].GetString(), doc["state"]["how"].GetString());
+        }
+        return found;
+    };
+    const auto from_document = states({});
+    REQUIRE(from_document.size() == 2);
+    for (const auto& [name, how] : from_document) {
+        // A sub-paragraph naming partner states is still about the document's state.
+        CHECK(name == "Morocco");
+        CHECK(how.rfind("the document: ", 0) == 0);
+    }
+    const auto given = states({"--state", "Tunisie"});
+    REQUIRE(given.size() == 2);
+    CHECK(given[0].first == "Tunisia");
+    CHECK(given[0].second == "given");
+}

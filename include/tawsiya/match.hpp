@@ -30,6 +30,7 @@ struct MatchRequest {
     // The state under review, in any language or spelling ("Morocco", "Maroc", "المغرب"); found
     // in the text when absent ("Morocco should", « Le Maroc devrait »). See StateScope.
     std::optional<std::string> state;
+    std::string state_how;  // why the caller names it, shown to the user ("given" when empty)
     StateScope state_scope = StateScope::prefer;
     // Who issued the text, as its document says; only the mechanism and body suggestions read
     // them (docs/matching.md). The document's symbol ("CAT/C/MAR/CO/4" names the committee; a

@@ -12,6 +12,7 @@
 #include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
+#include "tawsiya/state_names.hpp"
 #include "tawsiya/text_file.hpp"
 
 namespace po = boost::program_options;
@@ -27,6 +28,7 @@ struct TagCommandOptions {
     std::string format = "jsonl";
     std::string encoding;
     std::string symbol;
+    std::string state;
     std::size_t k = 5;
     bool xlang = true;
 };
@@ -51,7 +53,10 @@ TagCommandOptions parse_options(const Args& args) {
          "the file's encoding (an ICU name); default: UTF-8, or Mac Roman when not UTF-8")  //
         ("symbol", po::value(&options.symbol),
          "the document's UN symbol (CAT/C/MAR/CO/4); read from its opening lines if absent")  //
-        ("no-xlang", "match records in the document's language only")                         //
+        ("state", po::value(&options.state),
+         "the state the document addresses, in any language; found in the document if absent "
+         "(its prior recommendations rank first)")                     //
+        ("no-xlang", "match records in the document's language only")  //
         ("help,h", "this help");
     po::positional_options_description positional;
     positional.add("input", 1);
@@ -128,6 +133,16 @@ int run_tag(const Args& args) {
     // Who issued the document: its symbol names a committee, a chapeau's formula the mechanism.
     const std::optional<std::string> symbol =
         options.symbol.empty() ? document_symbol(document) : std::optional(options.symbol);
+    // The state under review: its sub-paragraphs rarely name it, the document does (its title,
+    // « Observations finales concernant le quatrième rapport périodique du Maroc »).
+    std::optional<std::string> state;
+    std::string state_how;
+    if (!options.state.empty()) {
+        state = options.state;
+    } else if (const auto mention = detect_state(document)) {
+        state = mention->state;
+        state_how = "the document: " + mention->how;
+    }
     std::vector<MatchResult> results;
     for (const auto& paragraph : paragraphs) {
         MatchRequest request;
@@ -137,6 +152,8 @@ int run_tag(const Args& args) {
         request.context = paragraph.context;
         request.k = options.k;
         request.xlang = options.xlang;
+        request.state = state;
+        request.state_how = state_how;
         results.push_back(matcher.match(request));
         if (options.format == "jsonl") {
             const std::string line = tagged_paragraph_to_json(paragraph, results.back()) + "\n";

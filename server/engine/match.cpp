@@ -197,7 +197,8 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     Ranked out;
     const bool use_state = request.state_scope != StateScope::any;
     out.text = matching::analyse_text(request.text, request.lang, analyzer,
-                                      use_state ? request.state : std::nullopt, use_state);
+                                      use_state ? request.state : std::nullopt, use_state,
+                                      request.state_how);
     const matching::QueryText& text = out.text;
     const bool xlang = request.xlang && translations != nullptr;
 

@@ -76,7 +76,8 @@ std::string_view strip_state_modal(std::string_view text) {
 }
 
 QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer,
-                       const std::optional<std::string>& given_state, bool find_state) {
+                       const std::optional<std::string>& given_state, bool find_state,
+                       std::string_view given_how) {
     QueryText query;
     query.content = strip_recommendation_noise(text);
     query.lang = lang ? *lang : analyzer.detect_language(query.content);
@@ -84,7 +85,7 @@ QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const An
     const std::optional<StateMention> mention = detect_state(query.content, query.lang);
     if (given_state && !given_state->empty()) {
         query.state = canonical_state(*given_state).value_or(*given_state);
-        query.state_how = "given";
+        query.state_how = given_how.empty() ? "given" : std::string(given_how);
     } else if (find_state && mention) {
         query.state = mention->state;
         query.state_how = mention->how;

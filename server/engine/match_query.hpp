@@ -38,7 +38,7 @@ struct QueryText {
 // أن») are not part of the request: records do not name the state they are addressed to.
 QueryText analyse_text(std::string_view text, std::optional<Lang> lang, const Analyzer& analyzer,
                        const std::optional<std::string>& given_state = std::nullopt,
-                       bool find_state = false);
+                       bool find_state = false, std::string_view given_how = {});
 
 // `text` without the leading words that only address it to a state once its name is taken out:
 // a modal or a connector ("should", "is encouraged to", "devrait", « que », «ينبغي», «أن»).
