@@ -253,6 +253,22 @@ try {
     await shot(page, '08-match-arabic');
   });
 
+  await check('the state under review, typed in Arabic, is the one the matches put first, and said', async () => {
+    await page.fill('#match-state', 'المغرب');
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-results .match-state', { timeout: 10000 });
+    const said = await page.textContent('#match-results .match-state');
+    assert(said.includes('Morocco') && /[\u0600-\u06FF]/.test(said), `the state line reads "${said}"`);
+    await page.fill('#match-state', '');
+    await page.check('#match-all-states');
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-results .match', { timeout: 10000 });
+    assert((await page.$$('#match-results .match-state')).length === 0, 'a state line with every state alike');
+    await page.uncheck('#match-all-states');
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-results .match', { timeout: 10000 });
+  });
+
   await check('a match opens its record over the match view, and back returns to the matches', async () => {
     const first = await page.$eval('#match-results .match', (n) => n.dataset.id);
     await page.click('#match-results .match .hit-title a');

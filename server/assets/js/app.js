@@ -399,6 +399,8 @@ function runMatch() {
     if (!text) throw new Error(t('emptyText'));
     const body = { text, k: Number.parseInt($('match-k').value, 10) || 10, xlang: $('match-xlang').checked };
     if ($('match-lang').value) body.lang = $('match-lang').value;
+    if ($('match-state').value.trim()) body.state = $('match-state').value.trim();
+    if ($('match-all-states').checked) body.state_scope = 'any';
     lastMatch = await postJson('/api/match', body, signal);
     renderMatch(results, lastMatch, panelLinks);
   });

@@ -60,7 +60,9 @@ const MESSAGES = {
     exportCsv: 'Export CSV', representative: 'representative', clusterOf: 'The same request, {n} times',
     single: 'No duplicate', csvNoText: 'the CSV file has no “text” column', emptyList: 'the list is empty',
     backToMatches: 'Back to the matches', matchFailed: 'The match failed: ', dedupFailed: 'The grouping failed: ',
-    emptyText: 'paste a recommendation first', matchXlang: 'also in the other languages', evidence: 'evidence',
+    emptyText: 'paste a recommendation first', matchXlang: 'also in the other languages',
+    matchState: 'State under review', matchStateHint: 'found in the text', matchAllStates: 'every state alike',
+    stateUsed: 'State under review: ', stateGiven: 'as given', stateFirst: 'its prior recommendations come first', evidence: 'evidence',
     suggestionsHelp: 'Labels the prior recommendations carry, weighed by their similarity. Greyed ones are below the confidence threshold: check them before using them.',
     removeFile: 'Use the text box instead', fileRead: '{n} items read from {name}',
     noQuery: 'All recommendations',
@@ -140,7 +142,9 @@ const MESSAGES = {
     exportCsv: 'Exporter en CSV', representative: 'représentante', clusterOf: 'La même demande, {n} fois',
     single: 'Sans doublon', csvNoText: 'le fichier CSV n’a pas de colonne « text »', emptyList: 'la liste est vide',
     backToMatches: 'Retour aux rapprochements', matchFailed: 'Le rapprochement a échoué : ', dedupFailed: 'Le regroupement a échoué : ',
-    emptyText: 'collez d’abord une recommandation', matchXlang: 'aussi dans les autres langues', evidence: 'indices',
+    emptyText: 'collez d’abord une recommandation', matchXlang: 'aussi dans les autres langues',
+    matchState: 'État concerné', matchStateHint: 'trouvé dans le texte', matchAllStates: 'tous les États à égalité',
+    stateUsed: 'État concerné : ', stateGiven: 'tel que saisi', stateFirst: 'ses recommandations antérieures viennent en premier', evidence: 'indices',
     suggestionsHelp: 'Étiquettes des recommandations antérieures, pondérées par leur similarité. Celles en gris sont sous le seuil de confiance : vérifiez-les avant de les utiliser.',
     removeFile: 'Utiliser plutôt la zone de texte', fileRead: '{n} éléments lus dans {name}',
     noQuery: 'Toutes les recommandations',
@@ -220,7 +224,9 @@ const MESSAGES = {
     exportCsv: 'تصدير CSV', representative: 'التوصية الممثلة', clusterOf: 'الطلب نفسه، {n} مرات',
     single: 'بلا تكرار', csvNoText: 'ملف CSV لا يحتوي على عمود «text»', emptyList: 'القائمة فارغة',
     backToMatches: 'العودة إلى التوصيات المطابقة', matchFailed: 'تعذّرت المطابقة: ', dedupFailed: 'تعذّر التجميع: ',
-    emptyText: 'الصق توصية أولاً', matchXlang: 'وفي اللغات الأخرى أيضاً', evidence: 'الشواهد',
+    emptyText: 'الصق توصية أولاً', matchXlang: 'وفي اللغات الأخرى أيضاً',
+    matchState: 'الدولة المعنية', matchStateHint: 'تُستخرج من النص', matchAllStates: 'كل الدول على قدم المساواة',
+    stateUsed: 'الدولة المعنية: ', stateGiven: 'كما أُدخلت', stateFirst: 'تأتي توصياتها السابقة أولاً', evidence: 'الشواهد',
     suggestionsHelp: 'تصنيفات تحملها التوصيات السابقة، مرجّحة بدرجة تشابهها. الرمادية منها دون عتبة الثقة: تحقّق منها قبل استخدامها.',
     removeFile: 'استخدام مربع النص بدلاً من الملف', fileRead: 'قُرئ {n} عنصراً من {name}',
     noQuery: 'جميع التوصيات',
@@ -312,10 +318,12 @@ export function fieldName(field) {
   return lookup(['field', field]) || field;
 }
 
-// Applies the interface language to the static page: every [data-i18n] element's text.
+// Applies the interface language to the static page: every [data-i18n] element's text and every
+// [data-i18n-placeholder] field's placeholder.
 export function translatePage(root = document) {
   document.documentElement.lang = current;
   document.documentElement.dir = current === 'ar' ? 'rtl' : 'ltr';
   for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const element of root.querySelectorAll('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder);
   document.title = t('title');
 }

@@ -104,6 +104,12 @@ export function renderMatch(container, result, links) {
   clear(container);
   const matches = result.matches || [];
   container.append(el('h3', { text: t('matchesTitle') }));
+  // The state the ranking put first, and why: staff must see which state they are reading.
+  if (result.state && result.state.name) {
+    const how = result.state.how === 'given' ? t('stateGiven') : result.state.how;
+    container.append(el('p', { class: 'match-state', dir: 'auto',
+      text: `${t('stateUsed')}${result.state.name} (${how}); ${t('stateFirst')}` }));
+  }
   if (matches.length === 0) container.append(el('p', { class: 'muted', text: t('noMatch') }));
   const list = el('ol', { class: 'hits matches' });
   for (const match of matches) list.append(matchItem(match, links));
