@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what tawsiya needs on Debian 12, as root. `--test` adds what the tests need (Chromium
-# for the browser test, wrk for the load script). Does nothing for packages already installed.
+# for the browser test, Node for its driver). The load script bench/http_load.sh also needs wrk
+# (`apt-get install wrk`), which no test uses. Does nothing for packages already installed.
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-options-dev

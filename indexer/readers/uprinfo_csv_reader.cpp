@@ -1,4 +1,4 @@
-// UPR Info CSV exports (docs/uprinfo-csv.md): one recommendation per row, Mac Roman by default.
+// UPR Info CSV exports (docs/record-format.md): one recommendation per row, Mac Roman by default.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
