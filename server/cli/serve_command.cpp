@@ -58,8 +58,18 @@ int run_serve(const Args& args) {
         "timeout", po::value(&timeout_seconds)->default_value(timeout_seconds),
         "seconds to receive a request or send a response")(
         "reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
-        "how often each worker looks for a new index commit");
-    parse_command_line(args, named, named);
+        "how often each worker looks for a new index commit")(
+        "batch-threads", po::value(&options.batch_threads)->default_value(options.batch_threads),
+        "threads for POST /api/match, /api/tag and /api/dedup, apart from the search workers")(
+        "batch-queue", po::value(&options.batch_queue)->default_value(options.batch_queue),
+        "batch requests that may wait for a batch thread; beyond them, 503 with Retry-After");
+    // Not in --help: a test holds the batch threads busy with it (server.hpp).
+    po::options_description hidden;
+    hidden.add_options()("batch-hold-file", po::value(&options.batch_hold_file));
+    po::options_description all;
+    all.add(named).add(hidden);
+    parse_command_line(args, all, named);
+    if (options.batch_threads == 0) throw UsageError("--batch-threads", "must be at least 1");
     if (timeout_seconds == 0) throw UsageError("--timeout", "must be at least 1");
     options.session.max_body_bytes = max_body;
     options.session.timeout = std::chrono::seconds(timeout_seconds);
@@ -76,7 +86,8 @@ int run_serve(const Args& args) {
         options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); }, batch);
     std::printf("listening on %s\n", server.url().c_str());
     std::fflush(stdout);
-    std::fprintf(stderr, "serving %s with %u threads\n", db.c_str(), server.threads());
+    std::fprintf(stderr, "serving %s with %u threads and %u batch threads\n", db.c_str(),
+                 server.threads(), server.batch_threads());
     server.run();
     std::fprintf(stderr, "stopped\n");
     return kExitOk;

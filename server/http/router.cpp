@@ -133,6 +133,12 @@ Response dispatch(const Request& request, RequestContext& context) {
 
 }  // namespace
 
+bool is_batch_request(const Request& request) {
+    if (request.method() != beast_http::verb::post) return false;
+    const std::string_view raw_target(request.target().data(), request.target().size());
+    return is_post_route(find_api_route(parse_target(raw_target)));
+}
+
 Response handle_request(const Request& request, RequestContext& context) {
     Response response;
     try {

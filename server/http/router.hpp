@@ -28,4 +28,8 @@ struct RequestContext {
 
 Response handle_request(const Request& request, RequestContext& context);
 
+// True for the POST endpoints whose work grows with the body (match, tag, dedup): the server runs
+// them on its batch threads. Any other method on those paths is a quick 405, answered in place.
+bool is_batch_request(const Request& request);
+
 }  // namespace tawsiya::http
