@@ -1,6 +1,6 @@
 // The HTTP server, end to end: the real `tawsiya serve` binary on an index of the sample corpus,
 // talked to with a Beast client over real sockets. Also the small pure parts of the HTTP layer
-// (percent-decoding, search parameters, the token check) in-process.
+// (percent-decoding, search parameters) in-process.
 #include <signal.h>
 #include <catch2/catch.hpp>
 
@@ -20,7 +20,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include "http/auth.hpp"
 #include "http/messages.hpp"
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
@@ -291,21 +290,6 @@ TEST_CASE("search parameters become a SearchRequest, bad ones a UsageError namin
                         http::parse_target("/?q=" + std::string(5000, 'a')).query, limits),
                     LimitError);
     CHECK(parameter_of("q=" + std::string(limits.max_query_bytes, 'a')) == "(accepted)");
-}
-
-TEST_CASE("write endpoints need the bearer token", "[http][auth]") {
-    bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/reindex", 11};
-    const std::string token = "0123456789abcdef-secret";
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    request.set(bhttp::field::authorization, "Bearer " + token);
-    CHECK(http::bearer_token_matches(request, token));
-    CHECK_NOTHROW(http::require_token(request, token));
-    CHECK_FALSE(http::bearer_token_matches(request, ""));  // no token configured: no writes
-    request.set(bhttp::field::authorization, "Bearer " + token + "x");
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    request.set(bhttp::field::authorization, "Basic " + token);
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    CHECK_THROWS_AS(http::require_token(request, token), http::UnauthorizedError);
 }
 
 TEST_CASE("static files come from the embedded table only", "[http][static]") {

@@ -151,8 +151,6 @@ Response handle_request(const Request& request, RequestContext& context) {
                          static_cast<int>(request.target().size()), request.target().data(),
                          error.detail.c_str());
         response = make_error_response(request, error.status, error.message);
-        if (error.status == Status::unauthorized)
-            response.set(beast_http::field::www_authenticate, "Bearer");
     }
     // HEAD: the headers of GET, Content-Length included, and no body.
     if (request.method() == beast_http::verb::head) response.body().clear();

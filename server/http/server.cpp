@@ -93,7 +93,7 @@ Response Server::handle(const Request& request) {
             std::fprintf(stderr, "error: reopening the index: %s\n", e.what());
         }
     }
-    RequestContext context{*worker.searcher, options_.search, options_.token};
+    RequestContext context{*worker.searcher, options_.search};
     context.cache = worker.cache.get();
     if (batch_.make_matcher)
         context.matcher = [this, &worker]() -> Matcher& {

@@ -31,7 +31,6 @@ struct ServerOptions {
     std::string bind = "127.0.0.1";
     unsigned short port = 8080;  // 0: any free port (see Server::port())
     unsigned threads = 0;        // 0: std::thread::hardware_concurrency()
-    std::string token;           // for write endpoints (auth.hpp); empty: writes refused
     SessionLimits session;
     SearchLimits search;
     std::chrono::milliseconds reopen_interval{1000};
