@@ -88,11 +88,13 @@ class Server {
     ServerOptions options_;
     BatchServices batch_;
     std::vector<Worker> workers_;
+    // Before ioc_: when the grace period runs out, sessions still held by ioc_'s handlers are
+    // destroyed with it, and each removes itself from shared_.registry.
+    SessionShared shared_;
     boost::asio::io_context ioc_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::signal_set signals_;
     boost::asio::steady_timer shutdown_timer_;
-    SessionShared shared_;
     unsigned short port_ = 0;
     // Declared after ioc_ and shared_: queued batch jobs hold sessions and work on ioc_, so they
     // must be destroyed first.
