@@ -1,9 +1,10 @@
 // The HTTP server, end to end: the real `tawsiya serve` binary on an index of the sample corpus,
 // talked to with a Beast client over real sockets. Also the small pure parts of the HTTP layer
-// (percent-decoding, search parameters, the token check) in-process.
+// (percent-decoding, search parameters) in-process.
 #include <signal.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -19,7 +20,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include "http/auth.hpp"
 #include "http/messages.hpp"
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
@@ -292,21 +292,6 @@ TEST_CASE("search parameters become a SearchRequest, bad ones a UsageError namin
     CHECK(parameter_of("q=" + std::string(limits.max_query_bytes, 'a')) == "(accepted)");
 }
 
-TEST_CASE("write endpoints need the bearer token", "[http][auth]") {
-    bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/reindex", 11};
-    const std::string token = "0123456789abcdef-secret";
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    request.set(bhttp::field::authorization, "Bearer " + token);
-    CHECK(http::bearer_token_matches(request, token));
-    CHECK_NOTHROW(http::require_token(request, token));
-    CHECK_FALSE(http::bearer_token_matches(request, ""));  // no token configured: no writes
-    request.set(bhttp::field::authorization, "Bearer " + token + "x");
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    request.set(bhttp::field::authorization, "Basic " + token);
-    CHECK_FALSE(http::bearer_token_matches(request, token));
-    CHECK_THROWS_AS(http::require_token(request, token), http::UnauthorizedError);
-}
-
 TEST_CASE("static files come from the embedded table only", "[http][static]") {
     REQUIRE(http::find_static_asset("/"));
     CHECK(http::find_static_asset("/")->content_type == "text/html; charset=utf-8");
@@ -568,6 +553,76 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     const auto get = Client(server.port()).get("/api/match");
     CHECK(get.result() == bhttp::status::method_not_allowed);
     CHECK(std::string(get[bhttp::field::allow]) == "POST");
+}
+
+TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, searches go on",
+          "[http][server][batch]") {
+    if (!sample_corpus_present()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    // While the hold file exists the batch thread does not start a job: the test decides when
+    // batch work ends, so nothing below depends on timing.
+    test::TempDir hold_dir;
+    const std::string hold = hold_dir / "hold";
+    std::ofstream(hold) << "held\n";
+    ServerProcess server({"--batch-threads", "1", "--batch-queue", "1", "--batch-hold-file", hold});
+    const auto tag_request = [] {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/tag", 11};
+        request.set(bhttp::field::content_type, "application/json");
+        request.body() =
+            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n"})";
+        return request;
+    };
+
+    // Three tag requests on three connections: one is taken by the batch thread, one waits in
+    // the queue, and whichever comes third finds the queue full.
+    std::vector<Response> responses(3);
+    std::atomic<int> answered{0}, refused{-1};
+    std::vector<std::thread> clients;
+    // Releases the batch thread and joins the clients however this test ends.
+    struct Release {
+        const std::string& hold;
+        std::vector<std::thread>& clients;
+        ~Release() {
+            std::error_code ignored;
+            std::filesystem::remove(hold, ignored);
+            for (auto& client : clients)
+                if (client.joinable()) client.join();
+        }
+    } release{hold, clients};
+    for (int i = 0; i < 3; ++i)
+        clients.emplace_back([&, i] {
+            responses[i] = Client(server.port()).send(tag_request());
+            if (responses[i].result() == bhttp::status::service_unavailable) refused = i;
+            ++answered;
+        });
+    // Only the refused one can answer while the hold file exists; the deadline only keeps a
+    // broken server from hanging the test.
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (answered == 0 && Clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(answered == 1);
+    REQUIRE(refused >= 0);
+    const Response& busy = responses[static_cast<std::size_t>(refused.load())];
+    CHECK(header(busy, bhttp::field::retry_after) == "1");
+    CHECK_THAT(error_message(busy), Catch::Contains("busy"));
+
+    // Batch work is in progress and queued, and search, records and stats answer all the same.
+    const auto search = Client(server.port()).get("/api/search?q=torture");
+    CHECK(search.result() == bhttp::status::ok);
+    CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);
+    CHECK(answered == 1);
+
+    // Released, the two admitted requests are answered.
+    std::filesystem::remove(hold);
+    for (auto& client : clients) client.join();
+    CHECK(answered == 3);
+    for (int i = 0; i < 3; ++i)
+        if (i != refused)
+            CHECK(responses[static_cast<std::size_t>(i)].result() == bhttp::status::ok);
+    // The queue has room again.
+    CHECK(Client(server.port()).send(tag_request()).result() == bhttp::status::ok);
 }
 
 TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][server][hostile]") {

@@ -1,7 +1,5 @@
 // `tawsiya serve --db DIR`: the search API and the web page over HTTP (server/http/).
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <boost/program_options.hpp>
@@ -19,25 +17,9 @@ namespace po = boost::program_options;
 
 namespace tawsiya::cli {
 
-namespace {
-
-// The token is the file's first line; a file readable by others would leak it, so say so.
-std::string read_token(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw UsageError("--token-file", "cannot read '" + path + "'");
-    std::string token;
-    std::getline(in, token);
-    while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
-    if (token.size() < 16)
-        throw UsageError("--token-file", "the token must be at least 16 characters");
-    return token;
-}
-
-}  // namespace
-
 int run_serve(const Args& args) {
     http::ServerOptions options;
-    std::string db, token_file;
+    std::string db;
     unsigned timeout_seconds = 15, reopen_ms = 1000;
     std::size_t max_body = options.session.max_body_bytes;
     po::options_description named(
@@ -52,19 +34,26 @@ int run_serve(const Args& args) {
         "worker threads, one index reader each; 0 = one per core")(
         "cache", po::value(&options.cache_entries)->default_value(options.cache_entries),
         "search and record responses kept per worker, for the current index revision; 0 = none")(
-        "token-file", po::value(&token_file),
-        "file holding the bearer token that write endpoints require")(
         "max-body-bytes", po::value(&max_body)->default_value(max_body), "largest request body")(
         "timeout", po::value(&timeout_seconds)->default_value(timeout_seconds),
         "seconds to receive a request or send a response")(
         "reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
-        "how often each worker looks for a new index commit");
-    parse_command_line(args, named, named);
+        "how often each worker looks for a new index commit")(
+        "batch-threads", po::value(&options.batch_threads)->default_value(options.batch_threads),
+        "threads for POST /api/match, /api/tag and /api/dedup, apart from the search workers")(
+        "batch-queue", po::value(&options.batch_queue)->default_value(options.batch_queue),
+        "batch requests that may wait for a batch thread; beyond them, 503 with Retry-After");
+    // Not in --help: a test holds the batch threads busy with it (server.hpp).
+    po::options_description hidden;
+    hidden.add_options()("batch-hold-file", po::value(&options.batch_hold_file));
+    po::options_description all;
+    all.add(named).add(hidden);
+    parse_command_line(args, all, named);
+    if (options.batch_threads == 0) throw UsageError("--batch-threads", "must be at least 1");
     if (timeout_seconds == 0) throw UsageError("--timeout", "must be at least 1");
     options.session.max_body_bytes = max_body;
     options.session.timeout = std::chrono::seconds(timeout_seconds);
     options.reopen_interval = std::chrono::milliseconds(reopen_ms);
-    if (!token_file.empty()) options.token = read_token(token_file);
 
     const Analyzer analyzer;
     const SearchLimits limits = options.search;
@@ -76,7 +65,8 @@ int run_serve(const Args& args) {
         options, [&] { return std::make_unique<Searcher>(db, analyzer, limits); }, batch);
     std::printf("listening on %s\n", server.url().c_str());
     std::fflush(stdout);
-    std::fprintf(stderr, "serving %s with %u threads\n", db.c_str(), server.threads());
+    std::fprintf(stderr, "serving %s with %u threads and %u batch threads\n", db.c_str(),
+                 server.threads(), server.batch_threads());
     server.run();
     std::fprintf(stderr, "stopped\n");
     return kExitOk;

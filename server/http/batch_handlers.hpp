@@ -1,6 +1,6 @@
 // The POST endpoints of matching and deduplication. They read the index (match) or nothing
-// (dedup) and write nothing, so they need no token; their bodies are bounded by the server's
-// body limit, and the work per request by the limits below.
+// (dedup) and write nothing; their bodies are bounded by the server's body limit, and the work
+// per request by the limits below.
 #pragma once
 
 #include <cstddef>

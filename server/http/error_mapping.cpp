@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include "http/auth.hpp"
 #include "tawsiya/error.hpp"
 
 namespace tawsiya::http {
@@ -14,8 +13,6 @@ MappedError map_error(std::exception_ptr error) {
         return {Status::bad_request, e.what(), {}};
     } catch (const NotFoundError& e) {
         return {Status::not_found, e.what(), {}};
-    } catch (const UnauthorizedError& e) {
-        return {Status::unauthorized, e.what(), {}};
     } catch (const Xapian::Error& e) {
         return {Status::internal_server_error, "internal error", e.get_description()};
     } catch (const std::exception& e) {

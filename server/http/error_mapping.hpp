@@ -1,5 +1,5 @@
 // The one place where errors become HTTP statuses: UsageError and LimitError -> 400,
-// NotFoundError -> 404, UnauthorizedError -> 401, anything else -> 500 with a generic message
+// NotFoundError -> 404, anything else -> 500 with a generic message
 // (the detail goes to the log, never to the client).
 #pragma once
 

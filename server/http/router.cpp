@@ -133,6 +133,12 @@ Response dispatch(const Request& request, RequestContext& context) {
 
 }  // namespace
 
+bool is_batch_request(const Request& request) {
+    if (request.method() != beast_http::verb::post) return false;
+    const std::string_view raw_target(request.target().data(), request.target().size());
+    return is_post_route(find_api_route(parse_target(raw_target)));
+}
+
 Response handle_request(const Request& request, RequestContext& context) {
     Response response;
     try {
@@ -145,8 +151,6 @@ Response handle_request(const Request& request, RequestContext& context) {
                          static_cast<int>(request.target().size()), request.target().data(),
                          error.detail.c_str());
         response = make_error_response(request, error.status, error.message);
-        if (error.status == Status::unauthorized)
-            response.set(beast_http::field::www_authenticate, "Bearer");
     }
     // HEAD: the headers of GET, Content-Length included, and no body.
     if (request.method() == beast_http::verb::head) response.body().clear();

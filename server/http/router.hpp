@@ -12,12 +12,11 @@
 
 namespace tawsiya::http {
 
-// What a request may use: the Searcher of the worker thread handling it, the limits, the token
-// of write endpoints (see auth.hpp).
+// What a request may use: the Searcher of the thread handling it and the limits. Nothing here
+// writes: the server is read-only, and the index changes only through `tawsiya index`.
 struct RequestContext {
     Searcher& searcher;
     const SearchLimits& limits;
-    std::string_view token;
     ResponseCache* cache = nullptr;  // the worker's cache of search and record bodies, if any
     // The worker's Matcher, opened on first use and renewed after a commit; empty: no matching.
     std::function<Matcher&()> matcher{};
@@ -27,5 +26,9 @@ struct RequestContext {
 };
 
 Response handle_request(const Request& request, RequestContext& context);
+
+// True for the POST endpoints whose work grows with the body (match, tag, dedup): the server runs
+// them on its batch threads. Any other method on those paths is a quick 405, answered in place.
+bool is_batch_request(const Request& request);
 
 }  // namespace tawsiya::http

@@ -2,8 +2,10 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 
 #include <xapian.h>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 
@@ -17,7 +19,7 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-// The worker a pool thread runs as: set once when the thread starts.
+// The worker a pool thread (I/O or batch) runs as: set once when the thread starts.
 thread_local void* current_worker = nullptr;
 
 tcp::endpoint parse_endpoint(const std::string& address, unsigned short port) {
@@ -44,6 +46,14 @@ Server::Server(ServerOptions options, const SearcherFactory& make_searcher, Batc
         worker.last_reopen = std::chrono::steady_clock::now();
         worker.cache = std::make_unique<ResponseCache>(options_.cache_entries);
     }
+    // A batch thread has its own Searcher too: it tells the thread when the index has a new
+    // revision (to renew the Matcher), and the router's retry after DatabaseModifiedError must
+    // reopen a Searcher no other thread uses.
+    batch_workers_.resize(std::max(1u, options_.batch_threads));
+    for (auto& worker : batch_workers_) {
+        worker.searcher = make_searcher();
+        worker.last_reopen = std::chrono::steady_clock::now();
+    }
 
     const tcp::endpoint endpoint = parse_endpoint(options_.bind, options_.port);
     acceptor_.open(endpoint.protocol());
@@ -54,6 +64,11 @@ Server::Server(ServerOptions options, const SearcherFactory& make_searcher, Batc
 
     shared_.limits = options_.session;
     shared_.handle = [this](const Request& request) { return handle(request); };
+    shared_.is_batch = [](const Request& request) { return is_batch_request(request); };
+    shared_.submit_batch = [this](std::shared_ptr<const Request> request,
+                                  std::function<void(Response &&)> done) {
+        return submit_batch(std::move(request), std::move(done));
+    };
 }
 
 Server::~Server() = default;
@@ -78,7 +93,7 @@ Response Server::handle(const Request& request) {
             std::fprintf(stderr, "error: reopening the index: %s\n", e.what());
         }
     }
-    RequestContext context{*worker.searcher, options_.search, options_.token};
+    RequestContext context{*worker.searcher, options_.search};
     context.cache = worker.cache.get();
     if (batch_.make_matcher)
         context.matcher = [this, &worker]() -> Matcher& {
@@ -94,6 +109,29 @@ Response Server::handle(const Request& request) {
     context.translations = batch_.translations.get();
     context.batch = batch_.limits;
     return handle_request(request, context);
+}
+
+bool Server::submit_batch(std::shared_ptr<const Request> request,
+                          std::function<void(Response&&)> done) {
+    // Counted when admitted, not when started: the queue's bound is on jobs waiting or running.
+    const std::size_t capacity = batch_workers_.size() + options_.batch_queue;
+    if (batch_in_flight_.fetch_add(1) >= capacity) {
+        batch_in_flight_.fetch_sub(1);
+        return false;
+    }
+    net::post(batch_ioc_, [this, request = std::move(request), done = std::move(done)] {
+        if (!options_.batch_hold_file.empty()) {
+            std::error_code ec;
+            while (std::filesystem::exists(options_.batch_hold_file, ec))
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        Response response = handle(*request);
+        // Released before the answer goes out: a client that sends its next request as soon as
+        // it has read this one must find the slot free.
+        batch_in_flight_.fetch_sub(1);
+        done(std::move(response));
+    });
+    return true;
 }
 
 void Server::accept() {
@@ -114,6 +152,15 @@ void Server::run() {
         if (!ec) begin_shutdown();
     });
     accept();
+    // Keeps the batch threads waiting for jobs while nothing is queued.
+    auto batch_work = net::make_work_guard(batch_ioc_);
+    std::vector<std::thread> batch_threads;
+    batch_threads.reserve(batch_workers_.size());
+    for (auto& worker : batch_workers_)
+        batch_threads.emplace_back([this, &worker] {
+            current_worker = &worker;
+            batch_ioc_.run();
+        });
     std::vector<std::thread> threads;
     threads.reserve(workers_.size());
     for (auto& worker : workers_)
@@ -122,6 +169,11 @@ void Server::run() {
             ioc_.run();
         });
     for (auto& thread : threads) thread.join();
+    // Every session has ended (each batch job keeps its session, and so ioc_, alive), unless the
+    // grace period ran out: then what is still queued is dropped.
+    batch_work.reset();
+    batch_ioc_.stop();
+    for (auto& thread : batch_threads) thread.join();
 }
 
 void Server::stop() {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
 #include "http/access_log.hpp"
@@ -103,8 +104,29 @@ void Session::on_read(beast::error_code ec, std::size_t) {
             make_error_response(Status::bad_request, "malformed HTTP request: " + ec.message()),
             method, target);
 
-    const Request request = parser_->release();
-    Response response = shared_.handle(request);
+    auto request = std::make_shared<const Request>(parser_->release());
+    if (shared_.is_batch && shared_.is_batch(*request)) {
+        // Nothing is read or written on this connection until the job is done; the work guard
+        // keeps the io_context running meanwhile (at shutdown it may have nothing else to do).
+        auto done = [self = shared_from_this(), request,
+                     work = net::make_work_guard(stream_.get_executor())](Response&& response) {
+            auto shared = std::make_shared<Response>(std::move(response));
+            net::post(self->stream_.get_executor(),
+                      [self, request, shared] { self->respond(std::move(*shared), *request); });
+        };
+        if (!shared_.submit_batch(request, std::move(done))) {
+            auto busy = make_error_response(
+                *request, Status::service_unavailable,
+                "the server is busy with other match, tag and dedup requests; retry shortly");
+            busy.set(beast_http::field::retry_after, "1");
+            respond(std::move(busy), *request);
+        }
+        return;
+    }
+    respond(shared_.handle(*request), *request);
+}
+
+void Session::respond(Response&& response, const Request& request) {
     if (shared_.stopping) response.keep_alive(false);
     send(std::move(response), to_std(request.method_string()), to_std(request.target()));
 }

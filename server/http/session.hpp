@@ -44,6 +44,11 @@ class SessionRegistry {
 struct SessionShared {
     SessionLimits limits;
     std::function<Response(const Request&)> handle;  // runs on the worker thread of the session
+    // Heavy requests (is_batch) go to submit_batch instead: it runs them off the I/O threads and
+    // calls `done` with the response from a batch thread, or returns false when its queue is full.
+    std::function<bool(const Request&)> is_batch;
+    std::function<bool(std::shared_ptr<const Request>, std::function<void(Response&&)> done)>
+        submit_batch;
     std::atomic<bool> stopping{false};
     SessionRegistry registry;
 };
@@ -58,6 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
   private:
     void read_request();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
+    void respond(Response&& response, const Request& request);
     void send(Response&& response, std::string_view method, std::string_view target);
     void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
     void close();  // graceful: FIN, then drain what the client still sends
