@@ -12,8 +12,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace tawsiya;
     const auto document = fuzz::as_text(data, size);
+    // LF, CRLF and a lone CR each end a line for the splitter: counting every LF and CR bounds
+    // the number of lines from above.
     const std::size_t lines =
-        1 + static_cast<std::size_t>(std::count(document.begin(), document.end(), '\n'));
+        1 + static_cast<std::size_t>(std::count(document.begin(), document.end(), '\n') +
+                                     std::count(document.begin(), document.end(), '\r'));
     try {
         (void)document_symbol(document);
         for (const std::optional<Lang> lang :

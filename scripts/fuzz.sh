@@ -37,7 +37,7 @@ python3 "$root/scripts/fuzz-seeds.py" "$build/seeds"
 # Xapian and ICU are not instrumented: their allocations can look leaked to LeakSanitizer at
 # exit, which is not what these runs look for.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp}"
 status=0
 for target in "${selected[@]}"; do
     max_len=65536
