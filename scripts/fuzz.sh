@@ -47,9 +47,13 @@ for target in "${selected[@]}"; do
     mkdir -p "$corpus" "$artifacts"
     log="$build/logs/$target.log"
     mkdir -p "$(dirname "$log")"
+    # libFuzzer ends a timed run with _exit, so the targets' atexit clean-up of their scratch
+    # folder (the sample index) does not run: give them one here and remove it after.
+    scratch="$build/tmp/$target"
+    rm -rf "$scratch" && mkdir -p "$scratch"
     echo "== $target for ${seconds}s (log: $log)"
     # -timeout: one input taking longer than 10 s is a finding (a request would hold a thread).
-    if "$build/fuzz/$target" "$corpus" "$build/seeds/$target" -max_total_time="$seconds" \
+    if TMPDIR="$scratch" "$build/fuzz/$target" "$corpus" "$build/seeds/$target" -max_total_time="$seconds" \
         -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$artifacts" >"$log" 2>&1; then
         grep -E '^stat::number_of_executed_units|^Done' "$log" | tr '\n' ' '
@@ -61,5 +65,6 @@ for target in "${selected[@]}"; do
         reproducer="$(grep -oE 'Test unit written to .*' "$log" | tail -n 1 | sed 's/Test unit written to //')"
         echo "!! reproducer: ${reproducer:-none written} (rerun: $build/fuzz/$target ${reproducer:-})"
     fi
+    rm -rf "$scratch"
 done
 exit "$status"
