@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Installs what tawsiya needs on Debian 12, as root. `--test` adds what the tests need (Chromium
-# for the browser test, Node for its driver). The load script bench/http_load.sh also needs wrk
+# for the browser test, Node for its driver); `--fuzz` adds clang, whose libFuzzer and sanitizer
+# runtimes scripts/fuzz.sh builds with. The load script bench/http_load.sh also needs wrk
 # (`apt-get install wrk`), which no test uses. Does nothing for packages already installed.
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-options-dev
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
-if [[ "${1:-}" == "--test" ]]; then
-    packages+=(chromium nodejs npm python3)
-fi
+for flag in "$@"; do
+    case "$flag" in
+        --test) packages+=(chromium nodejs npm python3) ;;
+        --fuzz) packages+=(clang python3) ;;  # python3 writes the seeds (scripts/fuzz-seeds.py)
+        *) echo "unknown option $flag (--test, --fuzz)" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

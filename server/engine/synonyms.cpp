@@ -118,8 +118,10 @@ void Synonyms::add_phrase(Lang lang, const Wording& wording, std::size_t group,
          {std::pair(&phrases_, &wording.stems), std::pair(&spelled_, &wording.content)}) {
         if (terms->empty()) continue;
         auto& list = (*index)[lang][terms->front()];
+        // A copy, not the binding: clang before 16 cannot capture structured bindings (P1091).
+        const auto* stems = terms;
         if (std::any_of(list.begin(), list.end(),
-                        [&](const Phrase& p) { return p.group == group && p.stems == *terms; }))
+                        [&](const Phrase& p) { return p.group == group && p.stems == *stems; }))
             continue;  // "disappearance" and "disappearances" have one stem
         list.push_back({*terms, group, wording_id});
         std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
