@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Catch2 suite (ctest), the browser test of the web page and, when
 # the shared corpus is beside the project, the retrieval evaluation, which fails when a row of
-# tawsiya's out-of-fold figures falls below the baseline of the same run.
+# tawsiya's out-of-fold figures falls below the baseline of the same run, and a 30 s run of each
+# fuzz target.
 # Usage (as root on Debian 12): bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +27,7 @@ if [[ -f "$shared/eval/match-queries.jsonl" ]]; then
 else
     echo "retrieval evaluation skipped: no $shared/eval"
 fi
+# A short run of every fuzz target (libFuzzer, ASan + UBSan; longer runs: bench/RESULTS.md).
+bash scripts/install-deps.sh --fuzz
+FUZZ_JOBS=2 bash scripts/fuzz.sh all 30 || status=1
 exit $status
