@@ -9,17 +9,14 @@
 #include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/state_names.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::matching {
 
 namespace {
 
 bool starts_with_word(std::string_view text, std::string_view word) {
-    if (text.size() < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x80 ? std::tolower(c) : c) != static_cast<unsigned char>(word[i])) return false;
-    }
+    if (!scan::equals_at_icase(text, 0, word)) return false;
     // A whole word: what follows is not an ASCII letter (Arabic letters are bytes >= 0x80, and
     // every Arabic phrase below ends a word, so a following Arabic byte means a longer word).
     if (text.size() == word.size()) return true;
