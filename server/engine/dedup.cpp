@@ -363,21 +363,44 @@ std::vector<std::size_t> average_linkage(std::size_t n, const std::vector<Pair>&
     return cluster;
 }
 
+// The factor on the cosine of two items: cross_language_weight (at least 1) for two languages
+// compared through a table, whose translations carry only the words it knows; 1 otherwise
+// (without a table French and English meet on shared stems only).
+double pair_weight(Lang a, Lang b, const DedupOptions& options) {
+    return a != b && options.translations ? std::max(1.0, options.cross_language_weight) : 1.0;
+}
+
+// A list analysed, carried into one language, its identical contents collapsed, vectorised:
+// what the clusters and the pair similarities are both computed from.
+struct Prepared {
+    Analysed analysed;  // its stems moved into `collapsed`
+    Collapsed collapsed;
+    std::vector<Vector> vectors;
+};
+
+Prepared prepare(const std::vector<DedupItem>& items, const Analyzer& analyzer,
+                 const DedupOptions& options) {
+    Prepared p;
+    p.analysed = analyse(items, analyzer);
+    if (options.translations) translate_to_pivot(p.analysed, *options.translations);
+    p.collapsed = collapse_identical(std::move(p.analysed.stems));
+    p.vectors = vectorise(p.collapsed.stems);
+    return p;
+}
+
 }  // namespace
 
 std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
                                       const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
                                       const Analyzer& analyzer, const DedupOptions& options) {
-    Analysed analysed = analyse(items, analyzer);
-    if (options.translations) translate_to_pivot(analysed, *options.translations);
-    const Collapsed collapsed = collapse_identical(analysed.stems);
-    const auto vectors = vectorise(collapsed.stems);
+    const Prepared prepared = prepare(items, analyzer, options);
+    const Analysed& analysed = prepared.analysed;
+    const Collapsed& collapsed = prepared.collapsed;
+    const std::vector<Vector>& vectors = prepared.vectors;
     std::vector<double> out;
     for (const auto& [a, b] : pairs) {
         const std::size_t ua = collapsed.unique_of.at(a), ub = collapsed.unique_of.at(b);
-        const double weight = analysed.lang[a] != analysed.lang[b] && options.translations
-                                  ? std::max(1.0, options.cross_language_weight)
-                                  : 1.0;
+        const double weight = pair_weight(analysed.lang[a], analysed.lang[b], options);
         out.push_back(name_different_things(analysed.acronyms[a], analysed.acronyms[b]) ? 0.0
                       : ua == ub                                                        ? 1.0
                                  : std::min(1.0, weight * cosine(vectors[ua], vectors[ub])));
@@ -388,10 +411,10 @@ std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
                         const DedupOptions& options) {
     DedupResult result;
-    Analysed analysed = analyse(items, analyzer);
-    if (options.translations) translate_to_pivot(analysed, *options.translations);
-    const Collapsed collapsed = collapse_identical(std::move(analysed.stems));
-    const auto vectors = vectorise(collapsed.stems);
+    const Prepared prepared = prepare(items, analyzer, options);
+    const Analysed& analysed = prepared.analysed;
+    const Collapsed& collapsed = prepared.collapsed;
+    const std::vector<Vector>& vectors = prepared.vectors;
     std::size_t features = 0;
     for (const auto& v : vectors)
         for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
@@ -399,21 +422,17 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
     // weight only: their cosine is scaled by cross_language_weight, so the graph holds their
     // pairs from threshold / weight.
     std::vector<Lang> lang_of(vectors.size());
-    bool several_languages = false;
+    double weight = 1.0;  // the largest factor of a pair of the list
     for (std::size_t i = 0; i < items.size(); ++i) {
         lang_of[collapsed.unique_of[i]] = analysed.lang[i];
-        several_languages |= analysed.lang[i] != analysed.lang[0];
+        weight = std::max(weight, pair_weight(analysed.lang[i], analysed.lang[0], options));
     }
-    // Without a table nothing is translated, and French and English meet on shared stems only.
-    const double weight = several_languages && options.translations
-                              ? std::max(1.0, options.cross_language_weight)
-                              : 1.0;
     const double graph_threshold = options.threshold / weight;
     const PrefixIndex index = build_prefix_index(vectors, graph_threshold, features);
     auto pairs = similar_pairs(vectors, index, graph_threshold, features, result.candidate_pairs);
     for (Pair& p : pairs)
-        if (lang_of[p.a] != lang_of[p.b])
-            p.similarity = static_cast<float>(std::min(1.0, p.similarity * weight));
+        p.similarity = static_cast<float>(
+            std::min(1.0, p.similarity * pair_weight(lang_of[p.a], lang_of[p.b], options)));
     std::erase_if(pairs, [&](const Pair& p) { return p.similarity < options.threshold; });
     // The acronyms of each unique content: its first item's (identical stems, identical acronyms).
     std::vector<const std::vector<std::string>*> acronyms(vectors.size(), nullptr);
