@@ -9,7 +9,10 @@ packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-op
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
 for flag in "$@"; do
     case "$flag" in
-        --test) packages+=(chromium nodejs npm python3) ;;
+        --test) packages+=(chromium nodejs npm python3)
+                # scripts/package-test.sh: the .deb (dpkg-dev and file for its shlibs Depends, help2man
+                # for its man pages), its checks (lintian, systemd-analyze) and curl to ask the server.
+                packages+=(dpkg-dev file help2man lintian systemd curl) ;;
         --fuzz) packages+=(clang python3) ;;  # python3 writes the seeds (scripts/fuzz-seeds.py)
         *) echo "unknown option $flag (--test, --fuzz)" >&2; exit 2 ;;
     esac

@@ -20,6 +20,10 @@ if [[ -f tests/browser/run.sh ]]; then
     bash tests/browser/run.sh build || status=1
 fi
 
+# ---- the Debian package: built, lintian, systemd-analyze verify, dpkg -i, served (~40 s) ----
+bash scripts/package-test.sh build || status=1
+# ---- end of the Debian package ----
+
 shared="${TAWSIYA_SHARED_CORPUS:-../shared/corpus}"
 if [[ -f "$shared/eval/match-queries.jsonl" ]]; then
     echo "retrieval evaluation on $shared/eval (out-of-fold, beside the BM25 baseline):"

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/schema.hpp"
 
 namespace {
 
@@ -53,7 +54,10 @@ int main(int argc, char** argv) {
         return tawsiya::cli::kExitOk;
     }
     if (name == "--version") {
-        std::cout << "tawsiya 0.1.0\n";
+        // TAWSIYA_VERSION is the project's version (cmake/packaging.cmake); the schema version
+        // says which indexes this binary reads and writes.
+        std::cout << "tawsiya " << TAWSIYA_VERSION << "\nindex schema version "
+                  << tawsiya::schema::kSchemaVersion << "\n";
         return tawsiya::cli::kExitOk;
     }
     for (const auto& command : kCommands) {

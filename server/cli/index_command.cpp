@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,11 +11,13 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/elapsed_line.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/tagger.hpp"
+#include "tawsiya/text_file.hpp"
 #include "tawsiya/translation.hpp"
 
 namespace po = boost::program_options;
@@ -80,6 +83,39 @@ void print_summary(const Summary& summary, double seconds) {
     for (const auto& message : summary.unreadable) std::fprintf(stderr, "  %s\n", message.c_str());
 }
 
+// `--train`: the taggers and the translation tables of what the index now holds, learned at index
+// time and stored beside it. This takes minutes on the shared corpus, so on a terminal each step
+// shows its running time on stderr; a summary line ends it unless --quiet.
+void train_all(const IndexOptions& options, const Analyzer& analyzer) {
+    const auto start = std::chrono::steady_clock::now();
+    TrainReport models;
+    {
+        const ElapsedLine shown(options.progress, "training the taggers of every scheme");
+        models = train_models(options.db, analyzer);
+    }
+    TranslationTrainReport translations;
+    {
+        const ElapsedLine shown(options.progress, "training the term translations");
+        translations = train_index_translations(
+            options.db, analyzer,
+            options.parallel_dir.empty() ? std::nullopt
+                                         : std::optional<std::string>(options.parallel_dir));
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!options.quiet)
+        std::fprintf(stderr,
+                     "trained the taggers of %zu schemes and the translations of %zu stems in "
+                     "%.1f s\n",
+                     models.schemes.size(), translations.source_stems, seconds);
+}
+
+// A directory or a missing file is named as such ("DIR:0: a directory, not a file"), before the
+// readers, which dispatch on the name's extension, would call it an unknown kind of input.
+void check_openable(const std::string& input) {
+    if (input != "-") open_input_file(input);
+}
+
 IndexOptions parse_options(const Args& args) {
     IndexOptions options;
     po::options_description named(
@@ -129,7 +165,8 @@ int run_index(const Args& args) {
     // anywhere fails the run with the index untouched.
     std::vector<Record> validated;
     if (options.read.strict) {
-        for (const auto& input : options.inputs)
+        for (const auto& input : options.inputs) {
+            check_openable(input);
             read_any(
                 input, options.read,
                 [&](Record&& r) {
@@ -137,11 +174,15 @@ int run_index(const Args& args) {
                     validated.push_back(std::move(r));
                 },
                 summary.report);
+        }
     }
 
-    IndexWriter writer(options.db, analyzer, options.batch_size);
+    // Opened at the first record, so that a run that reads nothing (a missing or unreadable
+    // input) leaves no empty index directory behind.
+    std::optional<IndexWriter> writer;
     auto add = [&](const Record& record) {
-        (writer.add(record) ? summary.replaced : summary.added) += 1;
+        if (!writer) writer.emplace(options.db, analyzer, options.batch_size);
+        (writer->add(record) ? summary.replaced : summary.added) += 1;
         progress.update(summary.added + summary.replaced);
     };
     if (options.read.strict) {
@@ -149,6 +190,7 @@ int run_index(const Args& args) {
     } else {
         for (const auto& input : options.inputs) {
             try {
+                check_openable(input);
                 read_any(
                     input, options.read, [&](Record&& r) { add(r); }, summary.report);
             } catch (const InputError& e) {
@@ -156,7 +198,9 @@ int run_index(const Args& args) {
             }
         }
     }
-    writer.commit();
+    const bool failed = !summary.unreadable.empty();
+    if (!writer && !failed) writer.emplace(options.db, analyzer, options.batch_size);  // empty
+    if (writer) writer->commit();
     progress.finish();
 
     const double seconds =
@@ -166,19 +210,8 @@ int run_index(const Args& args) {
     else
         for (const auto& message : summary.unreadable)
             std::fprintf(stderr, "%s\n", message.c_str());
-    if (options.train) {
-        // What the index now holds, learned at index time and stored beside it.
-        const TrainReport models = train_models(options.db, analyzer);
-        const TranslationTrainReport translations = train_index_translations(
-            options.db, analyzer,
-            options.parallel_dir.empty() ? std::nullopt
-                                         : std::optional<std::string>(options.parallel_dir));
-        if (!options.quiet)
-            std::fprintf(stderr,
-                         "trained the taggers of %zu schemes and the translations of %zu stems\n",
-                         models.schemes.size(), translations.source_stems);
-    }
-    return summary.unreadable.empty() ? kExitOk : kExitFailure;
+    if (options.train && writer) train_all(options, analyzer);
+    return failed ? kExitFailure : kExitOk;
 }
 
 }  // namespace tawsiya::cli

@@ -1,0 +1,141 @@
+// `tawsiya serve`'s options and its configuration file (server/cli/serve_options.cpp): parsed
+// in-process, then the real binary serving with a --config file whose limits the answers show.
+#include <signal.h>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/program_options/errors.hpp>
+
+#include "cli/serve_options.hpp"
+#include "support/temp_dir.hpp"
+#include "tawsiya/error.hpp"
+
+using namespace tawsiya;
+
+namespace {
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The status of GET `target` from 127.0.0.1:port.
+unsigned get_status(unsigned short port, const std::string& target) {
+    namespace http = boost::beast::http;
+    boost::asio::io_context ioc;
+    boost::beast::tcp_stream stream(ioc);
+    stream.expires_after(std::chrono::seconds(20));
+    stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    http::request<http::empty_body> request{http::verb::get, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    http::write(stream, request);
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(stream, buffer, response);
+    return response.result_int();
+}
+
+}  // namespace
+
+TEST_CASE("serve reads every option from --config, the command line wins", "[cli][serve]") {
+    test::TempDir dir;
+    const std::string config = dir / "tawsiya.conf";
+    write_file(config,
+               "# a comment\n"
+               "db = /srv/index\n"
+               "port = 9000\n"
+               "bind = 127.0.0.2\n"
+               "max-page-size = 7\n"
+               "search-time-limit = 0.5\n"
+               "max-k = 20\n"
+               "abstain-below = 0.25\n"
+               "max-dedup-items = 300\n"
+               "max-header-bytes = 4096\n"
+               "timeout = 3\n");
+    const cli::ServeSettings s = cli::parse_serve_options({"--config", config, "--port", "9001"});
+    CHECK(s.db == "/srv/index");
+    CHECK(s.server.port == 9001);  // the command line's
+    CHECK(s.server.bind == "127.0.0.2");
+    CHECK(s.server.search.max_page_size == 7);
+    CHECK(s.server.search.time_limit_seconds == 0.5);
+    CHECK(s.match.max_k == 20);
+    CHECK(s.match.abstain_below == 0.25);
+    CHECK(s.batch.max_dedup_items == 300);
+    CHECK(s.server.session.max_header_bytes == 4096);
+    CHECK(s.server.session.timeout == std::chrono::seconds(3));
+    // What the file does not set keeps its default.
+    CHECK(s.server.search.max_page == SearchLimits{}.max_page);
+    CHECK(s.batch.max_tag_paragraphs == http::BatchLimits{}.max_tag_paragraphs);
+}
+
+TEST_CASE("serve without --config reads no file and needs --db", "[cli][serve]") {
+    const cli::ServeSettings s = cli::parse_serve_options({"--db", "d"});
+    CHECK(s.server.bind == "127.0.0.1");
+    CHECK(s.server.port == 8080);
+    CHECK_THROWS_AS(cli::parse_serve_options({"--port", "1"}),
+                    boost::program_options::required_option);
+}
+
+TEST_CASE("a bad --config file is refused with its name", "[cli][serve]") {
+    test::TempDir dir;
+    const std::string config = dir / "tawsiya.conf";
+    write_file(config, "db = d\nno-such-option = 1\n");
+    CHECK_THROWS_WITH(cli::parse_serve_options({"--config", config}),
+                      Catch::Contains(config) && Catch::Contains("no-such-option"));
+    write_file(config, "db = d\nmax-page-size = many\n");
+    CHECK_THROWS_WITH(cli::parse_serve_options({"--config", config}),
+                      Catch::Contains("max-page-size"));
+    write_file(config, "db = d\nmax-page-size = 0\n");
+    CHECK_THROWS_AS(cli::parse_serve_options({"--config", config}), UsageError);
+    CHECK_THROWS_WITH(cli::parse_serve_options({"--config", dir.path().string()}),
+                      Catch::Contains("a directory"));
+    CHECK_THROWS_AS(cli::parse_serve_options({"--config", dir / "missing.conf"}), InputError);
+}
+
+TEST_CASE("the real server applies the limits of its --config file", "[cli][serve]") {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    const std::string config = dir / "tawsiya.conf";
+    write_file(config, "db = " + db + "\nport = 0\nthreads = 1\nmax-page-size = 3\n");
+    const std::string log = dir / "serve.log";
+    const pid_t pid = test::spawn({TAWSIYA_BINARY, "serve", "--config", config}, log);
+    unsigned short port = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    const std::string marker = "listening on http://127.0.0.1:";
+    while (port == 0 && std::chrono::steady_clock::now() < deadline) {
+        const std::string text = read_file(log);
+        if (const auto at = text.find(marker); at != std::string::npos)
+            port = static_cast<unsigned short>(std::stoi(text.substr(at + marker.size())));
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (port == 0) {
+        ::kill(pid, SIGTERM);
+        test::wait_for(pid);
+        FAIL("the server did not start:\n" << read_file(log));
+    }
+    CHECK(get_status(port, "/api/search?q=torture&size=3") == 200);
+    CHECK(get_status(port, "/api/search?q=torture&size=4") == 400);  // the file's limit
+    ::kill(pid, SIGTERM);
+    CHECK(test::wait_for(pid) == 0);
+}
