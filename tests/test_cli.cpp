@@ -97,8 +97,7 @@ TEST_CASE("a failed index run creates no index directory", "[cli]") {
     CHECK_FALSE(std::filesystem::exists(db));
     // An empty input that is read without error still makes an (empty) index to serve.
     std::ofstream(dir / "empty.jsonl").close();
-    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", db}, log) ==
-          0);
+    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", db}, log) == 0);
     CHECK(std::filesystem::is_directory(db));
 }
 
@@ -111,12 +110,12 @@ TEST_CASE("match and dedup say when an input is a directory or unreadable", "[cl
     }
     const std::string log = dir / "log";
     std::filesystem::create_directory(dir / "somedir");
-    CHECK(tawsiya::test::run(
-              {TAWSIYA_BINARY, "match", "--db", db, "--input", dir / "somedir"}, log) != 0);
+    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "match", "--db", db, "--input", dir / "somedir"},
+                             log) != 0);
     CHECK_THAT(read_file(log), Catch::Contains("somedir:0: a directory, not a file"));
     CHECK(tawsiya::test::run({TAWSIYA_BINARY, "dedup", "--input", dir / "somedir"}, log) != 0);
     CHECK_THAT(read_file(log), Catch::Contains("a directory, not a file"));
-    CHECK(tawsiya::test::run(
-              {TAWSIYA_BINARY, "match", "--db", db, "--input", dir / "missing.txt"}, log) != 0);
+    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "match", "--db", db, "--input", dir / "missing.txt"},
+                             log) != 0);
     CHECK_THAT(read_file(log), Catch::Contains("missing.txt:0: cannot open"));
 }

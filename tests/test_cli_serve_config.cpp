@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -138,4 +139,49 @@ TEST_CASE("the real server applies the limits of its --config file", "[cli][serv
     CHECK(get_status(port, "/api/search?q=torture&size=4") == 400);  // the file's limit
     ::kill(pid, SIGTERM);
     CHECK(test::wait_for(pid) == 0);
+}
+
+TEST_CASE("the package's tawsiya.conf sets every serve option, to its default", "[cli][serve]") {
+    const std::string config = test::source_path("packaging/tawsiya.conf");
+    const cli::ServeSettings s = cli::parse_serve_options({"--config", config});
+    const cli::ServeSettings defaults = cli::parse_serve_options({"--db", s.db});
+    CHECK(s.db == "/var/lib/tawsiya/db");
+    CHECK(s.server.bind == "127.0.0.1");  // loopback unless the administrator says otherwise
+    CHECK(s.server.port == defaults.server.port);
+    CHECK(s.server.threads == defaults.server.threads);
+    CHECK(s.server.cache_entries == defaults.server.cache_entries);
+    CHECK(s.server.reopen_interval == defaults.server.reopen_interval);
+    CHECK(s.server.shutdown_grace == defaults.server.shutdown_grace);
+    CHECK(s.server.batch_threads == defaults.server.batch_threads);
+    CHECK(s.server.batch_queue == defaults.server.batch_queue);
+    CHECK(s.server.session.max_body_bytes == defaults.server.session.max_body_bytes);
+    CHECK(s.server.session.max_header_bytes == defaults.server.session.max_header_bytes);
+    CHECK(s.server.session.timeout == defaults.server.session.timeout);
+    CHECK(s.server.search.max_query_bytes == defaults.server.search.max_query_bytes);
+    CHECK(s.server.search.max_page_size == defaults.server.search.max_page_size);
+    CHECK(s.server.search.max_page == defaults.server.search.max_page);
+    CHECK(s.server.search.max_wildcard_expansion == defaults.server.search.max_wildcard_expansion);
+    CHECK(s.server.search.time_limit_seconds == defaults.server.search.time_limit_seconds);
+    CHECK(s.match.max_k == defaults.match.max_k);
+    CHECK(s.match.max_text_bytes == defaults.match.max_text_bytes);
+    CHECK(s.match.max_suggestions == defaults.match.max_suggestions);
+    CHECK(s.match.abstain_below == defaults.match.abstain_below);
+    CHECK(s.batch.max_dedup_items == defaults.batch.max_dedup_items);
+    CHECK(s.batch.max_tag_paragraphs == defaults.batch.max_tag_paragraphs);
+
+    // Every option `serve --help` lists (but --help and --config) has its line in the file.
+    test::TempDir dir;
+    REQUIRE(test::run({TAWSIYA_BINARY, "serve", "--help"}, dir / "help") == 0);
+    const std::string help = read_file(dir / "help"), text = read_file(config);
+    const std::regex option(R"(\n  --([a-z-]+))");
+    std::size_t options = 0;
+    for (auto it = std::sregex_iterator(help.begin(), help.end(), option);
+         it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[1];
+        if (name == "config") continue;
+        ++options;
+        INFO(name);
+        CHECK(std::regex_search(text, std::regex("\n" + name + " = ")));
+    }
+    CHECK(options >= 20);
 }

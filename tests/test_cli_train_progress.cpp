@@ -75,8 +75,9 @@ TEST_CASE("index --train shows progress on a terminal and a summary line", "[cli
                              log) == 0);
     const std::string quiet = read_file(log);
     CHECK_THAT(quiet, !Catch::Contains("training the taggers"));  // not a terminal
-    CHECK_THAT(quiet, Catch::Matches("indexed [0-9]+ records (.|\n)*trained the taggers of [0-9]+ "
-                                     "schemes and the translations of [0-9]+ stems in [0-9.]+ s\n"));
+    CHECK_THAT(quiet,
+               Catch::Matches("indexed [0-9]+ records (.|\n)*trained the taggers of [0-9]+ "
+                              "schemes and the translations of [0-9]+ stems in [0-9.]+ s\n"));
 
     CHECK(tawsiya::test::run(
               {TAWSIYA_BINARY, "index", sample, "--db", dir / "db3", "--train", "--quiet"}, log) ==

@@ -43,14 +43,17 @@ DedupCommandOptions parse_options(const Args& args) {
     named.add_options()                                                                      //
         ("input", po::value(&options.input), "the list (default: stdin)")                    //
         ("format", po::value(&options.format)->default_value("clusters"), "clusters|items")  //
-        ("threshold", po::value(&options.dedup.threshold)->default_value(options.dedup.threshold, plain_number(options.dedup.threshold)),
+        ("threshold",
+         po::value(&options.dedup.threshold)
+             ->default_value(options.dedup.threshold, plain_number(options.dedup.threshold)),
          "cosine similarity (0-1) from which two items are the same request")  //
         ("duplicates-only", po::bool_switch(&options.duplicates_only),
          "print only clusters of two or more items")  //
         ("db", po::value(&options.db),
          "an index: each cluster also lists the prior recommendations it repeats")  //
         ("prior-threshold",
-         po::value(&options.prior_threshold)->default_value(options.prior_threshold, plain_number(options.prior_threshold)),
+         po::value(&options.prior_threshold)
+             ->default_value(options.prior_threshold, plain_number(options.prior_threshold)),
          "with --db, the match score (0-1) from which a prior recommendation is repeated")  //
         ("no-xlang", "compare items of the same language only")                             //
         ("help,h", "this help");

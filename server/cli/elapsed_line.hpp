@@ -1,6 +1,6 @@
-// A "\r"-rewritten line on stderr that shows how long a step has run ("training the taggers: 42 s"),
-// once a second from a thread of its own, for steps that report nothing while they work. Only when
-// enabled (stderr is a terminal); the line is erased when the step ends.
+// A "\r"-rewritten line on stderr that shows how long a step has run ("training the taggers: 42
+// s"), once a second from a thread of its own, for steps that report nothing while they work. Only
+// when enabled (stderr is a terminal); the line is erased when the step ends.
 #pragma once
 
 #include <chrono>

@@ -56,8 +56,9 @@ MatchCommandOptions parse_options(const Args& args) {
         ("only-state", "match the state's records only")                            //
         ("all-states", "rank every state's records alike (the state is not used)")  //
         ("abstain-below",
-         po::value(&options.match.abstain_below)->default_value(options.match.abstain_below,
-                                                      plain_number(options.match.abstain_below)),
+         po::value(&options.match.abstain_below)
+             ->default_value(options.match.abstain_below,
+                             plain_number(options.match.abstain_below)),
          "suggestions under this confidence are marked \"abstain\": true")                       //
         ("no-xlang", "match records in the text's language only (no cross-language expansion)")  //
         ("help,h", "this help");

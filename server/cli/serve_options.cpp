@@ -17,11 +17,13 @@ ServeSettings parse_serve_options(const Args& args) {
     unsigned grace_seconds = static_cast<unsigned>(server.shutdown_grace.count());
 
     // What a configuration file may set: everything but --help and --config.
-    po::options_description settings("options (also settable in the --config file, as NAME = VALUE)");
-    settings.add_options()                                           //
-        ("db", po::value(&s.db)->required(), "index directory")  //
+    po::options_description settings(
+        "options (also settable in the --config file, as NAME = VALUE)");
+    settings.add_options()                                                                     //
+        ("db", po::value(&s.db)->required(), "index directory")                                //
         ("bind", po::value(&server.bind)->default_value(server.bind), "address to listen on")  //
-        ("port", po::value(&server.port)->default_value(server.port), "port; 0 picks a free one")  //
+        ("port", po::value(&server.port)->default_value(server.port),
+         "port; 0 picks a free one")  //
         ("threads", po::value(&server.threads)->default_value(server.threads),
          "worker threads, one index reader each; 0 = one per core")  //
         ("cache", po::value(&server.cache_entries)->default_value(server.cache_entries),
@@ -50,7 +52,8 @@ ServeSettings parse_serve_options(const Args& args) {
     SearchLimits& search = server.search;
     po::options_description search_limits("search limits (GET /api/search)");
     search_limits.add_options()  //
-        ("max-query-bytes", po::value(&search.max_query_bytes)->default_value(search.max_query_bytes),
+        ("max-query-bytes",
+         po::value(&search.max_query_bytes)->default_value(search.max_query_bytes),
          "longest q")  //
         ("max-page-size", po::value(&search.max_page_size)->default_value(search.max_page_size),
          "largest size (hits per page)")  //
@@ -68,7 +71,8 @@ ServeSettings parse_serve_options(const Args& args) {
     batch_limits.add_options()  //
         ("max-k", po::value(&s.match.max_k)->default_value(s.match.max_k),
          "largest k (matches per text)")  //
-        ("max-text-bytes", po::value(&s.match.max_text_bytes)->default_value(s.match.max_text_bytes),
+        ("max-text-bytes",
+         po::value(&s.match.max_text_bytes)->default_value(s.match.max_text_bytes),
          "longest text to match")  //
         ("max-suggestions",
          po::value(&s.match.max_suggestions)->default_value(s.match.max_suggestions),
@@ -77,7 +81,8 @@ ServeSettings parse_serve_options(const Args& args) {
          po::value(&s.match.abstain_below)
              ->default_value(s.match.abstain_below, plain_number(s.match.abstain_below)),
          "suggestions under this confidence are marked \"abstain\": true")  //
-        ("max-dedup-items", po::value(&s.batch.max_dedup_items)->default_value(s.batch.max_dedup_items),
+        ("max-dedup-items",
+         po::value(&s.batch.max_dedup_items)->default_value(s.batch.max_dedup_items),
          "items of one dedup request")  //
         ("max-tag-paragraphs",
          po::value(&s.batch.max_tag_paragraphs)->default_value(s.batch.max_tag_paragraphs),
@@ -93,7 +98,7 @@ ServeSettings parse_serve_options(const Args& args) {
         "\"listening on URL\" as the first line on stdout; one access-log line per request on\n"
         "stderr. SIGINT or SIGTERM stop it cleanly. The server only reads the index: it has no\n"
         "write endpoint and so no access token.\n\ngeneral");
-    shown.add_options()  //
+    shown.add_options()          //
         ("help,h", "this help")  //
         ("config", po::value<std::string>()->value_name("FILE"),
          "also read the options below from FILE, as NAME = VALUE lines; the command line wins");

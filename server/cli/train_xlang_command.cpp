@@ -32,10 +32,13 @@ int run_train_xlang(const Args& args) {
         ("max-translations",
          po::value(&options.max_translations)->default_value(options.max_translations),
          "translations kept per stem and language")  //
-        ("min-p", po::value(&options.min_probability)->default_value(options.min_probability, plain_number(options.min_probability)),
+        ("min-p",
+         po::value(&options.min_probability)
+             ->default_value(options.min_probability, plain_number(options.min_probability)),
          "smallest translation probability kept")  //
         ("lexicon-weight",
-         po::value(&options.lexicon_weight)->default_value(options.lexicon_weight, plain_number(options.lexicon_weight)),
+         po::value(&options.lexicon_weight)
+             ->default_value(options.lexicon_weight, plain_number(options.lexicon_weight)),
          "weight of a lexicon entry against one aligned sentence")  //
         ("help,h", "this help");
     parse_command_line(args, named, named);
