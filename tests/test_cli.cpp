@@ -52,7 +52,7 @@ TEST_CASE("every command answers --help with exit 0", "[cli]") {
     }
 }
 
-TEST_CASE("--version prints the version and the index schema version", "[cli]") {
+TEST_CASE("tawsiya --version prints the version and the index schema version", "[cli]") {
     tawsiya::test::TempDir dir;
     const std::string log = dir / "log";
     CHECK(tawsiya::test::run({TAWSIYA_BINARY, "--version"}, log) == 0);
@@ -95,10 +95,13 @@ TEST_CASE("a failed index run creates no index directory", "[cli]") {
     CHECK(tawsiya::test::run(
               {TAWSIYA_BINARY, "index", dir / "missing.jsonl", "--db", db, "--strict"}, log) == 1);
     CHECK_FALSE(std::filesystem::exists(db));
-    // An empty input that is read without error still makes an (empty) index to serve.
+    // An empty input that is read without error still makes an (empty) index to serve, its
+    // parent directories created as needed.
     std::ofstream(dir / "empty.jsonl").close();
-    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", db}, log) == 0);
-    CHECK(std::filesystem::is_directory(db));
+    const std::string nested = dir / "state/tawsiya/db";
+    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", nested},
+                             log) == 0);
+    CHECK(std::filesystem::is_directory(nested));
 }
 
 TEST_CASE("match and dedup say when an input is a directory or unreadable", "[cli]") {

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -180,8 +181,15 @@ int run_index(const Args& args) {
     // Opened at the first record, so that a run that reads nothing (a missing or unreadable
     // input) leaves no empty index directory behind.
     std::optional<IndexWriter> writer;
+    auto open_writer = [&] {
+        // "created if needed" (--help), with its parents: /var/lib/tawsiya/db before the service
+        // has ever run (docs/server.md).
+        const std::filesystem::path parent = std::filesystem::path(options.db).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+        writer.emplace(options.db, analyzer, options.batch_size);
+    };
     auto add = [&](const Record& record) {
-        if (!writer) writer.emplace(options.db, analyzer, options.batch_size);
+        if (!writer) open_writer();
         (writer->add(record) ? summary.replaced : summary.added) += 1;
         progress.update(summary.added + summary.replaced);
     };
@@ -199,7 +207,7 @@ int run_index(const Args& args) {
         }
     }
     const bool failed = !summary.unreadable.empty();
-    if (!writer && !failed) writer.emplace(options.db, analyzer, options.batch_size);  // empty
+    if (!writer && !failed) open_writer();  // an empty index, to serve
     if (writer) writer->commit();
     progress.finish();
 
