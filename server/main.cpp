@@ -38,7 +38,8 @@ void print_usage(std::ostream& out) {
     for (const auto& command : kCommands)
         out << "  " << command.name << std::string(width + 2 - command.name.size(), ' ')
             << command.summary << "\n";
-    out << "\n`tawsiya COMMAND --help` describes a command's options.\n";
+    out << "\n`tawsiya COMMAND --help` describes a command's options; `tawsiya --version` prints\n"
+           "the version and the index schema version.\n";
 }
 
 }  // namespace
