@@ -3,7 +3,7 @@
 // process on the same index, every tuned parameter chosen by cross-validation.
 //
 //   retrieval_eval [--corpus DIR] [--db DIR] [--folds 5] [--state detected|given|none]
-//                  [--no-xlang] [--check] [--show QID-PREFIX]
+//                  [--no-xlang] [--check] [--show QID-PREFIX] [--show-pairs]
 //
 // Matching: the 150 queries, each against the index of every shared record. Printed per query
 // language and kind (mono: a relevant record is in the query's language; cross: none is), MRR@10
@@ -440,6 +440,15 @@ OutOfFold cross_validate(const std::vector<Pair>& pairs, const std::vector<std::
     return out;
 }
 
+// The engine's default pair model is the one printed to ship, as written in dedup.hpp (two
+// decimals).
+bool same_model(const PairModel& a, const PairModel& b) {
+    if (std::abs(a.bias - b.bias) > 0.006) return false;
+    for (std::size_t f = 0; f < kPairFeatures; ++f)
+        if (std::abs(a.weights[f] - b.weights[f]) > 0.006) return false;
+    return true;
+}
+
 std::uint64_t fnv1a(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;
     for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
@@ -451,7 +460,7 @@ std::uint64_t fnv1a(std::string_view s) {
 int main(int argc, char** argv) {
     std::string corpus = "../shared/corpus", db_dir, state_mode = "detected", show;
     std::size_t folds = 5;
-    bool check = false, xlang = true;
+    bool check = false, xlang = true, show_pairs = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--corpus" && i + 1 < argc)
@@ -468,11 +477,13 @@ int main(int argc, char** argv) {
             xlang = false;
         else if (arg == "--show" && i + 1 < argc)
             show = argv[++i];
+        else if (arg == "--show-pairs")
+            show_pairs = true;
         else {
             std::fprintf(
                 stderr,
                 "usage: retrieval_eval [--corpus DIR] [--db DIR] [--folds N] "
-                "[--state detected|given|none] [--no-xlang] [--check] [--show QID-PREFIX]\n");
+                "[--state detected|given|none] [--no-xlang] [--check] [--show QID-PREFIX] [--show-pairs]\n");
             return 2;
         }
     }
@@ -618,28 +629,11 @@ int main(int argc, char** argv) {
         for (const Record& r : records)
             if (states.count(r.state) && !r.text.empty()) lists[r.state].push_back(item_of(r));
         const auto translations = load_translations(db_dir, analyzer);
-        // The settings the cross-validation chooses among: a threshold and the weight of
-        // cross-language similarities, ordered so that a later one is more conservative (higher
-        // threshold, then lower weight): choose_threshold takes the last within the tolerance.
-        struct Setting {
-            double threshold, weight;
-        };
-        std::vector<Setting> settings;
-        for (const double t : {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7})
-            for (const double w : {3.0, 2.5, 2.0, 1.5, 1.0}) settings.push_back({t, w});
-        const auto options_of = [&](const Setting& setting) {
-            DedupOptions options;
-            options.threshold = setting.threshold;
-            options.cross_language_weight = setting.weight;
-            options.translations = translations.get();
-            return options;
-        };
-        // Per setting: each record's cluster (tawsiya clusters) and each pair's similarity
-        // (pair_similarities: what the clusters are built from, to tell one from the other).
-        std::vector<std::map<std::string, std::pair<std::string, std::size_t>>> cluster(
-            settings.size());
-        std::vector<std::map<std::string, double>> own_similarity(settings.size());  // by pid
+        // Each pair's features (pair_features: what the model weighs) and the baseline cosine.
         std::map<std::string, std::unique_ptr<BaselineCosine>> cosines;
+        std::map<std::string, PairFeatures> features_by_pid;
+        DedupOptions base_options;
+        base_options.translations = translations.get();
         for (const auto& [state, items] : lists) {
             cosines[state] = std::make_unique<BaselineCosine>(items, analyzer);
             std::map<std::string, std::size_t> index_of;
@@ -651,35 +645,123 @@ int main(int argc, char** argv) {
                     wanted.emplace_back(index_of.at(p.a), index_of.at(p.b));
                     pids.push_back(p.pid);
                 }
-            for (std::size_t c = 0; c < settings.size(); ++c) {
-                const DedupOptions options = options_of(settings[c]);
-                const auto similarities = pair_similarities(items, wanted, analyzer, options);
-                for (std::size_t i = 0; i < pids.size(); ++i)
-                    own_similarity[c][pids[i]] = similarities[i];
-                const DedupResult result = deduplicate(items, analyzer, options);
-                for (std::size_t i = 0; i < items.size(); ++i)
-                    cluster[c][items[i].id] = {state, result.cluster_of[i]};
-            }
+            const auto f = pair_features(items, wanted, analyzer, base_options);
+            for (std::size_t i = 0; i < pids.size(); ++i) features_by_pid[pids[i]] = f[i];
+        }
+        std::vector<PairFeatures> feature_rows;
+        std::vector<bool> labels;
+        for (const Pair& p : pairs) {
+            feature_rows.push_back(features_by_pid.at(p.pid));
+            labels.push_back(p.label);
         }
         std::vector<std::size_t> pair_fold(pairs.size());
         for (std::size_t i = 0; i < pairs.size(); ++i) pair_fold[i] = fnv1a(pairs[i].pid) % folds;
         std::vector<double> similarity(pairs.size());
         for (std::size_t i = 0; i < pairs.size(); ++i)
             similarity[i] = (*cosines.at(by_id.at(pairs[i].a)->state))(pairs[i].a, pairs[i].b);
-        std::vector<double> setting_index(settings.size());
-        std::iota(setting_index.begin(), setting_index.end(), 0.0);
-        const auto clustered = [&](std::size_t i, std::size_t c) {
-            return cluster[c].at(pairs[i].a) == cluster[c].at(pairs[i].b);
+
+        // The pair model's cost C and the merge threshold, chosen by cross-validation inside the
+        // training folds only (nested): for each held-out fold, every other fold is predicted by
+        // a model trained on the rest, and the (C, threshold) with the best F1 on those
+        // predictions is the fold's; its model, trained on every other fold, decides the fold.
+        const std::vector<double> costs{0.1, 0.3, 1.0, 3.0, 10.0};
+        std::vector<double> thresholds;
+        for (double t = 0.3; t < 0.71; t += 0.05) thresholds.push_back(t);
+        const auto train_on = [&](const std::function<bool(std::size_t)>& use, double C) {
+            std::vector<PairFeatures> x;
+            std::vector<bool> y;
+            for (std::size_t i = 0; i < pairs.size(); ++i)
+                if (use(i)) {
+                    x.push_back(feature_rows[i]);
+                    y.push_back(labels[i]);
+                }
+            return train_pair_model(x, y, C);
         };
-        const OutOfFold ours = cross_validate(pairs, pair_fold, folds, setting_index, clustered);
-        const OutOfFold own_pairs = cross_validate(
-            pairs, pair_fold, folds, setting_index, [&](std::size_t i, std::size_t c) {
-                return own_similarity[c].at(pairs[i].pid) >= settings[c].threshold;
+        struct Choice {
+            double C = 1, threshold = 0.5;
+        };
+        // (C, threshold) chosen on the pairs `use` admits, by their own inner folds.
+        const auto choose = [&](const std::function<bool(std::size_t)>& use) {
+            std::vector<std::vector<double>> probability(costs.size(),
+                                                         std::vector<double>(pairs.size(), 0));
+            for (std::size_t c = 0; c < costs.size(); ++c)
+                for (std::size_t g = 0; g < folds; ++g) {
+                    const PairModel m = train_on(
+                        [&](std::size_t i) { return use(i) && pair_fold[i] != g; }, costs[c]);
+                    for (std::size_t i = 0; i < pairs.size(); ++i)
+                        if (use(i) && pair_fold[i] == g)
+                            probability[c][i] = m.probability(feature_rows[i]);
+                }
+            // Ordered from the least to the most conservative (C low is the simpler model,
+            // threshold high the cleaner clusters): the last within the tolerance of the best.
+            std::vector<double> f1;
+            std::vector<Choice> grid;
+            for (std::size_t c = costs.size(); c-- > 0;)
+                for (const double t : thresholds) {
+                    PairCounts counts;
+                    for (std::size_t i = 0; i < pairs.size(); ++i)
+                        if (use(i)) counts.add(probability[c][i] >= t, labels[i]);
+                    f1.push_back(counts.f1());
+                    grid.push_back({costs[c], t});
+                }
+            return grid[choose_threshold(f1)];
+        };
+        std::vector<Choice> fold_choice(folds);
+        std::vector<PairModel> fold_model(folds);
+        std::vector<bool> own_decision(pairs.size());
+        for (std::size_t f = 0; f < folds; ++f) {
+            const auto outside = [&](std::size_t i) { return pair_fold[i] != f; };
+            fold_choice[f] = choose(outside);
+            fold_model[f] = train_on(outside, fold_choice[f].C);
+            for (std::size_t i = 0; i < pairs.size(); ++i)
+                if (pair_fold[i] == f)
+                    own_decision[i] =
+                        fold_model[f].probability(feature_rows[i]) >= fold_choice[f].threshold;
+        }
+        // The clusters of each fold's model and threshold decide that fold's pairs.
+        std::vector<bool> cluster_decision(pairs.size());
+        for (std::size_t f = 0; f < folds; ++f) {
+            DedupOptions options = base_options;
+            options.model = fold_model[f];
+            options.threshold = fold_choice[f].threshold;
+            std::map<std::string, std::size_t> cluster_of;
+            for (const auto& [state, items] : lists) {
+                const DedupResult result = deduplicate(items, analyzer, options);
+                for (std::size_t i = 0; i < items.size(); ++i)
+                    cluster_of[items[i].id] = result.cluster_of[i];
+            }
+            for (std::size_t i = 0; i < pairs.size(); ++i)
+                if (pair_fold[i] == f)
+                    cluster_decision[i] = cluster_of.at(pairs[i].a) == cluster_of.at(pairs[i].b);
+        }
+        // The baseline has one parameter, its threshold.
+        std::vector<double> base_thresholds{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7};
+        const OutOfFold base =
+            cross_validate(pairs, pair_fold, folds, base_thresholds, [&](std::size_t i, std::size_t t) {
+                return similarity[i] >= base_thresholds[t];
             });
-        // The baseline has one parameter, its threshold; weights repeat it (same decisions).
-        const OutOfFold base = cross_validate(
-            pairs, pair_fold, folds, setting_index,
-            [&](std::size_t i, std::size_t c) { return similarity[i] >= settings[c].threshold; });
+        // The model to ship: (C, threshold) chosen by cross-validation over all pairs, trained
+        // on all of them.
+        const Choice shipped = choose([](std::size_t) { return true; });
+        const PairModel shipped_model = train_on([](std::size_t) { return true; }, shipped.C);
+        if (show_pairs) {
+            // --show-pairs: each pair's out-of-fold probability, its features, the baseline's.
+            std::printf("\nPairs (--show-pairs): pid subset label out-of-fold-probability baseline"
+                        " features\n");
+            for (std::size_t i = 0; i < pairs.size(); ++i) {
+                std::printf("%s\t%s\t%d\t%.3f\t%.3f\t", pairs[i].pid.c_str(),
+                            pair_subset(pairs[i], by_id).c_str(), int(pairs[i].label),
+                            fold_model[pair_fold[i]].probability(feature_rows[i]), similarity[i]);
+                for (std::size_t f = 0; f < kPairFeatures; ++f)
+                    if (feature_rows[i][f] != 0)
+                        std::printf(" %s=%.2f",
+                                    std::string(pair_feature_name(static_cast<PairFeature>(f))).c_str(),
+                                    feature_rows[i][f]);
+                std::printf("\n");
+            }
+        }
+        const OutOfFold ours{cluster_decision, {}};
+        const OutOfFold own_pairs{own_decision, {}};
         std::map<std::string, PairCounts> ours_by, base_by, own_pairs_by;
         for (std::size_t i = 0; i < pairs.size(); ++i) {
             const std::string subset = pair_subset(pairs[i], by_id);
@@ -693,39 +775,24 @@ int main(int argc, char** argv) {
             "\n## Deduplication: %zu labelled pairs, settings chosen out-of-fold (pairs "
             "in %zu folds)\n\n",
             pairs.size(), folds);
-        const auto settings_of = [&](const OutOfFold& o, bool with_weight) {
-            std::string out;
-            for (const double c : o.chosen) {
-                char buffer[48];
-                const Setting& s = settings[static_cast<std::size_t>(c)];
-                if (with_weight)
-                    std::snprintf(buffer, sizeof buffer, "%s%.2f x%.1f", out.empty() ? "" : ", ",
-                                  s.threshold, s.weight);
-                else
-                    std::snprintf(buffer, sizeof buffer, "%s%.2f", out.empty() ? "" : ", ",
-                                  s.threshold);
-                out += buffer;
-            }
-            return out;
-        };
-        std::vector<double> f1_all;
-        for (std::size_t c = 0; c < settings.size(); ++c) {
-            PairCounts counts;
-            for (std::size_t i = 0; i < pairs.size(); ++i)
-                counts.add(clustered(i, c), pairs[i].label);
-            f1_all.push_back(counts.f1());
-        }
-        const Setting chosen = settings[choose_threshold(f1_all)];
-        std::printf(
-            "Setting chosen on all pairs (the default to ship): threshold %.2f, "
-            "cross-language weight %.1f (engine defaults %.2f, %.1f)\n",
-            chosen.threshold, chosen.weight, DedupOptions{}.threshold,
-            DedupOptions{}.cross_language_weight);
-        std::printf(
-            "Chosen per fold (threshold x weight): tawsiya clusters %s; tawsiya "
-            "similarity %s; baseline %s\n\n",
-            settings_of(ours, true).c_str(), settings_of(own_pairs, true).c_str(),
-            settings_of(base, false).c_str());
+        std::printf("Pair model (logistic regression, liblinear): cost C and merge threshold chosen "
+                    "by cross-validation inside each fold's training pairs.\n");
+        std::printf("Chosen per fold (C x threshold):");
+        for (std::size_t f = 0; f < folds; ++f)
+            std::printf("%s %.1f x %.2f", f ? "," : "", fold_choice[f].C, fold_choice[f].threshold);
+        std::printf("; baseline thresholds:");
+        for (std::size_t f = 0; f < folds; ++f) std::printf("%s %.2f", f ? "," : "", base.chosen[f]);
+        std::printf("\nTo ship (chosen and trained on all pairs): C %.1f, threshold %.2f, bias %.2f,"
+                    " weights {", shipped.C, shipped.threshold, shipped_model.bias);
+        for (std::size_t f = 0; f < kPairFeatures; ++f)
+            std::printf("%s%.2f", f ? ", " : "", shipped_model.weights[f]);
+        std::printf("} (");
+        for (std::size_t f = 0; f < kPairFeatures; ++f)
+            std::printf("%s%s", f ? ", " : "",
+                        std::string(pair_feature_name(static_cast<PairFeature>(f))).c_str());
+        std::printf(")\nEngine defaults: threshold %.2f, bias %.2f%s\n\n", DedupOptions{}.threshold,
+                    PairModel{}.bias,
+                    same_model(PairModel{}, shipped_model) ? "" : " (weights differ: update dedup.hpp)");
         std::printf(
             "| subset | baseline P | R | F1 | tawsiya clusters P | R | F1 | tawsiya similarity P "
             "| R | F1 |\n|---|---|---|---|---|---|---|---|---|---|\n");

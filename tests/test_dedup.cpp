@@ -92,15 +92,17 @@ TEST_CASE("who addresses the State does not make another request", "[dedup]") {
          "Convention against Torture.",
          {}},
         {"crc", "The Committee urges the State party to raise the minimum age of marriage.", {}},
-        {"fr", "Le Comité recommande à l’État partie de relever l’âge minimum du mariage.", {}},
+        {"fr", "Le Comité recommande à l’État partie de garantir l’accès à l’eau potable.", {}},
     };
     const DedupResult result = deduplicate(items, analyzer(), at(0.4));
     CHECK(result.cluster_of[0] == result.cluster_of[1]);
     const Cluster& torture = result.clusters[result.cluster_of[0]];
     for (const auto& member : torture.members) CHECK(member.similarity == Approx(1.0));
-    // Two committees' formulas in common, two requests.
+    // Two committees' formulas in common, two requests; a committee's French formula and
+    // another request.
     CHECK(result.cluster_of[2] != result.cluster_of[1]);
     CHECK(result.cluster_of[3] != result.cluster_of[2]);
+    CHECK(result.cluster_of[3] != result.cluster_of[1]);
 }
 
 TEST_CASE("texts that name different instruments are different requests", "[dedup]") {
@@ -241,7 +243,7 @@ TEST_CASE("`tawsiya dedup --db` says which prior recommendations a cluster repea
     CHECK(clusters == 2);
 }
 
-TEST_CASE("with translation tables, the same request in two languages is one cluster",
+TEST_CASE("through translation tables or the slot lexicon, one request in two languages is one",
           "[dedup][xlang]") {
     const std::vector<DedupItem> items{
         {"en", "Ratify the Optional Protocol to the Convention against Torture (Denmark);",
@@ -250,12 +252,46 @@ TEST_CASE("with translation tables, the same request in two languages is one clu
         {"en2", "Guarantee inclusive education for children with disabilities", Lang::en},
         {"en3", "Abolish the death penalty", Lang::en},
     };
-    // Arabic and English share no stem: only translation brings them together.
+    // Arabic and English share no stem; without a table they meet on what the slot lexicon
+    // reads in both (lexicon/request-slots.tsv: ratify, OPCAT), and stay apart from the rest.
     const auto alone = deduplicate(items, analyzer(), at(0.3, nullptr));
-    CHECK(alone.cluster_of[0] != alone.cluster_of[1]);
+    CHECK(alone.cluster_of[0] == alone.cluster_of[1]);
+    CHECK(alone.cluster_of[2] != alone.cluster_of[0]);
+    CHECK(alone.cluster_of[3] != alone.cluster_of[0]);
     const auto table = lexicon_translations(analyzer());
     const auto across = deduplicate(items, analyzer(), at(0.3, table.get()));
     CHECK(across.cluster_of[0] == across.cluster_of[1]);
     CHECK(across.cluster_of[2] != across.cluster_of[0]);
     CHECK(across.cluster_of[3] != across.cluster_of[0]);
+}
+
+TEST_CASE("the same template for another group, instrument or action is another request",
+          "[dedup]") {
+    const std::vector<DedupItem> items = {
+        {"disabilities",
+         "Prendre des mesures plus efficaces pour mieux protéger les droits des personnes "
+         "handicapées",
+         {}},
+        {"migrants", "Prendre des mesures plus efficaces pour mieux protéger les droits des migrants",
+         {}},
+        {"1954", "Ratify the 1954 Convention relating to the Status of Stateless Persons", {}},
+        {"1961", "Ratify the 1961 Convention on the Reduction of Statelessness", {}},
+        {"opcedaw",
+         "Ratify the Optional Protocol to the Convention on the Elimination of All Forms of "
+         "Discrimination against Women",
+         {}},
+        {"opcat",
+         "Ratify the Optional Protocol to the Convention against Torture and Other Cruel, Inhuman "
+         "or Degrading Treatment or Punishment",
+         {}},
+        {"opcat-again", "Ratify the OPCAT (Denmark)", {}},
+    };
+    const DedupResult result = deduplicate(items, analyzer(), DedupOptions{});
+    CHECK(result.cluster_of[0] != result.cluster_of[1]);
+    CHECK(result.cluster_of[2] != result.cluster_of[3]);
+    CHECK(result.cluster_of[4] != result.cluster_of[5]);
+    CHECK(result.cluster_of[5] == result.cluster_of[6]);
+    const auto p = pair_similarities(items, {{0, 1}, {5, 6}}, analyzer(), DedupOptions{});
+    CHECK(p[0] < DedupOptions{}.threshold);
+    CHECK(p[1] >= DedupOptions{}.threshold);
 }

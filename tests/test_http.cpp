@@ -24,6 +24,7 @@
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
+#include "tawsiya/dedup.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/record.hpp"
@@ -501,6 +502,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     CHECK(clusters["duplicate_clusters"].GetUint() == 1);
     CHECK(clusters["clusters"][0]["size"].GetUint() == 2);
     CHECK(clusters["clusters"].Size() == 2);
+    CHECK(clusters["threshold"].GetDouble() == Approx(DedupOptions{}.threshold));
     // One item per line works too.
     const auto lines = parse_json(
         post("/api/dedup", R"({"text": "Ratify OPCAT (Chile);\nRatify OPCAT (Peru);"})").body());

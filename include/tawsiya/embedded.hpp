@@ -19,5 +19,6 @@ std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synony
 // The files of the lexicon folder, each read by its own reader.
 inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";  // aligned_segments
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";          // engine/synonyms
+inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
 
 }  // namespace tawsiya::embedded

@@ -46,7 +46,8 @@ DedupCommandOptions parse_options(const Args& args) {
         ("threshold",
          po::value(&options.dedup.threshold)
              ->default_value(options.dedup.threshold, plain_number(options.dedup.threshold)),
-         "cosine similarity (0-1) from which two items are the same request")  //
+         "merge probability (0-1, the pair model of dedup.hpp) from which two items are the "
+         "same request")  //
         ("duplicates-only", po::bool_switch(&options.duplicates_only),
          "print only clusters of two or more items")  //
         ("db", po::value(&options.db),

@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "engine/features.hpp"
+#include "engine/request_slots.hpp"
 #include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/translation.hpp"
 
@@ -41,7 +42,11 @@ struct Analysed {
     std::vector<std::vector<std::string>> stems;
     std::vector<Lang> lang;
     std::vector<std::vector<std::string>> acronyms;  // sorted, hyphens dropped: "OPCAT", "ICCPR"
+    std::vector<RequestSlots> slots;                 // read in the item's own language
 };
+
+// Starts a slot key among a vector's stems; no stem starts with it.
+constexpr char kSlotMark = '\x01';
 
 // The acronyms of a text: words of 2 to 10 capital letters (digits and hyphens allowed, no small
 // letter), hyphens dropped so that "OP-CAT" is "OPCAT". They name instruments and bodies.
@@ -93,7 +98,9 @@ bool name_different_things(const std::vector<std::string>& a, const std::vector<
 Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) {
     Analysed out{std::vector<std::vector<std::string>>(items.size()),
                  std::vector<Lang>(items.size()),
-                 std::vector<std::vector<std::string>>(items.size())};
+                 std::vector<std::vector<std::string>>(items.size()),
+                 std::vector<RequestSlots>(items.size())};
+    const SlotLexicon& slots = SlotLexicon::embedded(analyzer);
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::string content = strip_recommendation_noise(items[i].text);
@@ -101,6 +108,13 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
             out.lang[i] = lang;
             out.stems[i] = features::request_stems_of_content(content, lang, analyzer);
             out.acronyms[i] = acronyms_of(content);
+            out.slots[i] = slots.find(out.stems[i], lang);
+            // The slots' keys are words of the vector too, the same in every language: "OPCAT"
+            // and "the Optional Protocol to the Convention against Torture" share one, and so do
+            // « personnes handicapées » and "persons with disabilities" without a table.
+            for (std::size_t s = 0; s < kSlots; ++s)
+                for (const auto& key : out.slots[i].keys[s])
+                    out.stems[i].push_back(std::string(1, kSlotMark) + std::to_string(s) + key);
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
@@ -269,6 +283,26 @@ double cosine(const Vector& a, const Vector& b) {
     return dot;
 }
 
+// The most of either vector's (squared) weight that their shared features carry: 1 when one
+// text's stems are all in the other ("Abolish the death penalty" in "Abolish the death penalty
+// and commute all death sentences").
+double containment(const Vector& a, const Vector& b) {
+    double in_a = 0, in_b = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i].id < b[j].id)
+            ++i;
+        else if (a[i].id > b[j].id)
+            ++j;
+        else {
+            in_a += a[i].weight * a[i].weight;
+            in_b += b[j].weight * b[j].weight;
+            ++i;
+            ++j;
+        }
+    }
+    return std::max(in_a, in_b);
+}
+
 // Items whose content stems are the same multiset share one vector; `unique_of[i]` is item i's.
 struct Collapsed {
     std::vector<std::vector<std::string>> stems;  // per unique content
@@ -363,11 +397,56 @@ std::vector<std::size_t> average_linkage(std::size_t n, const std::vector<Pair>&
     return cluster;
 }
 
-// The factor on the cosine of two items: cross_language_weight (at least 1) for two languages
-// compared through a table, whose translations carry only the words it knows; 1 otherwise
-// (without a table French and English meet on shared stems only).
-double pair_weight(Lang a, Lang b, const DedupOptions& options) {
-    return a != b && options.translations ? std::max(1.0, options.cross_language_weight) : 1.0;
+// The pair features (dedup.hpp) of items i and j, whose contents are ui and uj.
+PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& vectors,
+                         std::size_t i, std::size_t j, std::size_t ui, std::size_t uj) {
+    PairFeatures f{};
+    const auto set = [&](PairFeature which, double value) {
+        f[static_cast<std::size_t>(which)] = value;
+    };
+    const double cos = ui == uj ? 1.0 : cosine(vectors[ui], vectors[uj]);
+    const bool cross = analysed.lang[i] != analysed.lang[j];
+    set(PairFeature::cosine, cos);
+    set(PairFeature::cross_language, cross ? 1.0 : 0.0);
+    set(PairFeature::cross_cosine, cross ? cos : 0.0);
+    set(PairFeature::containment, ui == uj ? 1.0 : containment(vectors[ui], vectors[uj]));
+    const SlotComparison slots = compare_slots(analysed.slots[i], analysed.slots[j]);
+    const auto slot = [](const auto& array, Slot s) { return array[static_cast<std::size_t>(s)]; };
+    set(PairFeature::same_instrument, slot(slots.shared, Slot::instrument) ? 1.0 : 0.0);
+    set(PairFeature::same_object,
+        slot(slots.shared, Slot::object) || slot(slots.shared, Slot::group) ? 1.0 : 0.0);
+    set(PairFeature::instrument_conflict,
+        slot(slots.conflict, Slot::instrument) ||
+                name_different_things(analysed.acronyms[i], analysed.acronyms[j])
+            ? 1.0
+            : 0.0);
+    set(PairFeature::action_conflict, slot(slots.conflict, Slot::action) ? 1.0 : 0.0);
+    set(PairFeature::first_action_differs, slots.first_action_differs ? 1.0 : 0.0);
+    set(PairFeature::group_conflict, slot(slots.conflict, Slot::group) ? 1.0 : 0.0);
+    set(PairFeature::object_conflict, slot(slots.conflict, Slot::object) ? 1.0 : 0.0);
+    set(PairFeature::number_conflict, slots.numbers_conflict ? 1.0 : 0.0);
+    const bool conflict = f[static_cast<std::size_t>(PairFeature::instrument_conflict)] > 0 ||
+                          slot(slots.conflict, Slot::group) || slot(slots.conflict, Slot::object);
+    set(PairFeature::conflict_cosine, conflict ? cos : 0.0);
+    return f;
+}
+
+// The smallest cosine at which a pair could still reach `threshold` under `model`, the other
+// features at their most favourable (every candidate pair the graph holds has at least it). Not
+// under kMinCandidateCosine: pairs that share less than that of their words are never one
+// request, and a lower floor would make the prefix filter let most pairs through.
+constexpr double kMinCandidateCosine = 0.1;
+double candidate_cosine(const PairModel& model, double threshold) {
+    const double target = std::log(threshold / (1.0 - threshold));
+    double rest = model.bias;
+    for (std::size_t f = 0; f < kPairFeatures; ++f)
+        if (f != static_cast<std::size_t>(PairFeature::cosine) &&
+            f != static_cast<std::size_t>(PairFeature::cross_cosine))
+            rest += std::max(0.0, model.weights[f]);
+    const double slope = model.weights[static_cast<std::size_t>(PairFeature::cosine)] +
+                         std::max(0.0, model.weights[static_cast<std::size_t>(PairFeature::cross_cosine)]);
+    if (slope <= 0) return kMinCandidateCosine;
+    return std::clamp((target - rest) / slope, kMinCandidateCosine, 1.0);
 }
 
 // A list analysed, carried into one language, its identical contents collapsed, vectorised:
@@ -390,20 +469,29 @@ Prepared prepare(const std::vector<DedupItem>& items, const Analyzer& analyzer,
 
 }  // namespace
 
+std::vector<PairFeatures> pair_features(const std::vector<DedupItem>& items,
+                                        const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+                                        const Analyzer& analyzer, const DedupOptions& options) {
+    const Prepared prepared = prepare(items, analyzer, options);
+    std::vector<PairFeatures> out;
+    for (const auto& [a, b] : pairs)
+        out.push_back(features_of(prepared.analysed, prepared.vectors, a, b,
+                                  prepared.collapsed.unique_of.at(a),
+                                  prepared.collapsed.unique_of.at(b)));
+    return out;
+}
+
 std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
                                       const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
                                       const Analyzer& analyzer, const DedupOptions& options) {
     const Prepared prepared = prepare(items, analyzer, options);
-    const Analysed& analysed = prepared.analysed;
-    const Collapsed& collapsed = prepared.collapsed;
-    const std::vector<Vector>& vectors = prepared.vectors;
     std::vector<double> out;
     for (const auto& [a, b] : pairs) {
-        const std::size_t ua = collapsed.unique_of.at(a), ub = collapsed.unique_of.at(b);
-        const double weight = pair_weight(analysed.lang[a], analysed.lang[b], options);
-        out.push_back(name_different_things(analysed.acronyms[a], analysed.acronyms[b]) ? 0.0
-                      : ua == ub                                                        ? 1.0
-                                 : std::min(1.0, weight * cosine(vectors[ua], vectors[ub])));
+        const std::size_t ua = prepared.collapsed.unique_of.at(a);
+        const std::size_t ub = prepared.collapsed.unique_of.at(b);
+        out.push_back(ua == ub ? 1.0
+                               : options.model.probability(features_of(
+                                     prepared.analysed, prepared.vectors, a, b, ua, ub)));
     }
     return out;
 }
@@ -411,6 +499,7 @@ std::vector<double> pair_similarities(const std::vector<DedupItem>& items,
 DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& analyzer,
                         const DedupOptions& options) {
     DedupResult result;
+    result.threshold = options.threshold;
     const Prepared prepared = prepare(items, analyzer, options);
     const Analysed& analysed = prepared.analysed;
     const Collapsed& collapsed = prepared.collapsed;
@@ -418,30 +507,24 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
     std::size_t features = 0;
     for (const auto& v : vectors)
         for (const auto& f : v) features = std::max<std::size_t>(features, f.id + 1);
-    // Items of different languages meet through translations, which carry part of a text's
-    // weight only: their cosine is scaled by cross_language_weight, so the graph holds their
-    // pairs from threshold / weight.
-    std::vector<Lang> lang_of(vectors.size());
-    double weight = 1.0;  // the largest factor of a pair of the list
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        lang_of[collapsed.unique_of[i]] = analysed.lang[i];
-        weight = std::max(weight, pair_weight(analysed.lang[i], analysed.lang[0], options));
-    }
-    const double graph_threshold = options.threshold / weight;
+    // The candidates: pairs whose cosine could reach the threshold under the model; each is then
+    // weighed by the model (its probability replaces the cosine).
+    const double graph_threshold = candidate_cosine(options.model, options.threshold);
     const PrefixIndex index = build_prefix_index(vectors, graph_threshold, features);
     auto pairs = similar_pairs(vectors, index, graph_threshold, features, result.candidate_pairs);
-    for (Pair& p : pairs)
-        p.similarity = static_cast<float>(
-            std::min(1.0, p.similarity * pair_weight(lang_of[p.a], lang_of[p.b], options)));
+    // Each unique content's first item: its language, acronyms and slots are the content's.
+    const std::size_t n = items.size();
+    std::vector<std::size_t> first_item_of(vectors.size(), SIZE_MAX);
+    for (std::size_t i = 0; i < n; ++i)
+        if (first_item_of[collapsed.unique_of[i]] == SIZE_MAX)
+            first_item_of[collapsed.unique_of[i]] = i;
+    const auto probability = [&](std::size_t ua, std::size_t ub) {
+        return ua == ub ? 1.0
+                        : options.model.probability(features_of(
+                              analysed, vectors, first_item_of[ua], first_item_of[ub], ua, ub));
+    };
+    for (Pair& p : pairs) p.similarity = static_cast<float>(probability(p.a, p.b));
     std::erase_if(pairs, [&](const Pair& p) { return p.similarity < options.threshold; });
-    // The acronyms of each unique content: its first item's (identical stems, identical acronyms).
-    std::vector<const std::vector<std::string>*> acronyms(vectors.size(), nullptr);
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (!acronyms[collapsed.unique_of[i]])
-            acronyms[collapsed.unique_of[i]] = &analysed.acronyms[i];
-    std::erase_if(pairs, [&](const Pair& p) {
-        return name_different_things(*acronyms[p.a], *acronyms[p.b]);
-    });
     const auto cluster_of_content =
         average_linkage(vectors.size(), pairs, collapsed.copies, options.threshold);
     // Each cluster's centre: the content most similar to the cluster's other items.
@@ -463,12 +546,7 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
 
     // Clusters in input order of their first member; the representative is the first item with
     // the centre's content.
-    const std::size_t n = items.size();
     std::vector<std::size_t> cluster_of_centre(vectors.size(), SIZE_MAX);
-    std::vector<std::size_t> first_item_of(vectors.size(), SIZE_MAX);
-    for (std::size_t i = 0; i < n; ++i)
-        if (first_item_of[collapsed.unique_of[i]] == SIZE_MAX)
-            first_item_of[collapsed.unique_of[i]] = i;
     result.cluster_of.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t c = centre[collapsed.unique_of[i]];
@@ -479,7 +557,7 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
         result.cluster_of[i] = cluster_of_centre[c];
         Cluster& cluster = result.clusters[cluster_of_centre[c]];
         const std::size_t u = collapsed.unique_of[i];
-        cluster.members.push_back({i, u == c ? 1.0 : cosine(vectors[u], vectors[c])});
+        cluster.members.push_back({i, probability(u, c)});
     }
     for (Cluster& cluster : result.clusters)
         std::stable_sort(

@@ -86,6 +86,8 @@ std::string dedup_result_to_json(const std::vector<DedupItem>& items, const Dedu
     w.Uint64(duplicates);
     w.Key("candidate_pairs");
     w.Uint64(result.candidate_pairs);
+    w.Key("threshold");
+    w.Double(result.threshold);
     w.EndObject();
     return {buffer.GetString(), buffer.GetSize()};
 }

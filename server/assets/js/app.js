@@ -411,7 +411,14 @@ function runDedup() {
   return runPanel('dedup-results', 'dedup-error', 'dedupFailed', async (results, signal) => {
     const items = fileItems || itemsOfLines($('dedup-text').value);
     if (items.length === 0) throw new Error(t('emptyList'));
-    lastDedup = await postJson('/api/dedup', { items, threshold: Number($('dedup-threshold').value) }, signal);
+    // The server's threshold unless staff moved the slider: the default lives in one place.
+    const slider = $('dedup-threshold');
+    const request = slider.dataset.touched ? { items, threshold: Number(slider.value) } : { items };
+    lastDedup = await postJson('/api/dedup', request, signal);
+    if (!slider.dataset.touched && typeof lastDedup.threshold === 'number') {
+      slider.value = lastDedup.threshold;
+      $('dedup-threshold-value').value = lastDedup.threshold.toFixed(2);
+    }
     renderDedup(results, lastDedup);
   });
 }
@@ -465,7 +472,10 @@ function startPanels() {
   });
   $('dedup-file').addEventListener('change', readDedupFile);
   const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
-  $('dedup-threshold').addEventListener('input', threshold);
+  $('dedup-threshold').addEventListener('input', () => {
+    $('dedup-threshold').dataset.touched = 'yes';
+    threshold();
+  });
   threshold();
 }
 
