@@ -3,7 +3,7 @@
 # (cpack), checks it with lintian (no errors) and its unit with `systemd-analyze verify`, installs it
 # with dpkg -i, indexes the sample corpus and serves it with the installed binary and the installed
 # /etc/tawsiya/tawsiya.conf on a free loopback port, asks it for a search with curl, stops it, and
-# purges the package. Needs root, no running systemd (the server is started directly). About 20 s
+# purges the package. Needs root, no running systemd (the server is started directly). 20 to 40 s
 # on 2 cores when the binary is built (lintian takes most of it).
 # Usage: bash scripts/package-test.sh [BUILD_DIR]   (after scripts/install-deps.sh --test)
 set -euo pipefail

@@ -20,7 +20,7 @@ if [[ -f tests/browser/run.sh ]]; then
     bash tests/browser/run.sh build || status=1
 fi
 
-# ---- the Debian package: built, lintian, systemd-analyze verify, dpkg -i, served (~20 s) ----
+# ---- the Debian package: built, lintian, systemd-analyze verify, dpkg -i, served (20-40 s) ----
 bash scripts/package-test.sh build || status=1
 # ---- end of the Debian package ----
 
