@@ -116,7 +116,7 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
             auto g = group_of.find(r.id);
             gold.push_back(g == group_of.end() ? -1 : g->second);
         }
-        for (double threshold : {0.2, 0.25, 0.3, 0.4, 0.5}) {
+        for (double threshold : {0.35, 0.45, 0.55, 0.65}) {
             const auto result = deduplicate(items, analyzer, options_at(threshold, nullptr));
             const auto s = score_pairs(result, gold);
             std::printf("| %s | %.2f | %.3f | %.3f | %.3f | %zu | %zu |\n",
@@ -150,7 +150,7 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
         mixed.size(), std::filesystem::is_directory(parallel) ? " + UN parallel corpus" : "");
     std::printf("| threshold | translation | precision | recall | F1 | predicted pairs |\n");
     std::printf("|---|---|---|---|---|---|\n");
-    for (double threshold : {0.2, 0.25, 0.3, 0.4})
+    for (double threshold : {0.35, 0.45, 0.55, 0.65})
         for (const TranslationTable* translations :
              {static_cast<const TranslationTable*>(nullptr), &table}) {
             const auto s = score_pairs(
@@ -188,7 +188,7 @@ void uprinfo_exact(const std::string& corpus, const Analyzer& analyzer) {
     std::printf(
         "| threshold | precision | recall | F1 | predicted pairs | gold pairs | seconds |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
-    for (double threshold : {0.25, 0.5, 0.7, 0.9}) {
+    for (double threshold : {0.45, 0.6, 0.75, 0.9}) {
         PairScores total;
         double seconds = 0;
         for (const auto& [_, list] : reviews) {

@@ -435,7 +435,7 @@ PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& ve
 // features at their most favourable (every candidate pair the graph holds has at least it). Not
 // under kMinCandidateCosine: pairs that share less than that of their words are never one
 // request, and a lower floor would make the prefix filter let most pairs through.
-constexpr double kMinCandidateCosine = 0.1;
+constexpr double kMinCandidateCosine = 0.2;
 double candidate_cosine(const PairModel& model, double threshold) {
     const double target = std::log(threshold / (1.0 - threshold));
     double rest = model.bias;
