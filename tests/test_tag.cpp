@@ -174,9 +174,11 @@ TEST_CASE("`tawsiya tag`: a recommendation over the matcher's limit is reported,
         std::ifstream in(dir / "tag.out");
         std::stringstream out;
         out << in.rdbuf();
-        CHECK_THAT(out.str(), Catch::Contains(document +
-                                              ":1: recommendation 12: text: longer than 20000 bytes"));
-        CHECK_THAT(out.str(), Catch::Contains("2 recommendations found in " + document + "; 1 refused"));
+        CHECK_THAT(
+            out.str(),
+            Catch::Contains(document + ":1: recommendation 12: text: longer than 20000 bytes"));
+        CHECK_THAT(out.str(),
+                   Catch::Contains("2 recommendations found in " + document + "; 1 refused"));
         CHECK_THAT(out.str(), Catch::Contains(format == "csv" ? "\n13," : "\"paragraph\":\"13\""));
         CHECK_THAT(out.str(), !Catch::Contains(format == "csv" ? "\n12," : "\"paragraph\":\"12\""));
     }
