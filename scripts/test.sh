@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the Catch2 suite (ctest), the browser test of the web page and, when
+# Builds and runs every test: the Catch2 suite (ctest), again under ASan + UBSan (build-asan/),
+# the browser test of the web page and, when
 # the shared corpus is beside the project, the retrieval evaluation, which fails when a row of
 # tawsiya's out-of-fold figures falls below the baseline of the same run, and a 30 s run of each
 # fuzz target.
@@ -31,6 +32,20 @@ if [[ -f "$shared/eval/match-queries.jsonl" ]]; then
 else
     echo "retrieval evaluation skipped: no $shared/eval"
 fi
+
+# --- Sanitizers: the Catch2 suite again, under AddressSanitizer + UndefinedBehaviorSanitizer ---
+# build-asan/ (TAWSIYA_SANITIZE): the libraries, the test program and the `tawsiya` binary the CLI
+# and HTTP tests start are all instrumented, so a leak, an overflow or any undefined behaviour
+# fails the test that meets it (UB is fatal; LeakSanitizer runs when each process exits). The
+# browser test is not run again (it drives the page, not the C++). Its cost: bench/RESULTS.md.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAWSIYA_SANITIZE=ON \
+      -DTAWSIYA_BUILD_TESTS=ON -DTAWSIYA_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j2
+(cd build-asan &&
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest -j2 --output-on-failure --no-tests=error --timeout 900) || status=1
+# --- end of the sanitizer block ---
+
 # A short run of every fuzz target (libFuzzer, ASan + UBSan; longer runs: bench/RESULTS.md).
 bash scripts/install-deps.sh --fuzz
 FUZZ_JOBS=2 bash scripts/fuzz.sh all 30 || status=1

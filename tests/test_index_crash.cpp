@@ -3,13 +3,12 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
-#include <set>
 #include <thread>
 #include <xapian.h>
 
+#include "support/index_check.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/record.hpp"
-#include "tawsiya/schema.hpp"
 
 using namespace tawsiya;
 
@@ -36,21 +35,6 @@ std::size_t write_input(const std::string& path, int copies) {
     return count;
 }
 
-// Opens the index and checks that each document is a whole record: its data parses, and its id
-// term and text terms are there. Returns the number of documents.
-std::size_t check_whole_records(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::set<std::string> ids;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        const Record record = parse_record_json(doc.get_data());
-        REQUIRE(db.get_termfreq(schema::id_term(record.id)) == 1);
-        REQUIRE(doc.termlist_count() > 10);
-        REQUIRE(ids.insert(record.id).second);
-    }
-    return ids.size();
-}
-
 }  // namespace
 
 TEST_CASE("an indexer killed at any moment leaves a usable index that a rerun completes",
@@ -72,14 +56,14 @@ TEST_CASE("an indexer killed at any moment leaves a usable index that a rerun co
         const int status = test::wait_for(pid);
         if (!std::filesystem::exists(db + "/iamglass")) continue;  // killed before creating it
 
-        const std::size_t docs = check_whole_records(db);
+        const std::size_t docs = test::check_whole_records(db);
         if (status == 128 + SIGKILL) {
             CHECK(docs % kBatch == 0);  // only whole committed batches
             if (docs < total) ++killed_with_partial_index;
         }
         // Rerunning completes the index, without duplicates.
         REQUIRE(test::run(command, dir / "rerun.log") == 0);
-        CHECK(check_whole_records(db) == total);
+        CHECK(test::check_whole_records(db) == total);
     }
     // The test proves something only if some kills did land in the middle of indexing.
     CHECK(killed_with_partial_index >= 2);

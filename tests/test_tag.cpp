@@ -153,6 +153,37 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
           1);
 }
 
+TEST_CASE("`tawsiya tag`: a recommendation over the matcher's limit is reported, the others tagged",
+          "[tag][cli][hostile]") {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    std::string words;
+    while (words.size() < 25000) words += "the independence of the judiciary ";
+    const std::string document = dir / "long.txt";
+    std::ofstream(document) << "12. The State party should ratify the Convention " << words
+                            << "\n\n13. The State party should abolish the death penalty.\n";
+    // It used to end the whole run with the usage exit code, nothing printed for paragraph 13.
+    for (const std::string format : {"jsonl", "csv"}) {
+        INFO(format);
+        REQUIRE(test::run({TAWSIYA_BINARY, "tag", "--db", db, document, "--format", format},
+                          dir / "tag.out") == 0);
+        std::ifstream in(dir / "tag.out");
+        std::stringstream out;
+        out << in.rdbuf();
+        CHECK_THAT(
+            out.str(),
+            Catch::Contains(document + ":1: recommendation 12: text: longer than 20000 bytes"));
+        CHECK_THAT(out.str(),
+                   Catch::Contains("2 recommendations found in " + document + "; 1 refused"));
+        CHECK_THAT(out.str(), Catch::Contains(format == "csv" ? "\n13," : "\"paragraph\":\"13\""));
+        CHECK_THAT(out.str(), !Catch::Contains(format == "csv" ? "\n12," : "\"paragraph\":\"12\""));
+    }
+}
+
 TEST_CASE("a document's own symbol is in its opening lines", "[tag][split]") {
     CHECK(document_symbol("Nations Unies\nCAT/C/ATL/CO/5\nDistr. générale\n") == "CAT/C/ATL/CO/5");
     CHECK_FALSE(document_symbol(kEnglish));

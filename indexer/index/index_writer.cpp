@@ -1,6 +1,7 @@
 #include "tawsiya/index_writer.hpp"
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/fault_injection.hpp"
 #include "tawsiya/schema.hpp"
 
 namespace tawsiya {
@@ -31,7 +32,9 @@ Xapian::WritableDatabase open_writable(const std::string& db_dir) {
 
 IndexWriter::IndexWriter(const std::string& db_dir, const Analyzer& analyzer,
                          std::size_t batch_size)
-    : db_(open_writable(db_dir)), analyzer_(analyzer), batch_size_(batch_size ? batch_size : 1) {}
+    : db_(open_writable(db_dir)), analyzer_(analyzer), batch_size_(batch_size ? batch_size : 1) {
+    fault::reached(fault::Step::opened);
+}
 
 IndexWriter::~IndexWriter() {
     try {
@@ -46,13 +49,17 @@ bool IndexWriter::add(const Record& record) {
     const std::string id_term = schema::id_term(record.id);
     const bool replaced = db_.term_exists(id_term);
     db_.replace_document(id_term, doc);
-    if (++pending_ >= batch_size_) commit();
+    ++pending_;
+    fault::reached(fault::Step::added);
+    if (pending_ >= batch_size_) commit();
     return replaced;
 }
 
 void IndexWriter::commit() {
+    fault::reached(fault::Step::commit);
     db_.commit();
     pending_ = 0;
+    fault::reached(fault::Step::committed);
 }
 
 Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }

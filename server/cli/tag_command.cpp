@@ -143,7 +143,12 @@ int run_tag(const Args& args) {
         state = mention->state;
         state_how = "the document: " + mention->how;
     }
+    // A recommendation the matcher refuses (over its length limit) is reported as file:line:
+    // reason and left out; the others are still matched and printed.
+    const std::string name = options.input == "-" ? "<stdin>" : options.input;
+    std::vector<DocumentParagraph> matched;
     std::vector<MatchResult> results;
+    std::size_t refused = 0;
     for (const auto& paragraph : paragraphs) {
         MatchRequest request;
         request.text = paragraph.text;
@@ -154,17 +159,28 @@ int run_tag(const Args& args) {
         request.xlang = options.xlang;
         request.state = state;
         request.state_how = state_how;
-        results.push_back(matcher.match(request));
+        try {
+            results.push_back(matcher.match(request));
+        } catch (const LimitError& e) {
+            std::fprintf(stderr, "%s:%zu: recommendation %s: %s\n", name.c_str(), paragraph.line,
+                         paragraph.number.empty() ? "(unnumbered)" : paragraph.number.c_str(),
+                         e.what());
+            ++refused;
+            continue;
+        }
+        matched.push_back(paragraph);
         if (options.format == "jsonl") {
             const std::string line = tagged_paragraph_to_json(paragraph, results.back()) + "\n";
             std::fwrite(line.data(), 1, line.size(), stdout);
         }
     }
-    if (options.format == "csv") write_csv(paragraphs, results);
+    if (options.format == "csv") write_csv(matched, results);
     std::fflush(stdout);  // the output before the summary, when both go to one file
-    std::fprintf(stderr, "%zu recommendations found in %s\n", paragraphs.size(),
+    std::fprintf(stderr, "%zu recommendations found in %s", paragraphs.size(),
                  options.input == "-" ? "stdin" : options.input.c_str());
-    return paragraphs.empty() ? kExitFailure : kExitOk;
+    if (refused) std::fprintf(stderr, "; %zu refused", refused);
+    std::fputc('\n', stderr);
+    return matched.empty() ? kExitFailure : kExitOk;
 }
 
 }  // namespace tawsiya::cli

@@ -40,8 +40,10 @@ class TempDir {
     std::filesystem::path path_;
 };
 
-// Starts `program args...` with stdout and stderr sent to `log_path`; returns its pid.
-inline pid_t spawn(const std::vector<std::string>& argv, const std::string& log_path) {
+// Starts `program args...` with stdout and stderr sent to `log_path`; returns its pid. `extra_env`
+// ("NAME=value" each) is added to this process's environment, for the child only.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& log_path,
+                   const std::vector<std::string>& extra_env = {}) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_path.c_str(),
@@ -50,8 +52,12 @@ inline pid_t spawn(const std::vector<std::string>& argv, const std::string& log_
     std::vector<char*> raw;
     for (const auto& arg : argv) raw.push_back(const_cast<char*>(arg.c_str()));
     raw.push_back(nullptr);
+    std::vector<char*> env;  // the extras first: getenv() takes the first of a name
+    for (const auto& entry : extra_env) env.push_back(const_cast<char*>(entry.c_str()));
+    for (char** entry = environ; *entry != nullptr; ++entry) env.push_back(*entry);
+    env.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+    const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
     return pid;
@@ -67,8 +73,9 @@ inline int wait_for(pid_t pid) {
 }
 
 // Runs a child to completion, output in `log_path`; returns its exit code.
-inline int run(const std::vector<std::string>& argv, const std::string& log_path) {
-    return wait_for(spawn(argv, log_path));
+inline int run(const std::vector<std::string>& argv, const std::string& log_path,
+               const std::vector<std::string>& extra_env = {}) {
+    return wait_for(spawn(argv, log_path, extra_env));
 }
 
 inline std::string source_path(const std::string& relative) {
