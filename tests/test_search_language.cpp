@@ -128,6 +128,19 @@ TEST_CASE("a short query in the searcher's language ranks that language's record
     CHECK(ids(run("violence domestique", in(Lang::fr))).count("fr:violence") == 1);
 }
 
+TEST_CASE("a query that finds nothing in the language it was read in is read in the others",
+          "[search][language]") {
+    // Two words look English to the detector, and an English page reads a short query in
+    // English: read so, "violence domestique" finds nothing, read in French its record.
+    for (const SearchRequest& request : {SearchRequest{}, in(Lang::en)}) {
+        const SearchResult found = run("violence domestique", request);
+        CHECK(found.query_lang == Lang::fr);
+        CHECK(ids(found).count("fr:violence") == 1);
+    }
+    // A query no language finds stays empty.
+    CHECK(run("zzqqxx").total == 0);
+}
+
 TEST_CASE("a longer query keeps its detected language; the prior only breaks ties",
           "[search][language]") {
     const SearchResult result = run("prevent torture in detention and arbitrary", in(Lang::fr));

@@ -110,6 +110,7 @@ struct Searcher::Impl {
     }
 
     SearchResult search(const SearchRequest& request);
+    SearchResult search_in_language(const SearchRequest& request);
 
     // Loaded at the first cross-language search.
     const TranslationTable& translations() {
@@ -129,7 +130,24 @@ struct Searcher::Impl {
     std::optional<engine::FacetPostings> postings;
 };
 
+// A query read in the language its few letters suggest, or in the page's, may be in another:
+// "violence domestique" looks English to the detector, and French staff type English titles on
+// a French page. A query that finds nothing so is read in the other languages, and the first
+// that finds something answers (its query_lang says which; the page and the CLI print it).
 SearchResult Searcher::Impl::search(const SearchRequest& request) {
+    SearchResult result = search_in_language(request);
+    if (result.total > 0) return result;
+    for (const Lang other : kAllLangs) {
+        if (other == result.query_lang) continue;
+        SearchRequest again = request;
+        again.lang = other;
+        SearchResult found = search_in_language(again);
+        if (found.total > 0) return found;
+    }
+    return result;
+}
+
+SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
     check_page(request, limits);
     engine::BuiltQuery built = builder.build(request);
     if (request.xlang && !built.browse)
