@@ -15,6 +15,7 @@
 // English) and, with --via index, as `tawsiya index` reads them (read_un_report: the records).
 //
 // Usage: build/split_eval [--corpus ../shared/corpus] [--via tag|index] [--misses N]
+//        build/split_eval --dump FILE (the segments of one file)
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -90,14 +91,15 @@ const Review* review_of(const std::map<std::pair<std::string, int>, Review>& rev
     if (stem.size() < 5) return nullptr;
     const int year = std::atoi(stem.c_str() + stem.size() - 4);
     const std::string key = state_key(stem.substr(0, stem.size() - 4));
-    for (const int y : {year, year - 1})
-        for (const auto& [state_year, review] : reviews) {
-            const std::string& state = state_year.first;
-            const std::size_t common = std::min(state.size(), key.size());
-            if (state_year.second == y &&
-                (state == key || (common >= 5 && state.compare(0, common, key, 0, common) == 0)))
-                return &review;
-        }
+    for (const bool exact : {true, false})  // "guinea" is no match for "guineabissau"
+        for (const int y : {year, year - 1})
+            for (const auto& [state_year, review] : reviews) {
+                const std::string& state = state_year.first;
+                const std::size_t common = std::min(state.size(), key.size());
+                const bool same = exact ? state == key
+                                        : common >= 5 && state.compare(0, common, key, 0, common) == 0;
+                if (state_year.second == y && same) return &review;
+            }
     return nullptr;
 }
 
@@ -121,6 +123,13 @@ int main(int argc, char** argv) {
         if (!std::strcmp(argv[i], "--via")) via = argv[i + 1];
         if (!std::strcmp(argv[i], "--misses")) show_misses = std::stoul(argv[i + 1]);
     }
+    for (int i = 1; i + 1 < argc; ++i)
+        if (!std::strcmp(argv[i], "--dump")) {  // the segments of one file, to see a failure
+            const Analyzer analyzer;
+            for (const auto& p : split_recommendations(read_text_file(argv[i + 1]), analyzer))
+                std::printf("%s\t%zu\t%.160s\n", p.number.c_str(), p.line, p.text.c_str());
+            return 0;
+        }
     const fs::path reports = fs::path(corpus) / "raw/upr-wg-reports";
     const fs::path records = fs::path(corpus) / "records/uprinfo-2008-2014.jsonl";
     if (!fs::is_directory(reports) || !fs::exists(records)) {
