@@ -96,8 +96,9 @@ const Review* review_of(const std::map<std::pair<std::string, int>, Review>& rev
             for (const auto& [state_year, review] : reviews) {
                 const std::string& state = state_year.first;
                 const std::size_t common = std::min(state.size(), key.size());
-                const bool same = exact ? state == key
-                                        : common >= 5 && state.compare(0, common, key, 0, common) == 0;
+                const bool same =
+                    exact ? state == key
+                          : common >= 5 && state.compare(0, common, key, 0, common) == 0;
                 if (state_year.second == y && same) return &review;
             }
     return nullptr;

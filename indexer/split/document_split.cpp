@@ -4,6 +4,7 @@
 #include "tawsiya/document_split.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <utility>
 
@@ -74,7 +75,7 @@ bool closes_list(std::string_view text) {
 // The walk: each line is cut where a mark that continues the numbering stands, at its start or
 // after the ";", "." or ":" ending the part before.
 class Walker {
-public:
+  public:
     explicit Walker(bool lists_continue_after_blank) : keep_open_(lists_continue_after_blank) {}
 
     void line(std::string_view line, std::size_t number) {
@@ -98,7 +99,8 @@ public:
             if (line[at] == '(') {
                 if (at == 0 || (line[at - 1] != ' ' && line[at - 1] != '\t')) continue;
             } else {
-                if (at + 1 >= line.size() || (line[at + 1] != ' ' && line[at + 1] != '\t')) continue;
+                if (at + 1 >= line.size() || (line[at + 1] != ' ' && line[at + 1] != '\t'))
+                    continue;
                 candidate = scan::skip_spaces(line, at + 1);
             }
             if (candidate >= line.size()) break;
@@ -114,17 +116,19 @@ public:
 
     std::vector<Piece> take() { return std::move(pieces_); }
 
-private:
+  private:
     // A line that starts without a mark continues the open piece; after a blank line, a line
     // that starts a sentence starts an unnumbered piece instead (in a UPR report's list, only a
     // sentence closing the list does: page breaks fall inside items).
     void start_text_line(std::string_view line, std::size_t number) {
         if (!pieces_.empty()) {
             const Piece& open = pieces_.back();
-            if (!gap_ || trim(open.text).empty()) return;
+            // "The recommendations listed above enjoy the support of ...": the list is closed.
+            const bool closing = keep_open_ && closes_list(line) && !trim(open.text).empty();
+            if (!closing && (!gap_ || trim(open.text).empty())) return;
             const bool sentence = !line.empty() && (scan::is_upper(line[0]) ||
                                                     static_cast<unsigned char>(line[0]) >= 0x80);
-            if (keep_open_ ? !closes_list(line) && !is_heading(line) : !sentence) return;
+            if (!closing && (keep_open_ ? !is_heading(line) : !sentence)) return;
         }
         Piece piece;
         piece.kind = Piece::Kind::plain;
@@ -134,24 +138,25 @@ private:
         letters_ = -1;
     }
 
-    // The open piece's text as it will be when the text before `at` is added.
-    std::string text_before(std::string_view line, std::size_t copied, std::size_t at) const {
-        std::string text = pieces_.empty() ? std::string() : pieces_.back().text;
-        if (at > copied) append(text, line.substr(copied, at - copied));
-        return text;
+    // The last character of the open piece's text as it will be when the text before `at` is
+    // added, and whether that text is empty (without copying it: lines may be long).
+    char end_before(std::string_view line, std::size_t copied, std::size_t at, bool& empty) const {
+        const std::string_view added = at > copied ? trim(line.substr(copied, at - copied)) : "";
+        const std::string& open = pieces_.empty() ? std::string() : pieces_.back().text;
+        empty = added.empty() && open.empty();
+        return added.empty() ? last_char(open) : added.back();
     }
 
     bool try_mark(std::string_view line, std::size_t at, bool line_start, std::size_t number,
                   std::size_t copied, std::size_t& text) {
-        const std::string before = line_start ? (pieces_.empty() ? "" : pieces_.back().text)
-                                              : text_before(line, copied, at);
-        const char end = last_char(before);
+        bool empty = true;
+        const char end = end_before(line, line_start ? at : copied, at, empty);
         const auto flush = [&] {
             if (!line_start && at > copied && !pieces_.empty())
                 append(pieces_.back().text, line.substr(copied, at - copied));
         };
         if (const auto n = split::number_at(line, at)) {
-            if (const auto kind = accept_number(*n, line_start, end, before)) {
+            if (const auto kind = accept_number(*n, line_start, end, empty)) {
                 flush();
                 Piece piece;
                 piece.kind = *kind;
@@ -182,29 +187,35 @@ private:
     }
 
     std::optional<Piece::Kind> accept_number(const split::NumberMark& n, bool line_start, char end,
-                                             const std::string& before) {
+                                             bool nothing_before) {
         const bool chapeau = end == ':';
         if (n.second >= 0) {  // "129.51"
             const int a = n.first, b = n.second;
-            const bool continues = a == paragraph_ && b > item_ &&
-                                   (b == item_ + 1 || (line_start && b <= item_ + 3));
-            const bool opens = b == 1 && (paragraph_ == 0 ? line_start
-                                                          : a > paragraph_ && a <= paragraph_ + 3);
+            const bool continues =
+                a == paragraph_ && b > item_ && (b == item_ + 1 || (line_start && b <= item_ + 3));
+            // A list's first item, "129.1"; at a line's start, where the text given starts
+            // (an excerpt may begin at "129.50"), or under its paragraph's introduction.
+            const bool opens = (b == 1 && a > paragraph_ && a <= paragraph_ + 3) ||
+                               (line_start && (paragraph_ == 0 || (a == paragraph_ && item_ == 0)));
             if (!continues && !opens) return std::nullopt;
             paragraph_ = a;
             item_ = b;
+            dotted_ = true;
             return Piece::Kind::item;
         }
         const int m = n.first;
-        // A list under the paragraph runs on: "7." after "6.".
-        if (item_ > 0 && m == item_ + 1) {
+        // A list under the paragraph runs on: "7." after "6." (not after "129.6").
+        if (item_ > 0 && !dotted_ && m == item_ + 1) {
             item_ = m;
             return Piece::Kind::item;
         }
         // The next paragraph; at a line's start a few may be missing from the extraction.
-        const bool next = m == paragraph_ + 1 ||
-                          (line_start && (paragraph_ == 0 || (m > paragraph_ && m <= paragraph_ + 5)));
+        const bool next =
+            m == paragraph_ + 1 ||
+            (line_start && (paragraph_ == 0 || (m > paragraph_ && m <= paragraph_ + 5)));
         if (next && (line_start || end == '.' || end == ';' || end == ':' || end == '\0')) {
+            // A list may run on under the next paragraph: "87. ...: 21." after "20.".
+            if (item_ > 0 && !dotted_) last_list_ = item_;
             paragraph_ = m;
             item_ = 0;
             return Piece::Kind::paragraph;
@@ -214,8 +225,9 @@ private:
         const bool opens = paragraph_ > 0 && item_ == 0 && !pieces_.empty() &&
                            pieces_.back().kind != Piece::Kind::letter &&
                            (m == 1 || (last_list_ > 0 && m == last_list_ + 1));
-        if (opens && (chapeau || (line_start && !before.empty()))) {
+        if (opens && (chapeau || (line_start && !nothing_before))) {
             item_ = m;
+            dotted_ = false;
             last_list_ = 0;
             return Piece::Kind::item;
         }
@@ -227,8 +239,8 @@ private:
         const bool same_script = l.script == script_;
         const bool next = letters_ >= 0 && same_script &&
                           (roman_ ? l.roman == letters_ + 1 : l.ordinal == letters_ + 1);
-        if (next && (line_start || parenthesized || end == ';' || end == '.' || end == ':' ||
-                     end == ',')) {
+        if (next &&
+            (line_start || parenthesized || end == ';' || end == '.' || end == ':' || end == ',')) {
             letters_ = roman_ ? l.roman : l.ordinal;
             return true;
         }
@@ -247,7 +259,8 @@ private:
     bool keep_open_;
     bool gap_ = false;
     int paragraph_ = 0, item_ = 0, last_list_ = 0;
-    int letters_ = -1;  // the last letter's rank under the open paragraph or item, -1: none
+    bool dotted_ = false;  // the list's items are numbered "129.4", not "4."
+    int letters_ = -1;     // the last letter's rank under the open paragraph or item, -1: none
     bool roman_ = false;
     split::LetterMark::Script script_ = split::LetterMark::Script::latin;
 };
@@ -268,7 +281,8 @@ bool is_upr_heading(std::string_view line) {
          {"conclusions and/or recommendations", "conclusions et/ou recommandations"}) {
         const bool has = scan::contains_icase(line, phrase);
         // "All conclusions and/or recommendations contained in the present report ..." closes.
-        if (has && !scan::contains_icase(line, "contained") && !scan::contains_icase(line, "contenues"))
+        if (has && !scan::contains_icase(line, "contained") &&
+            !scan::contains_icase(line, "contenues"))
             return true;
     }
     return false;
@@ -282,7 +296,8 @@ bool opens_upr_conclusions(std::string_view line) {
     if (!mark) return false;
     const std::string_view text = line.substr(mark->text);
     return scan::equals_at_icase(text, 0, "The recommendations formulated") ||
-           scan::equals_at_icase(text, 0, "In the course of the discussion, the following recommendations");
+           scan::equals_at_icase(text, 0,
+                                 "In the course of the discussion, the following recommendations");
 }
 
 // The end of a UPR report's conclusions: the next chapter, the annex, the closing paragraph.
@@ -311,7 +326,8 @@ bool is_recommendations_heading(std::string_view line) {
     std::size_t at = 0;
     while (at < t.size() && (scan::is_upper(t[at]) || scan::is_digit(t[at])) && at < 5) ++at;
     if (at > 0 && at < t.size() && (t[at] == '.' || t[at] == '-')) t = trim(t.substr(at + 1));
-    while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '*')) t.remove_suffix(1);
+    while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == '*'))
+        t.remove_suffix(1);
     t = trim(t);
     for (const std::string_view heading :
          {"recommendations", "conclusions and recommendations", "recommandations",
@@ -327,10 +343,10 @@ bool says_concluding_observations(std::string_view opening) {
 }
 
 bool says_special_procedure(std::string_view opening) {
-    return scan::contains_any_icase(opening, {"special rapporteur", "independent expert",
-                                              "working group on", "rapporteur spécial",
-                                              "rapporteuse spéciale", "expert indépendant",
-                                              "groupe de travail sur"}) ||
+    return scan::contains_any_icase(
+               opening, {"special rapporteur", "independent expert", "working group on",
+                         "rapporteur spécial", "rapporteuse spéciale", "expert indépendant",
+                         "groupe de travail sur"}) ||
            opening.find("المقرر الخاص") != std::string_view::npos ||
            opening.find("المقررة الخاصة") != std::string_view::npos ||
            opening.find("الخبير المستقل") != std::string_view::npos;
@@ -435,8 +451,8 @@ std::vector<Reference> referenced_paragraphs(std::string_view text) {
     int current = 0;
     bool letters = false;  // the current paragraph was given with letters
     while (at < text.size()) {
-        while (at < text.size() && (scan::is_space(text[at]) || text[at] == ',' ||
-                                    text[at] == ';' || text[at] == ':'))
+        while (at < text.size() &&
+               (scan::is_space(text[at]) || text[at] == ',' || text[at] == ';' || text[at] == ':'))
             ++at;
         if (scan::word_at(text, at, "and", true)) {
             at += 3;
@@ -502,6 +518,24 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
             first = i + 1;
             break;
         }
+    if (out.kind != DocumentKind::upr_report) {
+        // The heading lost in extraction: the contents name the section, and its first
+        // paragraph opens with the Working Group's formula.
+        bool contents = false;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (!contents) {
+                contents =
+                    in_contents(lines[i].first) &&
+                    scan::contains_icase(lines[i].first, "conclusions and/or recommendations");
+                continue;
+            }
+            if (opens_upr_conclusions(lines[i].first)) {
+                out.kind = DocumentKind::upr_report;
+                first = i;
+                break;
+            }
+        }
+    }
     if (out.kind == DocumentKind::upr_report) {
         for (std::size_t i = first; i < lines.size(); ++i)
             if (ends_upr_section(lines[i].first)) {
@@ -534,10 +568,14 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
     // A UPR report's first part, where the conclusions may refer to the recommendations of the
     // dialogue by their paragraphs.
     std::vector<Piece> dialogue;
+    std::map<int, std::size_t> dialogue_paragraph;  // its number -> its piece
     if (upr) {
         Walker before(false);
         for (std::size_t i = 0; i + 1 < first; ++i) before.line(lines[i].first, lines[i].second);
         dialogue = before.take();
+        for (std::size_t d = 0; d < dialogue.size(); ++d)
+            if (dialogue[d].kind == Piece::Kind::paragraph)
+                dialogue_paragraph.emplace(dialogue[d].paragraph, d);
     }
 
     // Who issued the recommendations, as the symbol or the document says.
@@ -556,7 +594,8 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
         if (!document_issuer.mechanism.empty()) return document_issuer;
         FormulaWriter writer = addressing_formula_writer(context);
         if (writer == FormulaWriter::unknown) writer = addressing_formula_writer(text);
-        if (writer == FormulaWriter::treaty_body) return Issuer{"treaty_body", committee_named(opening)};
+        if (writer == FormulaWriter::treaty_body)
+            return Issuer{"treaty_body", committee_named(opening)};
         if (writer == FormulaWriter::special_procedure) return Issuer{"special_procedure", ""};
         return Issuer{};
     };
@@ -594,9 +633,11 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
             if (scan::contains_icase(piece.text, "recommendations") &&
                 scan::contains_icase(piece.text, "paragraph"))
                 for (const Reference& ref : referenced_paragraphs(piece.text)) {
-                    for (std::size_t d = 0; d < dialogue.size(); ++d) {
+                    const auto found = dialogue_paragraph.find(ref.paragraph);
+                    if (found == dialogue_paragraph.end()) continue;
+                    {
+                        const std::size_t d = found->second;
                         const Piece& p = dialogue[d];
-                        if (p.paragraph != ref.paragraph || p.kind != Piece::Kind::paragraph) continue;
                         std::string text = ref.letter.empty() ? p.text : "";
                         std::size_t line = p.line;
                         for (std::size_t e = d + 1;
@@ -612,7 +653,6 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
                             emit(std::to_string(ref.paragraph) +
                                      (ref.letter.empty() ? "" : " (" + ref.letter + ")"),
                                  std::move(text), piece.text, line);
-                        break;
                     }
                 }
             continue;
@@ -651,7 +691,8 @@ SplitDocument split_document(std::string_view input, const Analyzer& analyzer,
             continue;
         }
         if (piece.text.empty() || is_heading(piece.text)) continue;
-        const bool item_under_recommendation = piece.kind == Piece::Kind::item && recommends(chapeau);
+        const bool item_under_recommendation =
+            piece.kind == Piece::Kind::item && recommends(chapeau);
         if (item_under_recommendation || recommends(piece.text))
             emit(number_of(piece), piece.text, chapeau, piece.line);
     }

@@ -72,8 +72,8 @@ int roman_value(std::string_view s) {
 // The abjad order UN documents letter sub-paragraphs in (أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر).
 int abjad_value(std::string_view s) {
     static constexpr std::string_view kAbjad[] = {"أ", "ب", "ج", "د", "هـ", "و", "ز",
-                                                  "ح", "ط", "ي", "ك", "ل", "م", "ن",
-                                                  "س", "ع", "ف", "ص", "ق", "ر"};
+                                                  "ح", "ط", "ي", "ك", "ل",  "م", "ن",
+                                                  "س", "ع", "ف", "ص", "ق",  "ر"};
     if (s == "ه") return 4;  // هـ without its tatweel
     const auto it = std::find(std::begin(kAbjad), std::end(kAbjad), s);
     return it == std::end(kAbjad) ? -1 : static_cast<int>(it - std::begin(kAbjad));
@@ -91,8 +91,7 @@ std::optional<NumberMark> number_at(std::string_view line, std::size_t at) {
         const std::size_t second_end = short_number(line, end + 1, second);
         if (second_end != std::string_view::npos) {
             mark.second = second;
-            end = second_end < line.size() && line[second_end] == '.' ? second_end + 1
-                                                                      : second_end;
+            end = second_end < line.size() && line[second_end] == '.' ? second_end + 1 : second_end;
             const std::size_t text = text_after_mark(line, end);
             if (text == std::string_view::npos) return std::nullopt;
             mark.text = text;
@@ -120,8 +119,7 @@ std::optional<LetterMark> letter_at(std::string_view line, std::size_t at) {
     const bool open = at < line.size() && line[at] == '(';
     const std::size_t start = open ? at + 1 : at;
     const std::size_t close = line.find(')', start);
-    if (close == std::string_view::npos || close == start || close - start > 8)
-        return std::nullopt;
+    if (close == std::string_view::npos || close == start || close - start > 8) return std::nullopt;
     const std::string_view label = line.substr(start, close - start);
     LetterMark mark;
     mark.label = std::string(label);
@@ -173,9 +171,10 @@ bool is_page_furniture(std::string_view line) {
     const std::string_view symbol = t.substr(0, space);
     if (symbol.size() >= 5 && scan::is_upper(symbol[0]) &&
         std::count(symbol.begin(), symbol.end(), '/') >= 2 &&
-        std::all_of(symbol.begin(), symbol.end(),
-                    [](char c) { return scan::is_upper(c) || scan::is_digit(c) || c == '/' || c == '.' ||
-                                        c == '_' || c == 'd'; })) {
+        std::all_of(symbol.begin(), symbol.end(), [](char c) {
+            return scan::is_upper(c) || scan::is_digit(c) || c == '/' || c == '.' || c == '_' ||
+                   c == 'd';
+        })) {
         if (space == std::string_view::npos) return true;
         const std::string_view rest = t.substr(space + 1);
         return scan::equals_at_icase(rest, 0, "page ") && digits_to_end(rest, 5);
