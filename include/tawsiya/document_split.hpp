@@ -42,7 +42,7 @@ struct SplitDocument {
     std::vector<DocumentParagraph> paragraphs;
 };
 
-// The recommendations of `document`, in order (docs/tagging.md, "Splitting"):
+// The recommendations of `document`, in order (docs/matching.md, "`tawsiya tag`"):
 // - the numbering is read as a sequence: a paragraph number ("12.", "١٢-", "12 –") continues the
 //   paragraphs, an item ("129.51", with or without a dot after it, or "7." in a list under
 //   paragraph 60: "60.7") continues its list, a sub-paragraph ("(a)", "a)", "(أ)") its letters;

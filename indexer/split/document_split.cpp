@@ -170,7 +170,13 @@ class Walker {
             }
         }
         if (const auto l = split::letter_at(line, at)) {
-            if (accept_letter(*l, line_start, end, line[at] == '(')) {
+            // "recommended that Viet Nam (a) increase ...; (b) bring ...": a first letter inside a
+            // sentence opens sub-paragraphs when the second follows on the line.
+            const bool second_follows =
+                line[at] == '(' &&
+                line.find(l->script == split::LetterMark::Script::abjad ? "(ب) " : "(b) ",
+                          l->text) != std::string_view::npos;
+            if (accept_letter(*l, line_start, end, line[at] == '(', second_follows)) {
                 flush();
                 Piece piece;
                 piece.kind = Piece::Kind::letter;
@@ -234,7 +240,8 @@ class Walker {
         return std::nullopt;
     }
 
-    bool accept_letter(const split::LetterMark& l, bool line_start, char end, bool parenthesized) {
+    bool accept_letter(const split::LetterMark& l, bool line_start, char end, bool parenthesized,
+                       bool second_follows) {
         if (pieces_.empty()) return false;
         const bool same_script = l.script == script_;
         const bool next = letters_ >= 0 && same_script &&
@@ -247,7 +254,8 @@ class Walker {
         // The first letter: "(a)" or "(i)" (when no Latin letters run), after a chapeau.
         if (letters_ >= 0 && !roman_) return false;  // "(i)" inside "(a)" is its text
         const bool first = l.ordinal == 0 || (l.roman == 0 && letters_ < 0);
-        if (!first || !(line_start || end == ':')) return false;
+        if (!first || !(line_start || end == ':' || (l.ordinal == 0 && second_follows)))
+            return false;
         if (pieces_.back().kind == Piece::Kind::letter) return false;
         script_ = l.script;
         roman_ = l.ordinal != 0;
@@ -306,11 +314,11 @@ bool ends_upr_section(std::string_view line) {
     for (const std::string_view chapter : {"III.", "IV.", "III ", "IV "})
         if (scan::equals_at_icase(t, 0, chapter)) return true;
     if (scan::word_at(t, 0, "annex", true) || scan::word_at(t, 0, "annexe", true)) return true;
-    // The heading "Voluntary commitments of the State under review", not an item that mentions
-    // them.
-    if (t.size() < 80 && !split::number_at(t, 0) &&
-        (scan::contains_icase(t, "voluntary commitments") ||
-         scan::contains_icase(t, "engagements volontaires")))
+    // The heading "Voluntary commitments of the State under review" (after "III." it ended
+    // already), not an item that mentions them.
+    if (t.size() > 0 && (t[0] == 'V' || t[0] == 'E') &&
+        (scan::equals_at_icase(t, 0, "voluntary commitments") ||
+         scan::equals_at_icase(t, 0, "engagements volontaires")))
         return true;
     return (scan::contains_icase(t, "conclusions and/or recommendations") &&
             scan::contains_icase(t, "contained")) ||
