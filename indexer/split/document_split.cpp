@@ -72,6 +72,12 @@ bool closes_list(std::string_view text) {
     return false;
 }
 
+// A table of contents line: dot leaders ("Recommendations ........ 60-62 16").
+bool in_contents(std::string_view line) {
+    return line.find("....") != std::string_view::npos ||
+           line.find("\xE2\x80\xA6\xE2\x80\xA6") != std::string_view::npos;  // "……"
+}
+
 // The walk: each line is cut where a mark that continues the numbering stands, at its start or
 // after the ";", "." or ":" ending the part before.
 class Walker {
@@ -79,7 +85,7 @@ class Walker {
     explicit Walker(bool lists_continue_after_blank) : keep_open_(lists_continue_after_blank) {}
 
     void line(std::string_view line, std::size_t number) {
-        if (split::is_page_furniture(line)) return;
+        if (split::is_page_furniture(line) || in_contents(line)) return;
         if (trim(line).empty()) {
             gap_ = true;
             return;
@@ -172,8 +178,10 @@ class Walker {
         if (const auto l = split::letter_at(line, at)) {
             // "recommended that Viet Nam (a) increase ...; (b) bring ...": a first letter inside a
             // sentence opens sub-paragraphs when the second follows on the line.
+            // (Not after a number: "paragraph 15 (a) and (b)" cites sub-paragraphs.)
+            const std::string_view head = trim(line.substr(0, at));
             const bool second_follows =
-                line[at] == '(' &&
+                line[at] == '(' && !head.empty() && !scan::is_digit(head.back()) &&
                 line.find(l->script == split::LetterMark::Script::abjad ? "(ب) " : "(b) ",
                           l->text) != std::string_view::npos;
             if (accept_letter(*l, line_start, end, line[at] == '(', second_follows)) {
@@ -274,12 +282,6 @@ class Walker {
 };
 
 // --- The document's kind and sections ---------------------------------------------------------
-
-// A table of contents line: dot leaders ("Recommendations ........ 60-62 16").
-bool in_contents(std::string_view line) {
-    return line.find("....") != std::string_view::npos ||
-           line.find("\xE2\x80\xA6\xE2\x80\xA6") != std::string_view::npos;  // "……"
-}
 
 // "II. Conclusions and/or recommendations", in English, French or Arabic.
 bool is_upr_heading(std::string_view line) {
