@@ -552,8 +552,9 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     // Windows-edited text: each CRLF ends one line, so a continuation line stays in its
     // paragraph (a CRLF read as two line ends was a blank line, which ends the paragraph).
     const auto windows = parse_json(
-        post("/api/tag",
-             R"({"text": "12. The Committee recommends that the State party\r\nratify the Optional Protocol to the Convention against Torture.\r\n\r\n13. The State party should\r\nestablish a moratorium on executions.\r\n"})")
+        post(
+            "/api/tag",
+            R"({"text": "12. The Committee recommends that the State party\r\nratify the Optional Protocol to the Convention against Torture.\r\n\r\n13. The State party should\r\nestablish a moratorium on executions.\r\n"})")
             .body());
     REQUIRE(windows["paragraphs"].Size() == 2);
     CHECK(std::string(windows["paragraphs"][0]["text"].GetString()) ==

@@ -131,6 +131,8 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
     }
     REQUIRE(lines.size() == 4);
     CHECK(std::string(lines[0]["paragraph"].GetString()) == "12 (a)");
+    // "Concluding observations" in its title: a treaty body's document.
+    CHECK(std::string(lines[0]["issuer"]["mechanism"].GetString()) == "treaty_body");
     CHECK(lines[0]["line"].GetUint() == 11);
     // The sample holds the same request (confessions under torture) twice.
     const std::string top = lines[0]["matches"][0]["id"].GetString();
@@ -222,6 +224,8 @@ TEST_CASE("`tawsiya tag` suggests the issuer its chapeau and its symbol name", "
     CHECK(first_labels(std::string("CRC/C/ATL/CO/5\n\n") + kEnglish) ==
           std::pair<std::string, std::string>("treaty_body", "CRC"));
     CHECK(first_labels(kEnglish, {"--symbol", "CEDAW/C/ATL/CO/5"}).second == "CEDAW");
+    // Arabic sub-paragraphs under « توصي اللجنة الدولة الطرف بما يلي: » keep their committee.
+    CHECK(first_labels(kArabic).first == "treaty_body");
 }
 
 TEST_CASE("`tawsiya tag` reads the state under review from the document, or --state",

@@ -15,10 +15,10 @@ namespace tawsiya {
 
 // What kind of document it is, read from its structure and wording.
 enum class DocumentKind {
-    upr_report,          // a "Conclusions and/or recommendations" section of numbered items
-    special_procedure,   // a "Recommendations" section ("The Special Rapporteur recommends")
+    upr_report,               // a "Conclusions and/or recommendations" section of numbered items
+    special_procedure,        // a "Recommendations" section ("The Special Rapporteur recommends")
     concluding_observations,  // a treaty body's ("The Committee recommends that the State party")
-    other,               // recommending paragraphs wherever they are
+    other,                    // recommending paragraphs wherever they are
 };
 
 struct DocumentParagraph {

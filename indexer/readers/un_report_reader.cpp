@@ -1,25 +1,23 @@
 // The plain text of a UPR Working Group report (docs/record-format.md, "UN reports"): the
 // numbered paragraphs of its "Conclusions and/or recommendations" section become records.
 //
-// Reports come as PDF extractions: page headers, footers and page numbers fall in the middle of
-// paragraphs, and two numbering styles exist. Cycle 2 numbers each recommendation under its
-// paragraph ("129.4. Ratify ... (Denmark);"); early cycle 1 lists "1. To ratify ..." under a
-// paragraph "75." whose introduction, or a sentence after the list, says whether the state
-// supported them.
+// The section is split by the one document splitter (document_split.hpp, indexer/split/), which
+// reads both numbering styles through the page furniture of PDF extractions. Here: the report's
+// header (symbol, session, state), each item's recommending states, and its response, which its
+// list's introduction or a sentence after the list states.
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 #include "../analysis/language_detector.hpp"
 #include "bad_input.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/text_scan.hpp"
 #include "text_decoding.hpp"
-#include "tawsiya/analyzer.hpp"
-#include "tawsiya/document_split.hpp"
 #include "upr_paragraph.hpp"
 #include "upr_sessions.hpp"
 
