@@ -291,4 +291,10 @@ TEST_CASE("a line of 30 KB dense with marks is split in linear time, not a crash
     std::string letters = "12. The Committee recommends that the State party:";
     while (letters.size() < (1 << 20)) letters += " (a) x; (b) y; (c) z;";
     CHECK(split_recommendations(letters, analyzer(), Lang::en).size() >= 3);
+    // A first letter inside a sentence looks ahead for the second: once per line, not per "(a)".
+    std::string firsts = "12. The Committee recommends that the State party";
+    while (firsts.size() < (1 << 20)) firsts += " consider (a) it";
+    const auto one = split_recommendations(firsts, analyzer(), Lang::en);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].number == "12");
 }

@@ -179,11 +179,11 @@ class Walker {
             // "recommended that Viet Nam (a) increase ...; (b) bring ...": a first letter inside a
             // sentence opens sub-paragraphs when the second follows on the line.
             // (Not after a number: "paragraph 15 (a) and (b)" cites sub-paragraphs.)
-            const std::string_view head = trim(line.substr(0, at));
-            const bool second_follows =
-                line[at] == '(' && !head.empty() && !scan::is_digit(head.back()) &&
-                line.find(l->script == split::LetterMark::Script::abjad ? "(ب) " : "(b) ",
-                          l->text) != std::string_view::npos;
+            std::size_t before = at;
+            while (before > 0 && (line[before - 1] == ' ' || line[before - 1] == '\t')) --before;
+            const bool second_follows = line[at] == '(' && l->ordinal == 0 && before > 0 &&
+                                        !scan::is_digit(line[before - 1]) &&
+                                        second_letter_after(line, l->text, l->script);
             if (accept_letter(*l, line_start, end, line[at] == '(', second_follows)) {
                 flush();
                 Piece piece;
@@ -248,6 +248,23 @@ class Walker {
         return std::nullopt;
     }
 
+    // Whether "(b) " ("(ب) ") stands in `line` after `from`. The first one after the last
+    // search is kept, so that a line dense with "(a)" is searched once: linear time.
+    bool second_letter_after(std::string_view line, std::size_t from,
+                             split::LetterMark::Script script) {
+        Found& found = found_[script == split::LetterMark::Script::abjad ? 1 : 0];
+        if (found.line != line.data() || found.from > from) {
+            found.line = line.data();
+            found.at =
+                line.find(script == split::LetterMark::Script::abjad ? "(ب) " : "(b) ", from);
+        }
+        found.from = from;
+        if (found.at != std::string_view::npos && found.at < from)
+            found.at =
+                line.find(script == split::LetterMark::Script::abjad ? "(ب) " : "(b) ", from);
+        return found.at != std::string_view::npos;
+    }
+
     bool accept_letter(const split::LetterMark& l, bool line_start, char end, bool parenthesized,
                        bool second_follows) {
         if (pieces_.empty()) return false;
@@ -276,7 +293,11 @@ class Walker {
     bool gap_ = false;
     int paragraph_ = 0, item_ = 0, last_list_ = 0;
     bool dotted_ = false;  // the list's items are numbered "129.4", not "4."
-    int letters_ = -1;     // the last letter's rank under the open paragraph or item, -1: none
+    struct Found {
+        const char* line = nullptr;
+        std::size_t from = 0, at = std::string_view::npos;
+    } found_[2];        // second_letter_after's last answer, for Latin and abjad letters
+    int letters_ = -1;  // the last letter's rank under the open paragraph or item, -1: none
     bool roman_ = false;
     split::LetterMark::Script script_ = split::LetterMark::Script::latin;
 };
