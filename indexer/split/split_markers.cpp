@@ -142,6 +142,12 @@ std::optional<LetterMark> letter_at(std::string_view line, std::size_t at) {
     return mark;
 }
 
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\f\v");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\f\v") - first + 1);
+}
+
 bool is_page_furniture(std::string_view line) {
     if (line.find('\f') != std::string_view::npos &&
         line.find_first_not_of(" \t\f") == std::string_view::npos)

@@ -32,6 +32,9 @@ struct LetterMark {
 };
 std::optional<LetterMark> letter_at(std::string_view line, std::size_t at);
 
+// `s` without the blanks (spaces, tabs, form feeds) at either end.
+std::string_view trim(std::string_view s);
+
 // A line that is page furniture, not text: "GE.12-14567", a page number ("12", "Page 12",
 // "- 12 -"), the document's symbol repeated in a page header ("A/HRC/22/10 page 3"), a form feed.
 bool is_page_furniture(std::string_view line);
