@@ -531,7 +531,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     REQUIRE(tagged.result() == bhttp::status::ok);
     const auto paragraphs = parse_json(tagged.body());
     REQUIRE(paragraphs["paragraphs"].Size() == 2);
-    CHECK(std::string(paragraphs["paragraphs"][1]["paragraph"].GetString()) == "12(b)");
+    CHECK(std::string(paragraphs["paragraphs"][1]["paragraph"].GetString()) == "12 (b)");
     CHECK(paragraphs["paragraphs"][1]["matches"].Size() >= 1);
     // Under the committee's chapeau, and with the document's symbol, the issuer follows.
     const auto& first = paragraphs["paragraphs"][0]["suggestions"];
@@ -551,6 +551,21 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
         post("/api/match", R"({"text": "Ratify the OPCAT", "symbol": "CERD/C/ATL/CO/5"})").body());
     CHECK(std::string(given["suggestions"]["body"][0]["label"].GetString()) == "CERD");
     CHECK_THAT(error_of(post("/api/tag", R"({"lang": "en"})")), Catch::StartsWith("text:"));
+    // Windows-edited text: each CRLF ends one line, so a continuation line stays in its
+    // paragraph (a CRLF read as two line ends was a blank line, which ends the paragraph).
+    const auto windows = parse_json(
+        post(
+            "/api/tag",
+            R"({"text": "12. The Committee recommends that the State party\r\nratify the Optional Protocol to the Convention against Torture.\r\n\r\n13. The State party should\r\nestablish a moratorium on executions.\r\n"})")
+            .body());
+    REQUIRE(windows["paragraphs"].Size() == 2);
+    CHECK(std::string(windows["paragraphs"][0]["text"].GetString()) ==
+          "The Committee recommends that the State party ratify the Optional Protocol to the "
+          "Convention against Torture.");
+    CHECK(std::string(windows["paragraphs"][1]["paragraph"].GetString()) == "13");
+    CHECK(windows["paragraphs"][1]["line"].GetUint() == 4);
+    CHECK(std::string(windows["paragraphs"][1]["text"].GetString()) ==
+          "The State party should establish a moratorium on executions.");
 
     const auto get = Client(server.port()).get("/api/match");
     CHECK(get.result() == bhttp::status::method_not_allowed);

@@ -60,14 +60,14 @@ const char* kArabic =
 TEST_CASE("the recommendations of concluding observations, in English", "[tag][split]") {
     const auto paragraphs = split_recommendations(kEnglish, analyzer());
     REQUIRE(paragraphs.size() == 4);
-    CHECK(paragraphs[0].number == "12(a)");
+    CHECK(paragraphs[0].number == "12 (a)");
     CHECK(paragraphs[0].line == 11);
     CHECK(paragraphs[0].context == "The Committee recommends that the State party:");
     CHECK(paragraphs[0].text ==
           "Ensure that confessions obtained under torture are never admitted as evidence and that "
           "judges order a medical examination whenever torture is alleged;");
-    CHECK(paragraphs[1].number == "12(b)");
-    CHECK(paragraphs[2].number == "12(c)");
+    CHECK(paragraphs[1].number == "12 (b)");
+    CHECK(paragraphs[2].number == "12 (c)");
     CHECK(paragraphs[3].number == "13");
     CHECK(paragraphs[3].line == 18);
     for (const auto& p : paragraphs) CHECK(p.lang == Lang::en);
@@ -85,9 +85,9 @@ TEST_CASE("Arabic recommendations numbered in Arabic-Indic digits and abjad lett
           "[tag][split]") {
     const auto paragraphs = split_recommendations(kArabic, analyzer());
     REQUIRE(paragraphs.size() == 2);
-    CHECK(paragraphs[0].number == "15(أ)");
+    CHECK(paragraphs[0].number == "15 (أ)");
     CHECK(paragraphs[0].text == "الحد من اكتظاظ السجون باللجوء إلى العقوبات البديلة؛");
-    CHECK(paragraphs[1].number == "15(ب)");
+    CHECK(paragraphs[1].number == "15 (ب)");
     CHECK(paragraphs[1].lang == Lang::ar);
     CHECK(paragraphs[0].line == 4);
 }
@@ -102,8 +102,9 @@ TEST_CASE("a numbered paragraph of 100 KB and a line of 1 MB are split, not a cr
                                  "\n\n13. The State party should ratify the Convention.\n";
     const auto paragraphs = split_recommendations(document, analyzer(), Lang::en);
     REQUIRE(paragraphs.size() == 2);
-    CHECK(paragraphs[0].number == "12");
-    CHECK(paragraphs[0].text.size() > 100000);
+    // The sub-paragraph after the blank lines is paragraph 12's: its chapeau is the 100 KB.
+    CHECK(paragraphs[0].number == "12 (a)");
+    CHECK(paragraphs[0].context.size() > 100000);
     CHECK(paragraphs[1].number == "13");
     CHECK(paragraphs[1].line == 7);
 }
@@ -129,7 +130,9 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
         REQUIRE_FALSE(lines.back().HasParseError());
     }
     REQUIRE(lines.size() == 4);
-    CHECK(std::string(lines[0]["paragraph"].GetString()) == "12(a)");
+    CHECK(std::string(lines[0]["paragraph"].GetString()) == "12 (a)");
+    // "Concluding observations" in its title: a treaty body's document.
+    CHECK(std::string(lines[0]["issuer"]["mechanism"].GetString()) == "treaty_body");
     CHECK(lines[0]["line"].GetUint() == 11);
     // The sample holds the same request (confessions under torture) twice.
     const std::string top = lines[0]["matches"][0]["id"].GetString();
@@ -144,7 +147,7 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
     CHECK(header.rfind("\xEF\xBB\xBFparagraph,line,lang,text,top_match,top_match_score", 0) == 0);
     std::size_t rows = 0;
     for (std::string line; std::getline(csv, line);)
-        if (line.rfind("12(", 0) == 0 || line.rfind("13,", 0) == 0) ++rows;
+        if (line.rfind("12 (", 0) == 0 || line.rfind("13,", 0) == 0) ++rows;
     CHECK(rows == 4);
 
     CHECK(test::run({TAWSIYA_BINARY, "tag", "--db", db, document, "--format", "xml"},
@@ -182,6 +185,36 @@ TEST_CASE("`tawsiya tag`: a recommendation over the matcher's limit is reported,
         CHECK_THAT(out.str(), Catch::Contains(format == "csv" ? "\n13," : "\"paragraph\":\"13\""));
         CHECK_THAT(out.str(), !Catch::Contains(format == "csv" ? "\n12," : "\"paragraph\":\"12\""));
     }
+}
+
+TEST_CASE("`tawsiya tag` reads a Windows-edited file: a CRLF ends one line", "[tag][cli]") {
+    test::TempDir dir;
+    const std::string db = test::index_sample_corpus(dir);
+    if (db.empty()) {
+        WARN("corpus/sample.jsonl is missing: skipped");
+        return;
+    }
+    const std::string document = dir / "windows.txt";
+    std::ofstream(document, std::ios::binary)
+        << "12. The Committee recommends that the State party\r\nratify the Optional Protocol "
+           "to the Convention against Torture.\r\n\r\n13. The State party should\r\n"
+           "establish a moratorium on executions.\r\n";
+    REQUIRE(test::run({TAWSIYA_BINARY, "tag", "--db", db, document}, dir / "tag.out") == 0);
+    std::ifstream out(dir / "tag.out");
+    std::vector<std::pair<std::string, std::string>> found;  // paragraph, text
+    for (std::string line; std::getline(out, line);) {
+        if (line.empty() || line[0] != '{') continue;
+        rapidjson::Document doc;
+        doc.Parse(line.c_str());
+        REQUIRE_FALSE(doc.HasParseError());
+        found.emplace_back(doc["paragraph"].GetString(), doc["text"].GetString());
+    }
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].second ==
+          "The Committee recommends that the State party ratify the Optional Protocol to the "
+          "Convention against Torture.");
+    CHECK(found[1] == std::pair<std::string, std::string>(
+                          "13", "The State party should establish a moratorium on executions."));
 }
 
 TEST_CASE("a document's own symbol is in its opening lines", "[tag][split]") {
@@ -222,6 +255,8 @@ TEST_CASE("`tawsiya tag` suggests the issuer its chapeau and its symbol name", "
     CHECK(first_labels(std::string("CRC/C/ATL/CO/5\n\n") + kEnglish) ==
           std::pair<std::string, std::string>("treaty_body", "CRC"));
     CHECK(first_labels(kEnglish, {"--symbol", "CEDAW/C/ATL/CO/5"}).second == "CEDAW");
+    // Arabic sub-paragraphs under « توصي اللجنة الدولة الطرف بما يلي: » keep their committee.
+    CHECK(first_labels(kArabic).first == "treaty_body");
 }
 
 TEST_CASE("`tawsiya tag` reads the state under review from the document, or --state",

@@ -1,19 +1,19 @@
 // The plain text of a UPR Working Group report (docs/record-format.md, "UN reports"): the
 // numbered paragraphs of its "Conclusions and/or recommendations" section become records.
 //
-// Reports come as PDF extractions: page headers, footers and page numbers fall in the middle of
-// paragraphs, and two numbering styles exist. Cycle 2 numbers each recommendation under its
-// paragraph ("129.4. Ratify ... (Denmark);"); early cycle 1 lists "1. To ratify ..." under a
-// paragraph "75." whose introduction, or a sentence after the list, says whether the state
-// supported them.
+// The section is split by the one document splitter (document_split.hpp, indexer/split/), which
+// reads both numbering styles through the page furniture of PDF extractions. Here: the report's
+// header (symbol, session, state), each item's recommending states, and its response, which its
+// list's introduction or a sentence after the list states.
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 #include "../analysis/language_detector.hpp"
 #include "bad_input.hpp"
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/text_scan.hpp"
@@ -95,37 +95,6 @@ ReportHeader read_header(const std::string& text, const std::string& path) {
     return h;
 }
 
-// Page furniture from PDF extraction: "GE.12-14xxx", the symbol repeated, bare page numbers, a
-// form feed, "- 12 -".
-bool is_page_noise(const std::string& line, const std::string& symbol) {
-    const std::size_t first = scan::skip_spaces(line);
-    std::size_t last = line.size();
-    while (last > first && scan::is_space(line[last - 1])) --last;
-    const std::string_view t = std::string_view(line).substr(first, last - first);
-    if (t.empty()) return line.find('\f') != std::string::npos;
-    const auto digits_to_end = [&](std::size_t from) {
-        return from < t.size() && scan::skip_digits(t, from) == t.size();
-    };
-    if (t.substr(0, 3) == "GE." && t.size() > 6 && scan::skip_digits(t, 3) == 5 && t[5] == '-' &&
-        scan::is_digit(t[6]))
-        return true;
-    if (t.size() <= 3 && digits_to_end(0)) return true;
-    if (t.substr(0, 5) == "Page " && digits_to_end(5)) return true;
-    if (t.substr(0, 6) == "A/HRC/" && t.size() > 6 &&
-        std::all_of(t.begin() + 6, t.end(),
-                    [](char c) { return scan::is_word(c) || c == '.' || c == '/'; }))
-        return true;
-    const auto dashes = [&](std::size_t from) {
-        while (from < t.size() && (t[from] == '-' || scan::is_space(t[from]))) ++from;
-        return from;
-    };
-    const std::size_t number = dashes(0);
-    const std::size_t after = scan::skip_digits(t, number);
-    if (after > number && dashes(after) == t.size()) return true;
-    return !symbol.empty() && line.find(symbol) != std::string::npos &&
-           line.size() < symbol.size() + 20;
-}
-
 std::string response_in(std::string_view sentence) {
     if (scan::contains_any_icase(sentence,
                                  {"did not enjoy", "do not enjoy", "not accepted", "not supported",
@@ -140,106 +109,6 @@ std::string response_in(std::string_view sentence) {
     return {};
 }
 
-// "II. Conclusions and/or recommendations", any case, with optional "*", ":" or ".".
-bool is_recommendations_heading(std::string_view line) {
-    std::size_t at = scan::skip_spaces(line);
-    if (!scan::equals_at_icase(line, at, "II.")) return false;
-    at = scan::skip_spaces(line, at + 3);
-    if (!scan::equals_at_icase(line, at, "Conclusions and")) return false;
-    at += 15;
-    if (scan::equals_at_icase(line, at, "/or")) at += 3;
-    if (!scan::equals_at_icase(line, at, " recommendations")) return false;
-    at += 16;
-    while (at < line.size() && line[at] == '*') ++at;
-    at = scan::skip_spaces(line, at);
-    if (at < line.size() && (line[at] == ':' || line[at] == '.')) ++at;
-    return scan::skip_spaces(line, at) == line.size();
-}
-
-// The next part of the report: "III.", "IV.", "Annex", "Notes", or the closing paragraph "NN.
-// All conclusions and/or recommendations ...".
-bool ends_section(std::string_view line) {
-    const std::size_t at = scan::skip_spaces(line);
-    if (scan::equals_at_icase(line, at, "III.") || scan::equals_at_icase(line, at, "IV.") ||
-        scan::word_at(line, at, "annex", true))
-        return true;
-    if (scan::equals_at_icase(line, at, "notes") && scan::skip_spaces(line, at + 5) == line.size())
-        return true;
-    const std::size_t dot = scan::skip_digits(line, at);
-    if (dot == at || dot >= line.size() || line[dot] != '.') return false;
-    const std::size_t phrase = scan::skip_spaces(line, dot + 1);
-    return phrase > dot + 1 &&
-           scan::equals_at_icase(line, phrase, "All conclusions and/or recommendations");
-}
-
-// The end of a run of one to three digits at `at`, or npos (no digit, or more than three).
-std::size_t short_number_end(std::string_view line, std::size_t at) {
-    const std::size_t end = scan::skip_digits(line, at);
-    return end > at && end - at <= 3 ? end : std::string_view::npos;
-}
-
-// What follows a paragraph number: nothing, or blanks and the text. False for anything else
-// ("129.4x").
-bool text_after_number(std::string_view line, std::size_t at, std::string& text) {
-    if (at == line.size()) {
-        text.clear();
-        return true;
-    }
-    if (!scan::is_space(line[at])) return false;
-    text = line.substr(scan::skip_spaces(line, at));
-    return true;
-}
-
-struct NumberedLine {
-    std::string first, second, text;  // "129", "4", "Ratify ..."; second empty for "75."
-};
-
-// "129.4. text" or "129.4 text": a recommendation numbered under its paragraph.
-std::optional<NumberedLine> sub_numbered(std::string_view line) {
-    const std::size_t start = scan::skip_spaces(line);
-    const std::size_t dot = short_number_end(line, start);
-    if (dot == std::string_view::npos || dot >= line.size() || line[dot] != '.') return {};
-    const std::size_t end = short_number_end(line, dot + 1);
-    if (end == std::string_view::npos) return {};
-    NumberedLine n{std::string(line.substr(start, dot - start)),
-                   std::string(line.substr(dot + 1, end - dot - 1)),
-                   {}};
-    const std::size_t after = end < line.size() && line[end] == '.' ? end + 1 : end;
-    if (!text_after_number(line, after, n.text)) return {};
-    return n;
-}
-
-// "75. text": a paragraph, or an item of a list under one.
-std::optional<NumberedLine> numbered(std::string_view line) {
-    const std::size_t start = scan::skip_spaces(line);
-    const std::size_t dot = short_number_end(line, start);
-    if (dot == std::string_view::npos || dot >= line.size() || line[dot] != '.') return {};
-    NumberedLine n{std::string(line.substr(start, dot - start)), {}, {}};
-    if (!text_after_number(line, dot + 1, n.text)) return {};
-    return n;
-}
-
-// "The recommendations listed above ...", "All conclusions ...", any case.
-bool closes_list(std::string_view line) {
-    const std::size_t at = scan::skip_spaces(line);
-    for (const std::string_view lead : {"The", "All", "These"}) {
-        const std::size_t next = at + lead.size() + 1;
-        if (scan::equals_at_icase(line, at, lead) && next - 1 < line.size() &&
-            line[next - 1] == ' ' &&
-            (scan::equals_at_icase(line, next, "recommendations") ||
-             scan::equals_at_icase(line, next, "conclusions")))
-            return true;
-    }
-    return false;
-}
-
-struct Item {
-    std::string number;  // "129.4" or, for a list under paragraph 75, "75.1"
-    std::string text;
-    std::size_t line = 0;
-    int parent = 0;
-};
-
 }  // namespace
 
 void read_un_report(const std::string& path, const ReadOptions& options, const RecordSink& sink,
@@ -251,73 +120,11 @@ void read_un_report(const std::string& path, const ReadOptions& options, const R
         return;
     }
     const ReportHeader header = read_header(text, path);
-
-    std::vector<Item> items;
-    std::map<int, std::string> response_of;  // paragraph -> response its introduction states
-    std::istringstream lines(text);
-    std::string line;
-    std::size_t line_number = 0;
-    bool in_section = false;
-    int parent = 0, last_sub = 0;
-    Item* open = nullptr;
-    while (std::getline(lines, line)) {
-        ++line_number;
-        if (!in_section) {
-            in_section = is_recommendations_heading(line);
-            continue;
-        }
-        if (ends_section(line)) break;
-        if (is_page_noise(line, header.symbol) ||
-            line.find_first_not_of(" \t") == std::string::npos)
-            continue;
-        if (const auto m = sub_numbered(line); m && std::stoi(m->first) == parent) {
-            items.push_back({m->first + "." + m->second, m->text, line_number, parent});
-            open = &items.back();
-            last_sub = std::stoi(m->second);
-            continue;
-        }
-        if (const auto m = numbered(line)) {
-            const int n = std::stoi(m->first);
-            // A list item continues its list ("10." after "9."); otherwise "76." after
-            // paragraph 75 is the next paragraph.
-            if (parent != 0 && last_sub != 0 && n == last_sub + 1) {
-                items.push_back(
-                    {std::to_string(parent) + "." + m->first, m->text, line_number, parent});
-                open = &items.back();
-                last_sub = n;
-                continue;
-            }
-            if (parent == 0 || n == parent + 1 || (last_sub == 0 && n != 1)) {
-                parent = n;
-                last_sub = 0;
-                open = nullptr;
-                response_of[parent] = response_in(m->text);
-                continue;
-            }
-            if (n == 1) {  // the first item of a list under the current paragraph
-                items.push_back({std::to_string(parent) + ".1", m->text, line_number, parent});
-                open = &items.back();
-                last_sub = 1;
-                continue;
-            }
-        }
-        // A sentence after a list ("The recommendations listed above enjoy the support of
-        // Morocco.") closes it and may state the response.
-        if (closes_list(line)) {
-            if (const std::string r = response_in(line); !r.empty())
-                response_of[parent] = response_of[parent].empty() ? r : response_of[parent];
-            open = nullptr;
-            continue;
-        }
-        if (open)
-            open->text += " " + line;
-        else if (parent != 0 && last_sub == 0) {
-            // The introduction of a paragraph spread over several lines.
-            if (const std::string r = response_in(line); !r.empty() && response_of[parent].empty())
-                response_of[parent] = r;
-        }
-    }
-    if (!in_section) {
+    // The one splitter (document_split.hpp) reads the section's items, whatever the cycle.
+    // (The language is given, so the analyzer is not asked for it.)
+    static const Analyzer analyzer;
+    const SplitDocument split = split_document(text, analyzer, Lang::en);
+    if (split.kind != DocumentKind::upr_report) {
         readers::reject(options, report, path, 1,
                         "no \"Conclusions and/or recommendations\" section: not a UPR Working "
                         "Group report");
@@ -325,13 +132,16 @@ void read_un_report(const std::string& path, const ReadOptions& options, const R
     }
 
     const std::string stem = std::filesystem::path(path).stem().string();
-    for (const Item& item : items) {
+    for (const DocumentParagraph& item : split.paragraphs) {
         readers::UprParagraph parts = readers::split_upr_paragraph(item.text);
         if (parts.text.empty()) {
             readers::reject(options, report, path, item.line,
                             "recommendation " + item.number + " has no text");
             continue;
         }
+        // The response its list's introduction states, or the sentence closing the list.
+        std::string response = response_in(item.context);
+        if (response.empty()) response = response_in(item.note);
         Record r;
         r.id = (header.symbol.empty() ? "report:" + stem : header.symbol) + ":" + item.number;
         r.text[analysis::detect_language(parts.text)] = parts.text;
@@ -344,7 +154,7 @@ void read_un_report(const std::string& path, const ReadOptions& options, const R
         if (header.session) r.cycle = readers::upr_session_cycle(*header.session);
         r.symbol = header.symbol;
         r.paragraph = item.number;
-        r.response = response_of[item.parent];
+        r.response = response;
         r.source = "un-report:" + stem;
         readers::deliver(options, report, path, item.line, sink, std::move(r));
     }

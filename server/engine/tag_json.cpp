@@ -26,6 +26,18 @@ std::string tagged_paragraph_to_json(const DocumentParagraph& paragraph,
         w.Key("context");
         w.String(paragraph.context);
     }
+    // Who issued it, as the document's symbol or wording says (document_split.hpp).
+    if (!paragraph.mechanism.empty()) {
+        w.Key("issuer");
+        w.StartObject();
+        w.Key("mechanism");
+        w.String(paragraph.mechanism);
+        if (!paragraph.body.empty()) {
+            w.Key("body");
+            w.String(paragraph.body);
+        }
+        w.EndObject();
+    }
     for (const auto& member : parsed.GetObject()) {
         if (std::string_view(member.name.GetString()) == "id") continue;
         w.Key(member.name.GetString(), member.name.GetStringLength());

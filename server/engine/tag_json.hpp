@@ -10,7 +10,8 @@
 namespace tawsiya {
 
 // The match JSON of match_json.hpp (id = the paragraph number) with "paragraph", "line", "text"
-// and, for a sub-paragraph, "context" added in front.
+// and, for a sub-paragraph, "context", and when the document says who issued it, "issuer"
+// {"mechanism", "body"} added in front.
 std::string tagged_paragraph_to_json(const DocumentParagraph& paragraph, const MatchResult& result);
 
 }  // namespace tawsiya

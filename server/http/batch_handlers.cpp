@@ -74,9 +74,8 @@ std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_v
     const rapidjson::Document doc = parse_json_body(body);
     const auto text = optional_string(doc, "text");
     if (!text || blank(*text)) throw UsageError("text", "give the text of the document to tag");
-    std::string document = *text;
-    for (auto& c : document)
-        if (c == '\r') c = '\n';
+    // Line endings (CRLF, CR) are the splitter's to normalize: one CRLF is one line end.
+    const std::string& document = *text;
     const auto lang = optional_lang(doc, "lang");
     std::size_t k = 5;
     if (const auto given = optional_uint(doc, "k")) {
