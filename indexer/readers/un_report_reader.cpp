@@ -14,6 +14,7 @@
 
 #include "../analysis/language_detector.hpp"
 #include "bad_input.hpp"
+#include "tawsiya/document_file.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/text_scan.hpp"
@@ -244,8 +245,8 @@ struct Item {
 
 void read_un_report(const std::string& path, const ReadOptions& options, const RecordSink& sink,
                     ReadReport& report) {
-    const std::string text = readers::normalize_line_endings(
-        readers::decode_to_utf8(readers::read_file_bytes(path), options.encoding, path));
+    // A PDF, a Word or OpenDocument file, or text in any encoding.
+    const std::string text = read_document(path, options.encoding).text;
     if (text.find_first_not_of(" \t\n\f") == std::string::npos) {
         readers::reject(options, report, path, 1, "empty file");
         return;
