@@ -24,8 +24,8 @@ struct DocumentLimits {
     std::size_t max_pages = 2000;                         // PDF
     std::size_t max_entry_bytes = std::size_t{64} << 20;  // one zip entry, uncompressed
     std::size_t max_zip_entries = 20000;                  // entries in a .docx/.odt
-    int max_xml_depth = 256;                              // element nesting in a zip's XML
-    std::size_t max_text_bytes = std::size_t{32} << 20;   // the text a document gives
+    int max_xml_depth = 128;  // element nesting in a zip's XML (libxml2 itself stops at 256)
+    std::size_t max_text_bytes = std::size_t{32} << 20;  // the text a document gives
 };
 
 // A document that cannot be read: damaged, encrypted, over a limit, not the kind its content
