@@ -38,7 +38,7 @@ void read_any(const std::string& path, const ReadOptions& options, const RecordS
             "named " + extension + " but its content is not a PDF, Word or OpenDocument file");
     if (extension == ".jsonl" || extension == ".json" || extension == ".ndjson")
         return read_jsonl(path, options, sink, report);
-    if (extension == ".csv") return read_uprinfo_csv(path, options, sink, report);
+    if (extension == ".csv") return read_csv(path, options, sink, report);
     if (extension == ".txt") return read_un_report(path, options, sink, report);
     throw InputError(path, 0,
                      "unknown kind of input '" + extension +
