@@ -84,7 +84,7 @@ TEST_CASE("UPR Info's current export: BOM, `;`, CRLF, duplicated column names", 
     CHECK_THROWS_WITH(read(dir / "other.csv"), Catch::Contains("--columns"));
 }
 
-TEST_CASE("--columns maps any CSV export: a UHRI-style download", "[readers][csv]") {
+TEST_CASE("a `--columns` mapping reads any CSV export: a UHRI-style download", "[readers][csv]") {
     test::TempDir dir;
     const std::string path = dir / "uhri.csv";
     write_bytes(path,
