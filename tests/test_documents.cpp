@@ -107,6 +107,20 @@ TEST_CASE("a PDF is read in reading order without its running headers, footers a
     CHECK(pdf.text.find("Minister of\nJustice.\n\n2. The delegation") != std::string::npos);
 }
 
+TEST_CASE("an Arabic PDF is read right to left, numbers left to right", "[documents]") {
+    const DocumentText pdf = read_document(fixture("concluding-observations-ar.pdf"));
+    CHECK(pdf.kind == DocumentKind::pdf);
+    for (const char* line : {"\n١٤- تعرب اللجنة عن قلقها إزاء اكتظاظ السجون في الدولة الطرف.\n",
+                             "\n١٥- توصي اللجنة الدولة الطرف بما يلي:\n",
+                             "\n(أ) الحد من اكتظاظ السجون باللجوء إلى العقوبات البديلة،",
+                             "\n(ب) ضمان حصول كل محتجز على طبيب مستقل في غضون أربع وعشرين ساعة."}) {
+        INFO(line);
+        CHECK(pdf.text.find(line) != std::string::npos);
+    }
+    CHECK(count(pdf.text, "CAT/C/FRD/CO/3") == 1);
+    CHECK(count(pdf.text, "GE.26") == 0);
+}
+
 TEST_CASE("a UPR report in PDF gives its recommendations to `tawsiya index`", "[documents]") {
     std::vector<Record> records;
     ReadReport report;
@@ -300,6 +314,11 @@ TEST_CASE("`tawsiya tag` splits the PDF, Word and OpenDocument fixtures", "[docu
         const auto [status, out, err] = tag(fixture("concluding-observations-en.odt"));
         CHECK(status == 0);
         CHECK(paragraphs(out) == std::vector<std::string>{"25(a)", "25(b)", "26"});
+    }
+    {
+        const auto [status, out, err] = tag(fixture("concluding-observations-ar.pdf"));
+        CHECK(status == 0);
+        CHECK(paragraphs(out) == std::vector<std::string>{"15(أ)", "15(ب)"});
     }
     {
         // Its sub-paragraphs "a)" are split or not as the splitter does; the chapeau and the

@@ -9,8 +9,12 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
@@ -67,9 +71,8 @@ std::vector<Line> make_lines(const std::vector<poppler::text_box>& boxes) {
         if (!lines.empty()) {
             const Line& line = lines.back();
             const double line_middle = (line.y0 + line.y1) / 2;
-            same_line =
-                std::abs(middle - line_middle) < 0.5 * std::min(line.height(), w.y1 - w.y0) &&
-                w.x0 > line.words.back().x0;
+            // By height only: right-to-left words may come in any horizontal order.
+            same_line = std::abs(middle - line_middle) < 0.5 * std::min(line.height(), w.y1 - w.y0);
         }
         if (!same_line) {
             lines.emplace_back();
@@ -86,6 +89,83 @@ std::vector<Line> make_lines(const std::vector<poppler::text_box>& boxes) {
         line.words.push_back(std::move(w));
     }
     return lines;
+}
+
+// Arabic letters (the Arabic block and its presentation forms): what makes a line right to left.
+bool is_arabic(UChar32 c) {
+    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+           (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+bool is_arabic_mark(UChar32 c) {
+    return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+std::vector<UChar32> code_points(const std::string& s) {
+    std::vector<UChar32> out;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t length = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0) out.push_back(c);
+    }
+    return out;
+}
+
+std::string utf8_of(const std::vector<UChar32>& points) {
+    std::string out;
+    for (const UChar32 c : points) {
+        uint8_t buffer[4];
+        int32_t n = 0;
+        UBool error = false;
+        U8_APPEND(buffer, n, 4, c, error);
+        if (!error) out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
+// Poppler gives the words of a right-to-left line in visual order, left to right, each spelled
+// backwards. An Arabic line is put back in reading order: its words from the right, each Arabic
+// word's letters reversed (a letter keeps its vowel marks after it, a number its digits' order);
+// Latin words are left as they are. (Poppler spells the lam-alef ligature in logical order inside
+// the backwards word, so it comes out as alef-lam: "المالحظات" for "الملاحظات", as in pdftotext.)
+void restore_right_to_left(Line& line) {
+    std::size_t arabic = 0, latin = 0;
+    for (const Word& w : line.words)
+        for (const UChar32 c : code_points(w.text)) {
+            if (is_arabic(c)) ++arabic;
+            if (c < 0x0250 && u_isalpha(c)) ++latin;
+        }
+    if (arabic == 0 || arabic < latin) return;
+    // Spaces as Poppler saw them, between visual neighbours: kept between the same two words.
+    const std::size_t n = line.words.size();
+    std::vector<bool> space(n, false);
+    for (std::size_t k = 0; k + 1 < n; ++k)
+        space[k] = line.words[k].space_after ||
+                   line.words[k + 1].x0 - line.words[k].x1 > 0.1 * line.height();
+    std::reverse(line.words.begin(), line.words.end());
+    for (std::size_t i = 0; i < n; ++i) {
+        Word& w = line.words[i];
+        w.space_after = i + 1 < n && space[n - 2 - i];
+        const std::vector<UChar32> points = code_points(w.text);
+        if (std::none_of(points.begin(), points.end(), is_arabic)) continue;
+        std::vector<std::vector<UChar32>> clusters;
+        // Numbers read left to right even there: a run of digits stays as it is.
+        auto digit = [](UChar32 c) { return u_isdigit(c); };
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const UChar32 c = points[k];
+            if (!clusters.empty() && (is_arabic_mark(c) || (digit(c) && k > 0 &&
+                                                            digit(points[k - 1]))))
+                clusters.back().push_back(c);
+            else
+                clusters.push_back({c});
+        }
+        std::vector<UChar32> reversed;
+        for (auto it = clusters.rbegin(); it != clusters.rend(); ++it)
+            reversed.insert(reversed.end(), it->begin(), it->end());
+        w.text = utf8_of(reversed);
+    }
 }
 
 // A line-numbered draft: at least three bare numbers opening their lines, left of where every
@@ -231,6 +311,7 @@ std::string pdf_text(std::string_view bytes, const std::string& path, const Docu
         if (page) {
             p.height = page->page_rect().height();
             p.lines = make_lines(page->text_list());
+            for (Line& line : p.lines) restore_right_to_left(line);
         }
         for (const Line& line : p.lines)
             for (const Word& w : line.words) text_bytes += w.text.size() + 1;
