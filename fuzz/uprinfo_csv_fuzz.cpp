@@ -1,4 +1,4 @@
-// read_uprinfo_csv on arbitrary file contents, lenient and strict, each record turned into its
+// read_csv on arbitrary file contents, lenient and strict, each record turned into its
 // Xapian document as the indexer does: bad lines are reported or rejected with tawsiya::Error,
 // never a crash.
 #include <cstddef>
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         options.strict = strict;
         ReadReport report;
         try {
-            read_uprinfo_csv(
+            read_csv(
                 path, options,
                 [](Record&& record) { (void)make_document(record, fuzz::analyzer()); }, report);
         } catch (const Error&) {

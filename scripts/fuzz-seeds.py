@@ -99,6 +99,44 @@ def main():
             write(out, "http_batch_fuzz", b"\x02" + json.dumps(
                 {"items": items, "threshold": 0.25}, ensure_ascii=False).encode())
 
+    # Word and OpenDocument XML (office_xml_fuzz: parts separated by "--part--"), numbered
+    # paragraphs and lettered sub-paragraphs; the committed fixtures as whole files
+    # (document_fuzz).
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="0">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="12"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt '
+                 'w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    styles = (f'<w:styles {w}><w:style w:styleId="List"><w:pPr><w:numPr><w:numId w:val="1"/>'
+              '</w:numPr></w:pPr></w:style></w:styles>')
+    t = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    o = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    s = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+    for lang in ("en", "fr", "ar"):
+        texts = [r["text"][lang] for r in records if lang in r.get("text", {})]
+        for i in range(0, len(texts), 4):
+            chunk = [t_.replace("&", "&amp;").replace("<", "&lt;") for t_ in texts[i:i + 4]]
+            paragraphs = "".join(
+                f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{n % 2}"/><w:numId w:val="1"/></w:numPr>'
+                f'</w:pPr><w:r><w:t>{x}</w:t></w:r></w:p>' for n, x in enumerate(chunk))
+            document = f'<w:document {w}><w:body>{paragraphs}</w:body></w:document>'
+            write(out, "office_xml_fuzz",
+                  "\x00" + "\n--part--\n".join([document, numbering, styles]))
+            items = "".join(f"<text:list-item><text:p>{x}</text:p></text:list-item>"
+                            for x in chunk)
+            content = (f'<office:document-content {o} {t} {s}><office:automatic-styles>'
+                       '<text:list-style style:name="L1"><text:list-level-style-number '
+                       'text:level="1" style:num-prefix="(" style:num-suffix=")" '
+                       'style:num-format="a"/></text:list-style></office:automatic-styles>'
+                       '<office:body><office:text><text:list text:style-name="L1">'
+                       f'{items}</text:list></office:text></office:body>'
+                       '</office:document-content>')
+            write(out, "office_xml_fuzz", "\x01" + content)
+    for fixture in sorted((ROOT / "tests/fixtures").iterdir()):
+        if fixture.suffix in (".pdf", ".docx", ".odt"):
+            write(out, "document_fuzz", fixture.read_bytes())
+
     queries = [json.loads(line) for line in
                (ROOT / "corpus/dev/match-queries.jsonl").read_text(encoding="utf-8").splitlines()
                if line.strip()]

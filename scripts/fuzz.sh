@@ -10,7 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 targets=(record_json_fuzz jsonl_fuzz uprinfo_csv_fuzz un_report_fuzz document_split_fuzz
-         analyzer_fuzz search_fuzz url_params_fuzz http_batch_fuzz)
+         analyzer_fuzz search_fuzz url_params_fuzz http_batch_fuzz office_xml_fuzz document_fuzz)
 
 if (($# != 2)) || ! [[ "$2" =~ ^[0-9]+$ ]]; then
     echo "usage: $0 TARGET|all SECONDS   (targets: ${targets[*]})" >&2

@@ -7,6 +7,8 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-options-dev
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
+# The document readers (indexer/readers/): Poppler for PDF, libzip + libxml2 for .docx/.odt.
+packages+=(libpoppler-cpp-dev libzip-dev libxml2-dev)
 for flag in "$@"; do
     case "$flag" in
         --test) packages+=(chromium nodejs npm python3)

@@ -15,6 +15,9 @@ namespace tawsiya {
 struct ReadOptions {
     bool strict = false;
     std::string encoding;  // CSV only: an ICU converter name ("macintosh", "UTF-8"); empty = guess
+    // CSV only: which column fills which field ("text=Recommendation,state=SuR,tags.sdg=SDGs";
+    // docs/record-format.md); empty: a UPR Info export, known by its header.
+    std::string columns;
 };
 
 // What a reader saw: records go to the sink as they are read; problems are kept here.
@@ -33,10 +36,12 @@ using RecordSink = std::function<void(Record&&)>;
 void read_jsonl(const std::string& path, const ReadOptions& options, const RecordSink& sink,
                 ReadReport& report);
 
-// A UPR Info CSV export (columns To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, Response,
-// Action, Issue, Session), any line ending, in `options.encoding`.
-void read_uprinfo_csv(const std::string& path, const ReadOptions& options, const RecordSink& sink,
-                      ReadReport& report);
+// A CSV export, `,`, `;` or tab separated, any line ending, in `options.encoding`: UPR Info's
+// (the older header To, To-Rgrp, To-Org, Text, From, ..., Session; the current one SuR, Rgrp, Org,
+// Recommendation, RS, Rgrp, Org, Response, Action, Issue, Session), or any other through
+// `options.columns`.
+void read_csv(const std::string& path, const ReadOptions& options, const RecordSink& sink,
+              ReadReport& report);
 
 // The plain text of a UN report (a UPR Working Group report): numbered recommendation paragraphs.
 void read_un_report(const std::string& path, const ReadOptions& options, const RecordSink& sink,

@@ -4,6 +4,22 @@
 
 namespace tawsiya::readers {
 
+char detect_separator(std::string_view text) {
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        commas += c == ',';
+        semicolons += c == ';';
+        tabs += c == '\t';
+    }
+    if (semicolons > commas && semicolons >= tabs) return ';';
+    if (tabs > commas && tabs > semicolons) return '\t';
+    return ',';
+}
+
 bool CsvParser::next(std::vector<std::string>& fields, std::size_t& line) {
     fields.clear();
     // Blank lines between rows are not rows.
@@ -33,7 +49,7 @@ bool CsvParser::next(std::vector<std::string>& fields, std::size_t& line) {
         } else if (c == '"' && field.find_first_not_of(" \t") == std::string::npos) {
             field.clear();  // spaces before an opening quote are not content
             quoted = true;
-        } else if (c == ',') {
+        } else if (c == separator_) {
             fields.push_back(std::move(field));
             field.clear();
         } else if (c == '\n') {

@@ -13,6 +13,7 @@
 #include "../analysis/language_detector.hpp"
 #include "bad_input.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/document_file.hpp"
 #include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
@@ -113,8 +114,8 @@ std::string response_in(std::string_view sentence) {
 
 void read_un_report(const std::string& path, const ReadOptions& options, const RecordSink& sink,
                     ReadReport& report) {
-    const std::string text = readers::normalize_line_endings(
-        readers::decode_to_utf8(readers::read_file_bytes(path), options.encoding, path));
+    // A PDF, a Word or OpenDocument file, or text in any encoding.
+    const std::string text = read_document(path, options.encoding).text;
     if (text.find_first_not_of(" \t\n\f") == std::string::npos) {
         readers::reject(options, report, path, 1, "empty file");
         return;

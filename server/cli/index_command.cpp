@@ -121,8 +121,8 @@ IndexOptions parse_options(const Args& args) {
     IndexOptions options;
     po::options_description named(
         "tawsiya index INPUT... --db DIR [options]\n\n"
-        "INPUT: records (.jsonl), UPR Info CSV exports (.csv) or UN report "
-        "text (.txt)\n\noptions");
+        "INPUT: records (.jsonl), CSV exports (.csv: UPR Info's, or others with --columns) or "
+        "UPR Working Group reports (.pdf, .docx, .odt or .txt; told by content)\n\noptions");
     named.add_options()                                                                        //
         ("db", po::value(&options.db)->required(), "the index directory (created if needed)")  //
         ("strict", po::bool_switch(&options.read.strict),
@@ -130,6 +130,10 @@ IndexOptions parse_options(const Args& args) {
         ("encoding", po::value(&options.read.encoding),
          "encoding of CSV inputs, an ICU converter name (default: UTF-8 if valid, else "
          "macintosh)")  //
+        ("columns", po::value(&options.read.columns),
+         "CSV inputs that are not UPR Info exports: which column fills which field, "
+         "'text=Recommendation,state=Country,tags.sdg=SDGs' or a file of field=Column lines "
+         "(docs/record-format.md)")  //
         ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
          "records per commit")                                                    //
         ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
@@ -149,6 +153,11 @@ IndexOptions parse_options(const Args& args) {
     parse_command_line(args, all, named, positional);
     if (options.inputs.empty()) throw UsageError("INPUT", "give at least one input file");
     if (options.batch_size == 0) throw UsageError("--batch-size", "must be at least 1");
+    // A mapping file: its lines are the mapping.
+    std::error_code not_a_file;
+    if (!options.read.columns.empty() &&
+        std::filesystem::is_regular_file(options.read.columns, not_a_file))
+        options.read.columns = read_text_file(options.read.columns);
     options.progress = !options.quiet && isatty(STDERR_FILENO);
     return options;
 }

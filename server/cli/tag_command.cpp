@@ -9,11 +9,11 @@
 #include "cli/commands.hpp"
 #include "engine/tag_json.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/document_file.hpp"
 #include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/state_names.hpp"
-#include "tawsiya/text_file.hpp"
 
 namespace po = boost::program_options;
 
@@ -43,14 +43,15 @@ TagCommandOptions parse_options(const Args& args) {
         "csv.\n\noptions");
     named.add_options()                                                                    //
         ("db", po::value(&options.db)->required(), "the index directory")                  //
-        ("input", po::value(&options.input), "the document, UTF-8 text (default: stdin)")  //
+        ("input", po::value(&options.input),
+         "the document: PDF, Word (.docx), OpenDocument (.odt) or text (default: stdin)")  //
         ("lang", po::value(&options.lang),
          "the document's language (ar, fr, en); detected if absent")  //
         ("k", po::value(&options.k)->default_value(options.k),
          "matches per recommendation (1-100)")                                                 //
         ("format", po::value(&options.format)->default_value(options.format), "jsonl or csv")  //
         ("encoding", po::value(&options.encoding),
-         "the file's encoding (an ICU name); default: UTF-8, or Mac Roman when not UTF-8")  //
+         "a text file's encoding (an ICU name); default: UTF-8, or Mac Roman when not UTF-8")  //
         ("symbol", po::value(&options.symbol),
          "the document's UN symbol (CAT/C/MAR/CO/4); read from its opening lines if absent")  //
         ("state", po::value(&options.state),
@@ -124,7 +125,9 @@ void write_csv(const std::vector<DocumentParagraph>& paragraphs,
 
 int run_tag(const Args& args) {
     const TagCommandOptions options = parse_options(args);
-    const std::string document = read_text_file(options.input, options.encoding);
+    // A PDF, a Word or OpenDocument file, or text: by its content, not its name.
+    const DocumentText read = read_document(options.input, options.encoding);
+    const std::string& document = read.text;
     const Analyzer analyzer;
     const auto paragraphs = split_recommendations(
         document, analyzer,

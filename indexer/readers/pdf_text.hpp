@@ -1,0 +1,18 @@
+// The text of a PDF through Poppler (private to indexer/readers), in reading order, without
+// what repeats on every page (running headers and footers, page numbers, job numbers such as
+// "GE.12-14883") and without line numbers in the margin.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "tawsiya/document_file.hpp"
+
+namespace tawsiya::readers {
+
+// Throws DocumentError for a damaged or encrypted PDF, or one over limits.max_pages.
+std::string pdf_text(std::string_view bytes, const std::string& path, const DocumentLimits& limits,
+                     std::size_t& pages);
+
+}  // namespace tawsiya::readers
