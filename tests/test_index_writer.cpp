@@ -1,8 +1,8 @@
 // The index writer: the document layout of schema.hpp, replacement by id, and the `index` command.
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <xapian.h>
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -19,7 +19,8 @@ Record trilingual_record() {
     Record r;
     r.id = "test:tb:1";
     r.text[Lang::en] = "Ratify the Optional Protocol to the Convention against Torture.";
-    r.text[Lang::fr] = "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture.";
+    r.text[Lang::fr] =
+        "Ratifier le Protocole facultatif se rapportant à la Convention contre la torture.";
     r.text[Lang::ar] = "التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب.";
     r.mechanism = "treaty_body";
     r.body = "CAT";
@@ -111,7 +112,8 @@ TEST_CASE("re-indexing a record replaces it instead of duplicating it", "[index]
     CHECK(db.get_metadata(std::string(schema::kMetaSchemaVersion)) == schema::kSchemaVersion);
 }
 
-TEST_CASE("`tawsiya index` indexes the sample corpus and a second run only replaces", "[index][cli]") {
+TEST_CASE("`tawsiya index` indexes the sample corpus and a second run only replaces",
+          "[index][cli]") {
     test::TempDir dir;
     const std::string sample = test::source_path("corpus/sample.jsonl");
     const std::string db = dir / "db";
@@ -132,15 +134,20 @@ TEST_CASE("`tawsiya index` indexes the sample corpus and a second run only repla
     CHECK_THAT(summary, Catch::Contains("(0 new, " + std::to_string(lines) + " replaced)"));
 }
 
-TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits nothing", "[index][cli]") {
+TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits nothing",
+          "[index][cli]") {
     test::TempDir dir;
     const std::string input = dir / "mixed.jsonl";
     {
         std::ofstream out(input);
-        out << R"({"id": "a:1", "text": {"en": "Abolish the death penalty."}})" << "\n"
-            << R"({"id": "a:2", "text": {"xx": "Unknown language."}})" << "\n"
-            << R"({"id": "a:3", "text": )" << "\n"
-            << R"({"id": "a:4", "text": {"fr": "Abolir la peine de mort."}})" << "\n";
+        out << R"({"id": "a:1", "text": {"en": "Abolish the death penalty."}})"
+            << "\n"
+            << R"({"id": "a:2", "text": {"xx": "Unknown language."}})"
+            << "\n"
+            << R"({"id": "a:3", "text": )"
+            << "\n"
+            << R"({"id": "a:4", "text": {"fr": "Abolir la peine de mort."}})"
+            << "\n";
     }
     const std::string db = dir / "db";
     CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "log") == 0);
@@ -152,8 +159,8 @@ TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits not
     CHECK_THAT(text, Catch::Contains(input + ":3: "));
 
     const std::string strict_db = dir / "strict-db";
-    CHECK(test::run({TAWSIYA_BINARY, "index", "--strict", input, "--db", strict_db}, dir / "slog") ==
-          1);
+    CHECK(test::run({TAWSIYA_BINARY, "index", "--strict", input, "--db", strict_db},
+                    dir / "slog") == 1);
     std::ifstream slog(dir / "slog");
     const std::string stext((std::istreambuf_iterator<char>(slog)), {});
     CHECK_THAT(stext, Catch::Contains(input + ":2: "));
@@ -220,8 +227,8 @@ TEST_CASE("`tawsiya index`: a record with a 300-byte tag scheme is one bad line"
 TEST_CASE("`tawsiya index` fails on a directory given as an input", "[index][cli]") {
     test::TempDir dir;
     std::filesystem::create_directory(dir / "export.csv");
-    CHECK(test::run({TAWSIYA_BINARY, "index", dir / "export.csv", "--db", dir / "db"}, dir / "log") ==
-          1);
+    CHECK(test::run({TAWSIYA_BINARY, "index", dir / "export.csv", "--db", dir / "db"},
+                    dir / "log") == 1);
     std::ifstream log(dir / "log");
     const std::string text((std::istreambuf_iterator<char>(log)), {});
     CHECK_THAT(text, Catch::Contains(dir / "export.csv" + ":0: a directory, not a file"));
@@ -231,8 +238,8 @@ TEST_CASE("`tawsiya index --train` leaves the taggers and the translations besid
           "[index][cli]") {
     test::TempDir dir;
     const std::string db = dir / "db";
-    REQUIRE(test::run({TAWSIYA_BINARY, "index", test::source_path("corpus/sample.jsonl"), "--db", db,
-                       "--train"},
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", test::source_path("corpus/sample.jsonl"), "--db",
+                       db, "--train"},
                       dir / "log") == 0);
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-models" / "manifest.tsv"));
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-translations.tsv"));

@@ -8,12 +8,12 @@
 #include <map>
 #include <sstream>
 
-#include "tawsiya/state_names.hpp"
 #include "../indexer/readers/upr_paragraph.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/record.hpp"
+#include "tawsiya/state_names.hpp"
 
 using namespace tawsiya;
 

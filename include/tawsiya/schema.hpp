@@ -8,10 +8,10 @@
 // Values: slots below, for sorting, ranges and collapsing.
 #pragma once
 
+#include <xapian.h>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <xapian.h>
 
 namespace tawsiya::schema {
 
@@ -37,9 +37,9 @@ inline constexpr Facet kSource{"source", "XF"};
 inline constexpr Facet kStatus{"status", "XU"};
 inline constexpr Facet kSymbol{"symbol", "XD"};
 
-inline constexpr Facet kFixedFacets[] = {kMechanism, kBody,        kState,    kRecommending, kYear,
-                                         kCycle,     kSession,     kResponse, kResponsible,  kLanguage,
-                                         kSource,    kStatus,      kSymbol};
+inline constexpr Facet kFixedFacets[] = {kMechanism, kBody,    kState,    kRecommending, kYear,
+                                         kCycle,     kSession, kResponse, kResponsible,  kLanguage,
+                                         kSource,    kStatus,  kSymbol};
 
 // Tag schemes are open-ended (uprinfo_issue, sdg, didh_axis, ...): "XT" + scheme + ":" + label.
 inline constexpr std::string_view kTagPrefix = "XT";

@@ -16,8 +16,8 @@ Xapian::WritableDatabase open_writable(const std::string& db_dir) {
                             std::string(schema::kSchemaVersion));
         } else if (version != schema::kSchemaVersion) {
             throw IndexError("index at " + db_dir + " has schema version " + version +
-                             ", this tawsiya writes version " + std::string(schema::kSchemaVersion) +
-                             ": index into a new directory");
+                             ", this tawsiya writes version " +
+                             std::string(schema::kSchemaVersion) + ": index into a new directory");
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
@@ -55,6 +55,8 @@ void IndexWriter::commit() {
     pending_ = 0;
 }
 
-Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+Xapian::doccount IndexWriter::doc_count() const {
+    return db_.get_doccount();
+}
 
 }  // namespace tawsiya
