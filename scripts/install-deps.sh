@@ -9,7 +9,7 @@ packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-op
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
 for flag in "$@"; do
     case "$flag" in
-        --test) packages+=(chromium nodejs npm python3) ;;
+        --test) packages+=(chromium nodejs npm python3 clang-format-14) ;;  # clang-format: check-format.sh
         --fuzz) packages+=(clang python3) ;;  # python3 writes the seeds (scripts/fuzz-seeds.py)
         *) echo "unknown option $flag (--test, --fuzz)" >&2; exit 2 ;;
     esac
