@@ -27,6 +27,7 @@
 #include "engine/tagger_format.hpp"
 #include "engine/tagger_schemes.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/tagger.hpp"
 
 namespace fs = std::filesystem;
@@ -339,12 +340,7 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options) {
     if (options.c_values.empty()) throw UsageError("c", "needs at least one value");
     set_print_string_function(&quiet);
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(db_dir);
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open the index " + db_dir + ": " + e.get_description());
-    }
+    const Xapian::Database db = open_index(db_dir);
     const Corpus corpus = read_corpus(db, analyzer);
     TrainReport report;
     report.records = corpus.records.size();
