@@ -1,5 +1,6 @@
 // Trained taggers: isotonic calibration and its error measure, the schemes of an index, and
 // `train_models` writing models that load, predict sensibly and change the Matcher's suggestions.
+#include <unistd.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "engine/tagger_schemes.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/tagger.hpp"
@@ -191,4 +193,39 @@ TEST_CASE("models of another version are refused with the command that remakes t
     std::ofstream(manifest) << "tawsiya-models\t1\n" << old.substr(old.find('\n') + 1);
     CHECK_THROWS_WITH(TaggerModels::load(dir / "db"),
                       Catch::Contains("another version") && Catch::Contains("tawsiya train --db"));
+}
+
+TEST_CASE("a models file with a malformed number is an IndexError naming the file", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    train_models(dir / "db", analyzer);
+    const std::string features = models_dir(dir / "db") + "/features.tsv";
+    std::ifstream in(features);
+    std::string first;
+    std::getline(in, first);
+    in.close();
+    std::ofstream(features) << first.substr(0, first.find('\t')) << "\tnot-a-number\n";
+    CHECK_THROWS_MATCHES(
+        TaggerModels::load(dir / "db"), IndexError,
+        Catch::Message("cannot read the models " + features + ": bad idf 'not-a-number'"));
+}
+
+TEST_CASE("models that cannot be installed are an IndexError, the old models kept", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    train_models(dir / "db", analyzer);
+    // The place the old models move to while the new ones go in is taken by a non-empty folder.
+    const std::string models = models_dir(dir / "db");
+    const std::string old = models + ".old-" + std::to_string(::getpid());
+    std::filesystem::create_directories(old + "/taken");
+    try {
+        train_models(dir / "db", analyzer);
+        FAIL("no error");
+    } catch (const IndexError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith("cannot write the models in " + models + ": "));
+    }
+    CHECK(TaggerModels::load(dir / "db") != nullptr);
+    CHECK(std::filesystem::is_directory(old + "/taken"));
 }
