@@ -92,9 +92,6 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
 
     if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
     doc.add_value(schema::kSlotId, record.id);
-    doc.add_value(schema::kSlotMechanism, record.mechanism);
-    doc.add_value(schema::kSlotBody, record.body);
-    doc.add_value(schema::kSlotState, schema::facet_label_of(schema::kState.prefix, record.state));
     return doc;
 }
 
