@@ -17,11 +17,14 @@ namespace po = boost::program_options;
 
 namespace tawsiya::cli {
 
+constexpr std::size_t kMaxCacheMib = 1 << 20;  // 1 TiB: beyond it, a typo, not a cache size
+
 int run_serve(const Args& args) {
     http::ServerOptions options;
     std::string db;
     unsigned timeout_seconds = 15, reopen_ms = 1000;
     std::size_t max_body = options.session.max_body_bytes;
+    std::size_t cache_mib = options.cache_bytes >> 20;
     po::options_description named(
         "tawsiya serve --db DIR [options]\n\n"
         "Serves the search API (/api/...) and the web page (/) over HTTP/1.1. Prints\n"
@@ -32,9 +35,10 @@ int run_serve(const Args& args) {
         "port", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one")(
         "threads", po::value(&options.threads)->default_value(0),
         "worker threads, one index reader each; 0 = one per core")(
-        "cache", po::value(&options.cache_entries)->default_value(options.cache_entries),
-        "search and record responses kept per worker, for the current index revision; 0 = none")(
-        "max-body-bytes", po::value(&max_body)->default_value(max_body), "largest request body")(
+        "cache-mib", po::value(&cache_mib)->default_value(cache_mib),
+        "MiB of search and record responses kept per worker, for the current index revision; "
+        "0 = none")("max-body-bytes", po::value(&max_body)->default_value(max_body),
+                    "largest request body")(
         "timeout", po::value(&timeout_seconds)->default_value(timeout_seconds),
         "seconds to receive a request or send a response")(
         "reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
@@ -51,6 +55,9 @@ int run_serve(const Args& args) {
     parse_command_line(args, all, named);
     if (options.batch_threads == 0) throw UsageError("--batch-threads", "must be at least 1");
     if (timeout_seconds == 0) throw UsageError("--timeout", "must be at least 1");
+    if (cache_mib > kMaxCacheMib)
+        throw UsageError("--cache-mib", "must be at most " + std::to_string(kMaxCacheMib));
+    options.cache_bytes = cache_mib << 20;
     options.session.max_body_bytes = max_body;
     options.session.timeout = std::chrono::seconds(timeout_seconds);
     options.reopen_interval = std::chrono::milliseconds(reopen_ms);
