@@ -111,6 +111,14 @@ class ServerProcess {
 
 using Response = bhttp::response<bhttp::string_body>;
 
+// A POST of a JSON body, as the page sends its match, tag and dedup requests.
+bhttp::request<bhttp::string_body> json_request(const std::string& target, std::string body) {
+    bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+    request.set(bhttp::field::content_type, "application/json");
+    request.body() = std::move(body);
+    return request;
+}
+
 class Client {
   public:
     explicit Client(unsigned short port) : stream_(ioc_) {
@@ -462,10 +470,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
     if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     auto post = [&](const std::string& target, const std::string& body) {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() = body;
-        return Client(server.port()).send(std::move(request));
+        return Client(server.port()).send(json_request(target, body));
     };
 
     // A new wording of the sample's death-penalty moratorium group, in Arabic.
@@ -560,11 +565,9 @@ TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, se
     std::ofstream(hold) << "held\n";
     ServerProcess server({"--batch-threads", "1", "--batch-queue", "1", "--batch-hold-file", hold});
     const auto tag_request = [] {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/tag", 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() =
-            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n"})";
-        return request;
+        return json_request(
+            "/api/tag",
+            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n"})");
     };
 
     // Three tag requests on three connections: one is taken by the batch thread, one waits in
@@ -621,10 +624,7 @@ TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][ser
     if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     auto post = [&](const std::string& target, const std::string& body) {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() = body;
-        return Client(server.port()).send(std::move(request));
+        return Client(server.port()).send(json_request(target, body));
     };
     auto still_answers = [&] {
         CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);

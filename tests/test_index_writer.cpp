@@ -40,6 +40,13 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
     return it != doc.termlist_end() && *it == term;
 }
 
+// Runs `tawsiya index INPUT --db DIR/db`, which must succeed; its log.
+std::string index_with_binary(const test::TempDir& dir, const std::string& input) {
+    CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", dir / "db"}, dir / "log") == 0);
+    std::ifstream log(dir / "log");
+    return {std::istreambuf_iterator<char>(log), {}};
+}
+
 }  // namespace
 
 TEST_CASE("a record becomes one document with its facets, values and text terms", "[index]") {
@@ -150,11 +157,8 @@ TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits not
             << R"({"id": "a:4", "text": {"fr": "Abolir la peine de mort."}})"
             << "\n";
     }
-    const std::string db = dir / "db";
-    CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "log") == 0);
-    CHECK(Xapian::Database(db).get_doccount() == 2);
-    std::ifstream log(dir / "log");
-    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    const std::string text = index_with_binary(dir, input);
+    CHECK(Xapian::Database(dir / "db").get_doccount() == 2);
     CHECK_THAT(text, Catch::Contains("skipped 2"));
     CHECK_THAT(text, Catch::Contains(input + ":2: "));
     CHECK_THAT(text, Catch::Contains(input + ":3: "));
@@ -205,11 +209,9 @@ TEST_CASE("`tawsiya index`: a record with a 300-byte tag scheme is one bad line"
             << R"({"id": "s:3", "text": {"fr": "Abolir la peine de mort."}})"
             << "\n";
     }
+    const std::string text = index_with_binary(dir, input);
     const std::string db = dir / "db";
-    CHECK(test::run({TAWSIYA_BINARY, "index", input, "--db", db}, dir / "log") == 0);
     CHECK(Xapian::Database(db).get_doccount() == 2);
-    std::ifstream log(dir / "log");
-    const std::string text((std::istreambuf_iterator<char>(log)), {});
     CHECK_THAT(text, Catch::Contains(input + ":2: tag scheme 'xxx"));
     CHECK_THAT(text, Catch::Contains("skipped 1"));
 

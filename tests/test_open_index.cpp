@@ -8,6 +8,7 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/open_index.hpp"
+#include "tawsiya/record.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/search.hpp"
 #include "tawsiya/tagger.hpp"
@@ -21,16 +22,9 @@ namespace {
 std::string index_with_version(const test::TempDir& dir, const Analyzer& analyzer,
                                const std::string& version) {
     const std::string db = dir / "db";
-    {
-        IndexWriter writer(db, analyzer);
-        Record r;
-        r.id = "r1";
-        r.text[Lang::en] = "Ratify the Optional Protocol to the Convention against Torture";
-        r.mechanism = "upr";
-        r.body = "UPR";
-        writer.add(r);
-        writer.commit();
-    }
+    IndexWriter(db, analyzer)
+        .add(parse_record_json(
+            R"({"id": "r1", "text": {"en": "Ratify the Optional Protocol"}, "mechanism": "upr"})"));
     Xapian::WritableDatabase(db).set_metadata(std::string(schema::kMetaSchemaVersion), version);
     return db;
 }
