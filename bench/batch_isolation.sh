@@ -68,7 +68,7 @@ if ! "$binary" serve --help 2>&1 | grep -q -- --batch-threads; then
   batch_queue="(none)"
 fi
 out="$(mktemp -d)"
-"$binary" serve --db "$db" --bind 127.0.0.1 --port 0 --threads "$threads" --cache 0 \
+"$binary" serve --db "$db" --bind 127.0.0.1 --port 0 --threads "$threads" --cache-mib 0 \
   "${batch_options[@]}" > "$out/stdout" 2> "$out/access.log" &
 server=$!
 loopers=()

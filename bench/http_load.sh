@@ -3,9 +3,9 @@
 # against a mix of search URLs (bench/http_load.lua), prints throughput, p50, p99 and errors per
 # level, then the server's resident memory (VmRSS, VmHWM).
 #
-#   bench/http_load.sh INDEX_DIR [--binary build/tawsiya] [--seconds 10] [--threads N] [--cache N]
+#   bench/http_load.sh INDEX_DIR [--binary build/tawsiya] [--seconds 10] [--threads N] [--cache-mib N]
 #
-# --cache 0 turns the server's response cache off, so every request is a search.
+# --cache-mib 0 turns the server's response cache off, so every request is a search.
 #
 # Build an index of the whole shared corpus first, e.g.
 #   build/tawsiya index ../shared/corpus/records/*.jsonl corpus/sample.jsonl --db /tmp/tawsiya-full
@@ -13,18 +13,18 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-db="${1:?usage: bench/http_load.sh INDEX_DIR [--binary PATH] [--seconds N] [--threads N] [--cache N]}"
+db="${1:?usage: bench/http_load.sh INDEX_DIR [--binary PATH] [--seconds N] [--threads N] [--cache-mib N]}"
 shift
 binary="$here/../build/tawsiya"
 seconds=10
 threads=0
-cache=1024
+cache=16
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --binary) binary="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    --cache) cache="$2"; shift 2 ;;
+    --cache-mib) cache="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +32,7 @@ command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)
 [[ -x "$binary" ]] || { echo "no tawsiya binary at $binary (--binary PATH)" >&2; exit 2; }
 
 out="$(mktemp -d)"
-"$binary" serve --db "$db" --port 0 --threads "$threads" --cache "$cache" > "$out/stdout" 2> "$out/access.log" &
+"$binary" serve --db "$db" --port 0 --threads "$threads" --cache-mib "$cache" > "$out/stdout" 2> "$out/access.log" &
 server=$!
 trap 'kill -TERM $server 2> /dev/null || true; wait $server 2> /dev/null || true; rm -rf "$out"' EXIT
 for _ in $(seq 100); do

@@ -1,12 +1,12 @@
-// Indexing throughput on the shared corpus records (../shared/corpus/records/*.jsonl, 34,046 records):
-// building documents alone (analysis), and the whole write into a fresh index.
-// Run: build/index_bench [--benchmark_repetitions=3]   (TAWSIYA_SHARED_CORPUS overrides the path)
+// Indexing throughput on the shared corpus records (../shared/corpus/records/*.jsonl, 34,046
+// records): building documents alone (analysis), and the whole write into a fresh index. Run:
+// build/index_bench [--benchmark_repetitions=3]   (TAWSIYA_SHARED_CORPUS overrides the path)
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_writer.hpp"
@@ -27,9 +27,9 @@ const std::vector<tawsiya::Record>& shared_records() {
         tawsiya::ReadReport report;
         for (const auto& entry : std::filesystem::directory_iterator(dir))
             if (entry.path().extension() == ".jsonl")
-                tawsiya::read_jsonl(entry.path().string(), {},
-                                    [&](tawsiya::Record&& r) { all.push_back(std::move(r)); },
-                                    report);
+                tawsiya::read_jsonl(
+                    entry.path().string(), {},
+                    [&](tawsiya::Record&& r) { all.push_back(std::move(r)); }, report);
         return all;
     }();
     return records;

@@ -48,8 +48,9 @@ const std::vector<Record>& shared_records() {
         ReadReport report;
         for (const auto& entry : std::filesystem::directory_iterator(dir))
             if (entry.path().extension() == ".jsonl")
-                read_jsonl(entry.path().string(), {}, [&](Record&& r) { all.push_back(std::move(r)); },
-                           report);
+                read_jsonl(
+                    entry.path().string(), {}, [&](Record&& r) { all.push_back(std::move(r)); },
+                    report);
         return all;
     }();
     return records;
@@ -57,7 +58,7 @@ const std::vector<Record>& shared_records() {
 
 // The index searched: TAWSIYA_BENCH_DB, or one built once into a temporary directory.
 class BenchIndex {
-public:
+  public:
     BenchIndex() {
         if (const char* env = std::getenv("TAWSIYA_BENCH_DB")) {
             path_ = env;
@@ -78,7 +79,7 @@ public:
     }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
     std::filesystem::path temp_;
 };
@@ -139,9 +140,9 @@ void run_queries(benchmark::State& state, const std::vector<std::string>& querie
         request.filters = filters;
         const auto start = std::chrono::steady_clock::now();
         const SearchResult result = s->search(request);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                               start)
-                         .count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
         hits += result.hits.size();
         total += static_cast<double>(result.total);
         if (result.hits.empty()) ++empty;

@@ -11,7 +11,7 @@ packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-op
 packages+=(libpoppler-cpp-dev libzip-dev libxml2-dev)
 for flag in "$@"; do
     case "$flag" in
-        --test) packages+=(chromium nodejs npm python3)
+        --test) packages+=(chromium nodejs npm python3 clang-format-14)  # clang-format: check-format.sh
                 # scripts/package-test.sh: the .deb (dpkg-dev and file for its shlibs Depends, help2man
                 # for its man pages), its checks (lintian, systemd-analyze) and curl to ask the server.
                 packages+=(dpkg-dev file help2man lintian systemd curl) ;;

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string_view>
 
-#include <boost/program_options/errors.hpp>
 #include <xapian.h>
+#include <boost/program_options/errors.hpp>
 
 #include "cli/commands.hpp"
 #include "tawsiya/error.hpp"
@@ -23,11 +23,14 @@ constexpr Command kCommands[] = {
     {"index", tawsiya::cli::run_index, "read records, CSV exports or UN reports into an index"},
     {"search", tawsiya::cli::run_search, "search an index from the shell"},
     {"serve", tawsiya::cli::run_serve, "serve the search API and the web page over HTTP"},
-    {"dedup", tawsiya::cli::run_dedup, "group a list of recommendations into clusters of duplicates"},
-    {"match", tawsiya::cli::run_match, "find the prior recommendations behind new ones, suggest tags"},
+    {"dedup", tawsiya::cli::run_dedup,
+     "group a list of recommendations into clusters of duplicates"},
+    {"match", tawsiya::cli::run_match,
+     "find the prior recommendations behind new ones, suggest tags"},
     {"tag", tawsiya::cli::run_tag, "split a document into its recommendations, match and tag each"},
     {"train", tawsiya::cli::run_train, "train the taggers of an index's label schemes"},
-    {"train-xlang", tawsiya::cli::run_train_xlang, "learn the term translations of cross-language search"},
+    {"train-xlang", tawsiya::cli::run_train_xlang,
+     "learn the term translations of cross-language search"},
 };
 
 void print_usage(std::ostream& out) {

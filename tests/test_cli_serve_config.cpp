@@ -149,7 +149,7 @@ TEST_CASE("the package's tawsiya.conf sets every serve option, to its default", 
     CHECK(s.server.bind == "127.0.0.1");  // loopback unless the administrator says otherwise
     CHECK(s.server.port == defaults.server.port);
     CHECK(s.server.threads == defaults.server.threads);
-    CHECK(s.server.cache_entries == defaults.server.cache_entries);
+    CHECK(s.server.cache_bytes == defaults.server.cache_bytes);
     CHECK(s.server.reopen_interval == defaults.server.reopen_interval);
     CHECK(s.server.shutdown_grace == defaults.server.shutdown_grace);
     CHECK(s.server.batch_threads == defaults.server.batch_threads);

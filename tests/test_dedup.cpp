@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
@@ -215,10 +216,7 @@ TEST_CASE("`tawsiya dedup --db` says which prior recommendations a cluster repea
           "[dedup][cli]") {
     test::TempDir dir;
     const std::string db = test::index_sample_corpus(dir);
-    if (db.empty()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (db.empty()) return test::skip("corpus/sample.jsonl is missing");
     const std::string input = dir / "list.txt";
     std::ofstream(input) << "Establish an official moratorium on executions (France);\n"
                             "Establish an official moratorium on executions (Italy) (Spain);\n"

@@ -24,6 +24,7 @@
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
+#include "support/skip.hpp"
 #include "tawsiya/dedup.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
@@ -110,6 +111,14 @@ class ServerProcess {
 // ---- a Beast client -----------------------------------------------------------------------
 
 using Response = bhttp::response<bhttp::string_body>;
+
+// A POST of a JSON body, as the page sends its match, tag and dedup requests.
+bhttp::request<bhttp::string_body> json_request(const std::string& target, std::string body) {
+    bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+    request.set(bhttp::field::content_type, "application/json");
+    request.body() = std::move(body);
+    return request;
+}
 
 class Client {
   public:
@@ -306,10 +315,7 @@ TEST_CASE("static files come from the embedded table only", "[http][static]") {
 // ---- the real server ------------------------------------------------------------------------
 
 TEST_CASE("the HTTP API over a real index", "[http][server]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess& server = shared_server();
 
     SECTION("a search answers 200 with JSON, results, facets and security headers") {
@@ -462,16 +468,10 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
 }
 
 TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][match][dedup]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     auto post = [&](const std::string& target, const std::string& body) {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() = body;
-        return Client(server.port()).send(std::move(request));
+        return Client(server.port()).send(json_request(target, body));
     };
 
     // A new wording of the sample's death-penalty moratorium group, in Arabic.
@@ -574,10 +574,7 @@ TEST_CASE("POST /api/match and /api/dedup over a real index", "[http][server][ma
 
 TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, searches go on",
           "[http][server][batch]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     // While the hold file exists the batch thread does not start a job: the test decides when
     // batch work ends, so nothing below depends on timing.
     test::TempDir hold_dir;
@@ -585,11 +582,9 @@ TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, se
     std::ofstream(hold) << "held\n";
     ServerProcess server({"--batch-threads", "1", "--batch-queue", "1", "--batch-hold-file", hold});
     const auto tag_request = [] {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, "/api/tag", 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() =
-            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n"})";
-        return request;
+        return json_request(
+            "/api/tag",
+            R"({"text": "12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n"})");
     };
 
     // Three tag requests on three connections: one is taken by the batch thread, one waits in
@@ -643,16 +638,10 @@ TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, se
 }
 
 TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][server][hostile]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     auto post = [&](const std::string& target, const std::string& body) {
-        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
-        request.set(bhttp::field::content_type, "application/json");
-        request.body() = body;
-        return Client(server.port()).send(std::move(request));
+        return Client(server.port()).send(json_request(target, body));
     };
     auto still_answers = [&] {
         CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);
@@ -722,10 +711,7 @@ TEST_CASE("hostile bodies are a 400 and the server keeps answering", "[http][ser
 
 TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' work",
           "[http][server][reopen]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     Client client(server.port());
     const std::string before = parse_json(client.get("/api/health").body())["revision"].GetString();
@@ -765,10 +751,7 @@ TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' wor
 }
 
 TEST_CASE("a slow client has its connection closed after --timeout", "[http][server][timeout]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server({"--timeout", "1"});
     Client client(server.port());
     client.write_raw("GET /api/health HTTP/1.1\r\nHost: x\r\n");  // and never the end
@@ -779,10 +762,7 @@ TEST_CASE("a slow client has its connection closed after --timeout", "[http][ser
 }
 
 TEST_CASE("SIGTERM stops the server cleanly with exit code 0", "[http][server][shutdown]") {
-    if (!sample_corpus_present()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
     ServerProcess server;
     Client idle(server.port());  // an idle keep-alive connection must not hold the shutdown
     REQUIRE(idle.get("/api/health").result() == bhttp::status::ok);

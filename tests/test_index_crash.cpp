@@ -1,10 +1,10 @@
 // Crash safety: `tawsiya index` killed with SIGKILL at arbitrary moments leaves an index that opens
 // and holds whole records only (whole batches); rerunning the same input completes it.
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <thread>
-#include <xapian.h>
 
 #include "support/index_check.hpp"
 #include "support/temp_dir.hpp"
@@ -43,9 +43,9 @@ TEST_CASE("an indexer killed at any moment leaves a usable index that a rerun co
     const std::string input = dir / "input.jsonl";
     const std::size_t total = write_input(input, 30);
     const std::string db = dir / "db";
-    const std::vector<std::string> command = {TAWSIYA_BINARY, "index",     input,
-                                              "--db",         db,          "--batch-size",
-                                              std::to_string(kBatch), "--quiet"};
+    const std::vector<std::string> command = {
+        TAWSIYA_BINARY,         "index",  input, "--db", db, "--batch-size",
+        std::to_string(kBatch), "--quiet"};
 
     std::size_t killed_with_partial_index = 0;
     for (int delay_ms : {30, 80, 150, 250, 400, 600, 900}) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 
@@ -13,10 +14,7 @@ using tawsiya::Lang;
 TEST_CASE("Language identification is at least 97% right per language on the UN devset",
           "[language_id][corpus]") {
     const std::string corpus = tawsiya::test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("shared corpus not found: skipped");
-        return;
-    }
+    if (corpus.empty()) return tawsiya::test::skip("shared corpus not found");
     const Analyzer analyzer;
     for (Lang lang : tawsiya::kAllLangs) {
         std::ifstream in(corpus + "/parallel/unpc-devset/UNv1.0.devset." +

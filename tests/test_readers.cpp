@@ -8,12 +8,13 @@
 #include <map>
 #include <sstream>
 
-#include "tawsiya/state_names.hpp"
 #include "../indexer/readers/upr_paragraph.hpp"
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/record.hpp"
+#include "tawsiya/state_names.hpp"
 
 using namespace tawsiya;
 
@@ -417,10 +418,7 @@ TEST_CASE("UN report text: a recommendation of 100 KB and a line of 1 MB are rea
 
 TEST_CASE("shared corpus: the UPR Info CSV exports give the shared records", "[readers][shared]") {
     const std::string corpus = test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("../shared/corpus is absent: skipped");
-        return;
-    }
+    if (corpus.empty()) return test::skip("../shared/corpus is absent");
     std::map<std::string, Record> expected;
     {
         ReadReport report;
@@ -447,10 +445,7 @@ TEST_CASE("shared corpus: the UPR Info CSV exports give the shared records", "[r
 TEST_CASE("shared corpus: paragraph parsing against the gold of upr-paragraph-parsing",
           "[readers][shared]") {
     const std::string corpus = test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("../shared/corpus is absent: skipped");
-        return;
-    }
+    if (corpus.empty()) return test::skip("../shared/corpus is absent");
     auto load = [&](const std::string& name) {
         std::ifstream in(corpus + "/raw/upr-paragraph-parsing/" + name + "/labels.json");
         std::stringstream buffer;
@@ -487,10 +482,7 @@ TEST_CASE("shared corpus: paragraph parsing against the gold of upr-paragraph-pa
 TEST_CASE("shared corpus: every UPR Working Group report gives clean recommendations",
           "[readers][shared]") {
     const std::string corpus = test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("../shared/corpus is absent: skipped");
-        return;
-    }
+    if (corpus.empty()) return test::skip("../shared/corpus is absent");
     std::size_t reports = 0, empty_reports = 0, records = 0, with_states = 0, with_response = 0,
                 noisy = 0;
     for (const auto& entry : std::filesystem::directory_iterator(corpus + "/raw/upr-wg-reports")) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -120,10 +121,8 @@ TEST_CASE("`tawsiya search` exit codes: 2 for bad options, 1 for an index that c
 
 TEST_CASE("`tawsiya search` on the sample corpus, JSON parsed", "[search][cli]") {
     const std::string sample = tawsiya::test::source_path("corpus/sample.jsonl");
-    if (!std::filesystem::exists(sample)) {
-        WARN("corpus/sample.jsonl is absent: skipped");
-        return;
-    }
+    if (!std::filesystem::exists(sample))
+        return tawsiya::test::skip("corpus/sample.jsonl is absent");
     tawsiya::test::TempDir dir;
     const std::string db = dir / "db";
     REQUIRE(tawsiya::test::run({TAWSIYA_BINARY, "index", sample, "--db", db}, dir / "index.log") ==

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../indexer/states/state_table.hpp"
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/state_names.hpp"
 
@@ -353,10 +354,7 @@ TEST_CASE("state detection: the same answers from several threads at once", "[st
 
 TEST_CASE("shared corpus: every state of the records is a known state", "[states][shared]") {
     const std::string corpus = test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("../shared/corpus is absent: skipped");
-        return;
-    }
+    if (corpus.empty()) return test::skip("../shared/corpus is absent");
     std::set<std::string> unknown;
     std::size_t states_seen = 0;
     for (const auto& entry : std::filesystem::directory_iterator(corpus + "/records")) {
@@ -381,10 +379,7 @@ TEST_CASE("shared corpus: every state of the records is a known state", "[states
 // not be tuned on these texts; the count is reported.
 TEST_CASE("shared corpus: detection finds the state of the 150 match queries", "[states][shared]") {
     const std::string corpus = test::shared_corpus();
-    if (corpus.empty()) {
-        WARN("../shared/corpus is absent: skipped");
-        return;
-    }
+    if (corpus.empty()) return test::skip("../shared/corpus is absent");
     std::ifstream in(corpus + "/eval/match-queries.jsonl");
     std::string line;
     std::size_t total = 0, right = 0;

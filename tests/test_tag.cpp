@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/document_split.hpp"
@@ -113,10 +114,7 @@ TEST_CASE("`tawsiya tag` matches and tags each recommendation, as JSON lines or 
           "[tag][cli]") {
     test::TempDir dir;
     const std::string db = test::index_sample_corpus(dir);
-    if (db.empty()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (db.empty()) return test::skip("corpus/sample.jsonl is missing");
     const std::string document = dir / "observations.txt";
     std::ofstream(document) << kEnglish;
 
@@ -228,10 +226,7 @@ TEST_CASE("a document's own symbol is in its opening lines", "[tag][split]") {
 TEST_CASE("`tawsiya tag` suggests the issuer its chapeau and its symbol name", "[tag][cli]") {
     test::TempDir dir;
     const std::string db = test::index_sample_corpus(dir);
-    if (db.empty()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (db.empty()) return test::skip("corpus/sample.jsonl is missing");
     const auto first_labels = [&](const std::string& text, std::vector<std::string> extra = {}) {
         std::ofstream(dir / "doc.txt") << text;
         std::vector<std::string> command = {TAWSIYA_BINARY, "tag", "--db", db, dir / "doc.txt"};
@@ -263,10 +258,7 @@ TEST_CASE("`tawsiya tag` reads the state under review from the document, or --st
           "[tag][cli]") {
     test::TempDir dir;
     const std::string db = test::index_sample_corpus(dir);
-    if (db.empty()) {
-        WARN("corpus/sample.jsonl is missing: skipped");
-        return;
-    }
+    if (db.empty()) return test::skip("corpus/sample.jsonl is missing");
     const std::string document = dir / "observations.txt";
     std::ofstream(document)
         << "Concluding observations on the fourth periodic report of Morocco\n\n"

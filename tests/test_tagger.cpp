@@ -1,5 +1,6 @@
 // Trained taggers: isotonic calibration and its error measure, the schemes of an index, and
 // `train_models` writing models that load, predict sensibly and change the Matcher's suggestions.
+#include <unistd.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "engine/tagger_schemes.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/tagger.hpp"
@@ -56,6 +58,19 @@ void build(const std::string& dir, const Analyzer& analyzer) {
     IndexWriter writer(dir, analyzer);
     for (const auto& r : topic_corpus()) writer.add(r);
     writer.commit();
+}
+
+// An index of the topic corpus with trained models, in `dir`/db.
+std::string trained_index(const test::TempDir& dir, const Analyzer& analyzer) {
+    const std::string db = dir / "db";
+    build(db, analyzer);
+    train_models(db, analyzer);
+    return db;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 double probability_of(const std::vector<LabelProbability>& probabilities,
@@ -179,16 +194,42 @@ TEST_CASE("the taggers see stopwords in word pairs only, and the first content w
                        [](const std::string& t) { return t.find("franc") != std::string::npos; }));
 }
 
-TEST_CASE("models of another version are refused with the command that remakes them", "[tagger]") {
+TEST_CASE("stored models that cannot be read are an IndexError naming the file", "[tagger]") {
     test::TempDir dir;
     const Analyzer analyzer;
-    build(dir / "db", analyzer);
-    train_models(dir / "db", analyzer);
-    const std::string manifest = models_dir(dir / "db") + "/manifest.tsv";
-    std::ifstream in(manifest);
-    const std::string old((std::istreambuf_iterator<char>(in)), {});
-    in.close();
-    std::ofstream(manifest) << "tawsiya-models\t1\n" << old.substr(old.find('\n') + 1);
-    CHECK_THROWS_WITH(TaggerModels::load(dir / "db"),
-                      Catch::Contains("another version") && Catch::Contains("tawsiya train --db"));
+    trained_index(dir, analyzer);
+    SECTION("models of another version, with the command that remakes them") {
+        const std::string manifest = models_dir(dir / "db") + "/manifest.tsv";
+        const std::string old = read_text(manifest);
+        std::ofstream(manifest) << "tawsiya-models\t1\n" << old.substr(old.find('\n') + 1);
+        CHECK_THROWS_WITH(
+            TaggerModels::load(dir / "db"),
+            Catch::Contains("another version") && Catch::Contains("tawsiya train --db"));
+    }
+    SECTION("a malformed number (std::stod would throw its own invalid_argument)") {
+        const std::string features = models_dir(dir / "db") + "/features.tsv";
+        const std::string text = read_text(features);
+        std::ofstream(features) << text.substr(0, text.find('\t')) << "\tnot-a-number\n";
+        CHECK_THROWS_MATCHES(
+            TaggerModels::load(dir / "db"), IndexError,
+            Catch::Message("cannot read the models " + features + ": bad idf 'not-a-number'"));
+    }
+}
+
+TEST_CASE("models that cannot be installed are an IndexError, the old models kept", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    trained_index(dir, analyzer);
+    // The place the old models move to while the new ones go in is taken by a non-empty folder.
+    const std::string models = models_dir(dir / "db");
+    const std::string old = models + ".old-" + std::to_string(::getpid());
+    std::filesystem::create_directories(old + "/taken");
+    try {
+        train_models(dir / "db", analyzer);
+        FAIL("no error");
+    } catch (const IndexError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith("cannot write the models in " + models + ": "));
+    }
+    CHECK(TaggerModels::load(dir / "db") != nullptr);
+    CHECK(std::filesystem::is_directory(old + "/taken"));
 }

@@ -1,12 +1,12 @@
-// Writes Records into a Xapian index: one document per record, replaced by id, committed in batches.
-// Xapian commits are atomic, so a kill at any moment leaves the last committed batch: an index that
-// opens and holds whole records only. Re-running the same input completes it.
+// Writes Records into a Xapian index: one document per record, replaced by id, committed in
+// batches. Xapian commits are atomic, so a kill at any moment leaves the last committed batch: an
+// index that opens and holds whole records only. Re-running the same input completes it.
 #pragma once
 
+#include <xapian.h>
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <xapian.h>
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/record.hpp"
@@ -24,7 +24,7 @@ void check_terms(const Record& record);
 Xapian::Document make_document(const Record& record, const Analyzer& analyzer);
 
 class IndexWriter {
-public:
+  public:
     // Opens (or creates) the index at `db_dir`. Throws IndexError if it cannot.
     IndexWriter(const std::string& db_dir, const Analyzer& analyzer, std::size_t batch_size = 2000);
     ~IndexWriter();  // commits what is pending
@@ -38,7 +38,7 @@ public:
     std::size_t pending() const { return pending_; }
     Xapian::doccount doc_count() const;
 
-private:
+  private:
     Xapian::WritableDatabase db_;
     const Analyzer& analyzer_;
     std::size_t batch_size_;

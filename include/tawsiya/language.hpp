@@ -14,9 +14,12 @@ inline constexpr std::array<Lang, 3> kAllLangs{Lang::ar, Lang::fr, Lang::en};
 // ISO 639-1 code: "ar", "fr", "en".
 constexpr std::string_view lang_code(Lang lang) {
     switch (lang) {
-        case Lang::ar: return "ar";
-        case Lang::fr: return "fr";
-        case Lang::en: return "en";
+        case Lang::ar:
+            return "ar";
+        case Lang::fr:
+            return "fr";
+        case Lang::en:
+            return "en";
     }
     return "en";
 }

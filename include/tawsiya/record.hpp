@@ -20,8 +20,8 @@ struct Record {
     std::string state;                 // state under review / addressed
     std::vector<std::string> recommending_states;  // UPR only
     std::optional<int> cycle, session, year;
-    std::string symbol, paragraph;  // "A/HRC/36/6", "144.44"
-    std::string response;           // "supported" or "noted"
+    std::string symbol, paragraph;                         // "A/HRC/36/6", "144.44"
+    std::string response;                                  // "supported" or "noted"
     std::map<std::string, std::vector<std::string>> tags;  // scheme -> labels
     std::vector<std::string> responsible;                  // national bodies responsible
     std::string status;                                    // implementation status

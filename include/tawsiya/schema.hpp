@@ -8,10 +8,10 @@
 // Values: slots below, for sorting, ranges and collapsing.
 #pragma once
 
+#include <xapian.h>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <xapian.h>
 
 namespace tawsiya::schema {
 
@@ -37,20 +37,19 @@ inline constexpr Facet kSource{"source", "XF"};
 inline constexpr Facet kStatus{"status", "XU"};
 inline constexpr Facet kSymbol{"symbol", "XD"};
 
-inline constexpr Facet kFixedFacets[] = {kMechanism, kBody,        kState,    kRecommending, kYear,
-                                         kCycle,     kSession,     kResponse, kResponsible,  kLanguage,
-                                         kSource,    kStatus,      kSymbol};
+inline constexpr Facet kFixedFacets[] = {kMechanism, kBody,    kState,    kRecommending, kYear,
+                                         kCycle,     kSession, kResponse, kResponsible,  kLanguage,
+                                         kSource,    kStatus,  kSymbol};
 
 // Tag schemes are open-ended (uprinfo_issue, sdg, didh_axis, ...): "XT" + scheme + ":" + label.
 inline constexpr std::string_view kTagPrefix = "XT";
 
-// Value slots.
+// Value slots. Slots 2-4 held the mechanism, body and state until no reader used them (facets
+// are counted from the boolean terms); indexes of schema version 2 written before may still hold
+// them, so a new use of those numbers changes kSchemaVersion.
 enum Slot : Xapian::valueno {
-    kSlotYear = 0,       // sortable_serialise(year)
-    kSlotId = 1,         // record id, for stable tie-breaking
-    kSlotMechanism = 2,  // for collapsing / spies
-    kSlotBody = 3,
-    kSlotState = 4,
+    kSlotYear = 0,  // sortable_serialise(year): sorting by date, year ranges
+    kSlotId = 1,    // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
 };
 
 // Metadata keys stored in the index.

@@ -51,7 +51,8 @@ std::string_view strip_leading_number(std::string_view s) {
     } else if (!had_number) {
         return s;
     }
-    if (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) return s;  // "2030 Agenda"?
+    if (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])))
+        return s;  // "2030 Agenda"?
     // A bare year or count is content ("2030 Agenda"); a paragraph number has a dot or (x).
     const std::string_view number = s.substr(start, i - start);
     if (number.find('.') == std::string_view::npos && number.find('(') == std::string_view::npos)

@@ -76,7 +76,8 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
     add_facet(doc, schema::kMechanism, record.mechanism);
     add_facet(doc, schema::kBody, record.body);
     add_facet(doc, schema::kState, record.state);
-    for (const auto& state : record.recommending_states) add_facet(doc, schema::kRecommending, state);
+    for (const auto& state : record.recommending_states)
+        add_facet(doc, schema::kRecommending, state);
     if (record.year) add_facet(doc, schema::kYear, std::to_string(*record.year));
     if (record.cycle) add_facet(doc, schema::kCycle, std::to_string(*record.cycle));
     if (record.session) add_facet(doc, schema::kSession, std::to_string(*record.session));
@@ -91,9 +92,6 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
 
     if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
     doc.add_value(schema::kSlotId, record.id);
-    doc.add_value(schema::kSlotMechanism, record.mechanism);
-    doc.add_value(schema::kSlotBody, record.body);
-    doc.add_value(schema::kSlotState, schema::facet_label_of(schema::kState.prefix, record.state));
     return doc;
 }
 

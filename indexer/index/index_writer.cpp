@@ -17,8 +17,8 @@ Xapian::WritableDatabase open_writable(const std::string& db_dir) {
                             std::string(schema::kSchemaVersion));
         } else if (version != schema::kSchemaVersion) {
             throw IndexError("index at " + db_dir + " has schema version " + version +
-                             ", this tawsiya writes version " + std::string(schema::kSchemaVersion) +
-                             ": index into a new directory");
+                             ", this tawsiya writes version " +
+                             std::string(schema::kSchemaVersion) + ": index into a new directory");
         }
         return db;
     } catch (const Xapian::DatabaseLockError&) {
@@ -62,6 +62,8 @@ void IndexWriter::commit() {
     fault::reached(fault::Step::committed);
 }
 
-Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+Xapian::doccount IndexWriter::doc_count() const {
+    return db_.get_doccount();
+}
 
 }  // namespace tawsiya

@@ -15,6 +15,7 @@ ServeSettings parse_serve_options(const Args& args) {
     unsigned timeout_seconds = static_cast<unsigned>(server.session.timeout.count());
     unsigned reopen_ms = static_cast<unsigned>(server.reopen_interval.count());
     unsigned grace_seconds = static_cast<unsigned>(server.shutdown_grace.count());
+    std::size_t cache_mib = server.cache_bytes >> 20;
 
     // What a configuration file may set: everything but --help and --config.
     po::options_description settings(
@@ -26,8 +27,9 @@ ServeSettings parse_serve_options(const Args& args) {
          "port; 0 picks a free one")  //
         ("threads", po::value(&server.threads)->default_value(server.threads),
          "worker threads, one index reader each; 0 = one per core")  //
-        ("cache", po::value(&server.cache_entries)->default_value(server.cache_entries),
-         "search and record responses kept per worker, for the current index revision; 0 = none")  //
+        ("cache-mib", po::value(&cache_mib)->default_value(cache_mib),
+         "MiB of search and record responses kept per worker, for the current index revision; "
+         "0 = none")  //
         ("reopen-ms", po::value(&reopen_ms)->default_value(reopen_ms),
          "how often each worker looks for a new index commit")  //
         ("shutdown-grace", po::value(&grace_seconds)->default_value(grace_seconds),
@@ -119,6 +121,11 @@ ServeSettings parse_serve_options(const Args& args) {
     if (s.match.max_k == 0) throw UsageError("--max-k", "must be at least 1");
     if (!(s.match.abstain_below >= 0 && s.match.abstain_below <= 1))
         throw UsageError("--abstain-below", "must be in [0, 1]");
+    // 1 TiB: beyond it, a typo, not a cache size (and the shift below would overflow).
+    constexpr std::size_t kMaxCacheMib = std::size_t{1} << 20;
+    if (cache_mib > kMaxCacheMib)
+        throw UsageError("--cache-mib", "must be at most " + std::to_string(kMaxCacheMib));
+    server.cache_bytes = cache_mib << 20;
     server.session.timeout = std::chrono::seconds(timeout_seconds);
     server.reopen_interval = std::chrono::milliseconds(reopen_ms);
     server.shutdown_grace = std::chrono::seconds(grace_seconds);

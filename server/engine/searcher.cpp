@@ -8,6 +8,7 @@
 #include "engine/snippets.hpp"
 #include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/search.hpp"
 #include "tawsiya/state_names.hpp"
@@ -23,19 +24,6 @@ constexpr Xapian::doccount kFacetDepth = 10000;
 constexpr std::size_t kFacetValues = 20;
 // Without facets, enough matches are checked that `total` is exact for the usual result sizes.
 constexpr Xapian::doccount kTotalDepth = 1000;
-
-Xapian::Database open_database(const std::string& dir) {
-    try {
-        Xapian::Database db(dir);
-        const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-        if (!version.empty() && version != schema::kSchemaVersion)
-            throw IndexError("cannot open index at " + dir + ": schema version " + version +
-                             ", this tawsiya reads version " + std::string(schema::kSchemaVersion));
-        return db;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index at " + dir + ": " + e.get_msg());
-    }
-}
 
 void check_page(const SearchRequest& request, const SearchLimits& limits) {
     if (request.size == 0) throw UsageError("size", "must be at least 1");
@@ -70,7 +58,7 @@ void name_facet_values(std::map<std::string, std::vector<FacetValue>>& facets, L
 struct Searcher::Impl {
     Impl(const std::string& dir, const Analyzer& analyzer, const SearchLimits& limits,
          const Bm25Params& ranking)
-        : db(open_database(dir)),
+        : db(open_index(dir)),
           dir(dir),
           analyzer(analyzer),
           limits(limits),

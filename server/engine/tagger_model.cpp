@@ -1,9 +1,12 @@
 // Loading the stored taggers (layout in tagger_format.hpp) and predicting with them.
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <system_error>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -29,11 +32,24 @@ struct SchemeModel {
     throw IndexError("cannot read the models " + path.string() + ": " + what);
 }
 
+// A whole field as a number; anything else (std::stoul would throw its own invalid_argument, or
+// read "12abc" as 12) is a corrupt file.
+template <typename Number>
+Number read_number(std::string_view field, const fs::path& path, const std::string& what) {
+    Number value{};
+    const char* end = field.data() + field.size();
+    const auto [stop, error] = std::from_chars(field.data(), end, value);
+    if (error != std::errc() || stop != end)
+        corrupt(path, "bad " + what + " '" + std::string(field) + "'");
+    return value;
+}
+
 std::size_t read_count(std::istream& in, const std::string& keyword, const fs::path& path) {
     std::string line;
     if (!std::getline(in, line) || line.rfind(keyword + " ", 0) != 0)
         corrupt(path, "no " + keyword);
-    return std::stoul(line.substr(keyword.size() + 1));
+    return read_number<std::size_t>(std::string_view(line).substr(keyword.size() + 1), path,
+                                    keyword + " count");
 }
 
 SchemeModel read_scheme(const fs::path& path, const std::string& scheme, std::size_t features) {
@@ -92,7 +108,9 @@ std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir
     while (std::getline(features, line)) {
         const auto tab = line.find('\t');
         if (tab == std::string::npos) corrupt(dir / tagging::kFeaturesFile, "bad line");
-        impl->dictionary.add(line.substr(0, tab), std::stod(line.substr(tab + 1)));
+        impl->dictionary.add(line.substr(0, tab),
+                             read_number<double>(std::string_view(line).substr(tab + 1),
+                                                 dir / tagging::kFeaturesFile, "idf"));
     }
     while (std::getline(manifest, line)) {
         const auto tab = line.find('\t');

@@ -21,12 +21,14 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <system_error>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "engine/tagger_format.hpp"
 #include "engine/tagger_schemes.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/tagger.hpp"
 
 namespace fs = std::filesystem;
@@ -320,12 +322,34 @@ void write_features(const fs::path& path, const features::Dictionary& dictionary
     if (!out.flush()) throw IndexError("cannot write " + path.string());
 }
 
+// The file system's failures are IndexError, as the models' other write failures are (the
+// std::filesystem calls below take an error_code instead of throwing filesystem_error).
+[[noreturn]] void cannot_write(const fs::path& dir, const std::error_code& error) {
+    throw IndexError("cannot write the models in " + dir.string() + ": " + error.message());
+}
+
+// An empty directory at `dir`, whatever was there.
+void make_empty_directory(const fs::path& dir) {
+    std::error_code error;
+    fs::remove_all(dir, error);
+    if (!error) fs::create_directories(dir, error);
+    if (error) cannot_write(dir, error);
+}
+
 // Replaces `target` by `staged` so that a reader sees the old models or the new, never a mix.
 void install(const fs::path& staged, const fs::path& target) {
     const fs::path old = target.string() + ".old-" + std::to_string(::getpid());
     std::error_code error;
-    if (fs::exists(target)) fs::rename(target, old);
-    fs::rename(staged, target);
+    const bool replacing = fs::exists(target, error);
+    if (replacing) fs::rename(target, old, error);
+    if (error) cannot_write(target, error);
+    fs::rename(staged, target, error);
+    if (error) {
+        std::error_code ignored;
+        if (replacing) fs::rename(old, target, ignored);  // the old models stay in place
+        fs::remove_all(staged, ignored);
+        cannot_write(target, error);
+    }
     fs::remove_all(old, error);
 }
 
@@ -339,12 +363,7 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options) {
     if (options.c_values.empty()) throw UsageError("c", "needs at least one value");
     set_print_string_function(&quiet);
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(db_dir);
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open the index " + db_dir + ": " + e.get_description());
-    }
+    const Xapian::Database db = open_index(db_dir);
     const Corpus corpus = read_corpus(db, analyzer);
     TrainReport report;
     report.records = corpus.records.size();
@@ -352,8 +371,7 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
     report.models_dir = models_dir(db_dir);
 
     const fs::path staged = report.models_dir + ".tmp-" + std::to_string(::getpid());
-    fs::remove_all(staged);
-    fs::create_directories(staged);
+    make_empty_directory(staged);
     std::ofstream manifest(staged / tagging::kManifestFile, std::ios::binary);
     manifest << tagging::kManifestHeader << "\n";
     std::vector<std::string> schemes = tagging::label_schemes(db);

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/translation.hpp"
 
 namespace tawsiya {
@@ -11,8 +12,8 @@ TranslationTrainReport train_index_translations(const std::string& db_dir, const
                                                 const std::optional<std::string>& parallel_dir,
                                                 const TranslationOptions& options) {
     std::vector<Record> records;
+    const Xapian::Database db = open_index(db_dir);
     try {
-        const Xapian::Database db(db_dir);
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
             records.push_back(parse_record_json(db.get_document(*it).get_data()));
     } catch (const Xapian::Error& e) {

@@ -31,8 +31,8 @@ std::string valid_utf8(std::string_view text) {
         if (c < 0)
             out += kReplacement;
         else
-            out.append(text.substr(static_cast<std::size_t>(start),
-                                   static_cast<std::size_t>(i - start)));
+            out.append(
+                text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
     }
     return out;
 }

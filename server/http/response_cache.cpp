@@ -10,15 +10,17 @@ std::optional<std::string> ResponseCache::find(const std::string& key) {
 }
 
 void ResponseCache::store(const std::string& key, const std::string& body) {
-    if (capacity_ == 0 || body.size() > max_body_bytes_) return;
+    if (body.size() > max_body_bytes_ || key.size() + body.size() > max_bytes_) return;
     if (const auto it = index_.find(key); it != index_.end()) {
-        it->second->second = body;
-        entries_.splice(entries_.begin(), entries_, it->second);
-        return;
+        bytes_ -= cost(*it->second);
+        entries_.erase(it->second);
+        index_.erase(it);
     }
     entries_.emplace_front(key, body);
     index_[key] = entries_.begin();
-    if (index_.size() > capacity_) {
+    bytes_ += cost(entries_.front());
+    while (bytes_ > max_bytes_) {
+        bytes_ -= cost(entries_.back());
         index_.erase(entries_.back().first);
         entries_.pop_back();
     }

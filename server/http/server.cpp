@@ -44,7 +44,7 @@ Server::Server(ServerOptions options, const SearcherFactory& make_searcher, Batc
     for (auto& worker : workers_) {
         worker.searcher = make_searcher();
         worker.last_reopen = std::chrono::steady_clock::now();
-        worker.cache = std::make_unique<ResponseCache>(options_.cache_entries);
+        worker.cache = std::make_unique<ResponseCache>(options_.cache_bytes);
     }
     // A batch thread has its own Searcher too: it tells the thread when the index has a new
     // revision (to renew the Matcher), and the router's retry after DatabaseModifiedError must

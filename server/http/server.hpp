@@ -34,7 +34,7 @@ struct ServerOptions {
     SessionLimits session;
     SearchLimits search;
     std::chrono::milliseconds reopen_interval{1000};
-    std::size_t cache_entries = 1024;         // per worker: search and record bodies (0: no cache)
+    std::size_t cache_bytes = 16 << 20;       // per worker: search and record bodies (0: no cache)
     std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
     unsigned batch_threads = 1;               // threads for POST /api/match, /api/tag, /api/dedup
     std::size_t batch_queue = 8;  // batch requests that may wait beyond those running; then 503
