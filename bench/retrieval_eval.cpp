@@ -480,10 +480,10 @@ int main(int argc, char** argv) {
         else if (arg == "--show-pairs")
             show_pairs = true;
         else {
-            std::fprintf(
-                stderr,
-                "usage: retrieval_eval [--corpus DIR] [--db DIR] [--folds N] "
-                "[--state detected|given|none] [--no-xlang] [--check] [--show QID-PREFIX] [--show-pairs]\n");
+            std::fprintf(stderr,
+                         "usage: retrieval_eval [--corpus DIR] [--db DIR] [--folds N] "
+                         "[--state detected|given|none] [--no-xlang] [--check] [--show QID-PREFIX] "
+                         "[--show-pairs]\n");
             return 2;
         }
     }
@@ -736,27 +736,28 @@ int main(int argc, char** argv) {
         }
         // The baseline has one parameter, its threshold.
         std::vector<double> base_thresholds{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7};
-        const OutOfFold base =
-            cross_validate(pairs, pair_fold, folds, base_thresholds, [&](std::size_t i, std::size_t t) {
-                return similarity[i] >= base_thresholds[t];
-            });
+        const OutOfFold base = cross_validate(
+            pairs, pair_fold, folds, base_thresholds,
+            [&](std::size_t i, std::size_t t) { return similarity[i] >= base_thresholds[t]; });
         // The model to ship: (C, threshold) chosen by cross-validation over all pairs, trained
         // on all of them.
         const Choice shipped = choose([](std::size_t) { return true; });
         const PairModel shipped_model = train_on([](std::size_t) { return true; }, shipped.C);
         if (show_pairs) {
             // --show-pairs: each pair's out-of-fold probability, its features, the baseline's.
-            std::printf("\nPairs (--show-pairs): pid subset label out-of-fold-probability baseline"
-                        " features\n");
+            std::printf(
+                "\nPairs (--show-pairs): pid subset label out-of-fold-probability baseline"
+                " features\n");
             for (std::size_t i = 0; i < pairs.size(); ++i) {
                 std::printf("%s\t%s\t%d\t%.3f\t%.3f\t", pairs[i].pid.c_str(),
                             pair_subset(pairs[i], by_id).c_str(), int(pairs[i].label),
                             fold_model[pair_fold[i]].probability(feature_rows[i]), similarity[i]);
                 for (std::size_t f = 0; f < kPairFeatures; ++f)
                     if (feature_rows[i][f] != 0)
-                        std::printf(" %s=%.2f",
-                                    std::string(pair_feature_name(static_cast<PairFeature>(f))).c_str(),
-                                    feature_rows[i][f]);
+                        std::printf(
+                            " %s=%.2f",
+                            std::string(pair_feature_name(static_cast<PairFeature>(f))).c_str(),
+                            feature_rows[i][f]);
                 std::printf("\n");
             }
         }
@@ -775,24 +776,29 @@ int main(int argc, char** argv) {
             "\n## Deduplication: %zu labelled pairs, settings chosen out-of-fold (pairs "
             "in %zu folds)\n\n",
             pairs.size(), folds);
-        std::printf("Pair model (logistic regression, liblinear): cost C and merge threshold chosen "
-                    "by cross-validation inside each fold's training pairs.\n");
+        std::printf(
+            "Pair model (logistic regression, liblinear): cost C and merge threshold chosen "
+            "by cross-validation inside each fold's training pairs.\n");
         std::printf("Chosen per fold (C x threshold):");
         for (std::size_t f = 0; f < folds; ++f)
             std::printf("%s %.1f x %.2f", f ? "," : "", fold_choice[f].C, fold_choice[f].threshold);
         std::printf("; baseline thresholds:");
-        for (std::size_t f = 0; f < folds; ++f) std::printf("%s %.2f", f ? "," : "", base.chosen[f]);
-        std::printf("\nTo ship (chosen and trained on all pairs): C %.1f, threshold %.2f, bias %.2f,"
-                    " weights {", shipped.C, shipped.threshold, shipped_model.bias);
+        for (std::size_t f = 0; f < folds; ++f)
+            std::printf("%s %.2f", f ? "," : "", base.chosen[f]);
+        std::printf(
+            "\nTo ship (chosen and trained on all pairs): C %.1f, threshold %.2f, bias %.2f,"
+            " weights {",
+            shipped.C, shipped.threshold, shipped_model.bias);
         for (std::size_t f = 0; f < kPairFeatures; ++f)
             std::printf("%s%.2f", f ? ", " : "", shipped_model.weights[f]);
         std::printf("} (");
         for (std::size_t f = 0; f < kPairFeatures; ++f)
             std::printf("%s%s", f ? ", " : "",
                         std::string(pair_feature_name(static_cast<PairFeature>(f))).c_str());
-        std::printf(")\nEngine defaults: threshold %.2f, bias %.2f%s\n\n", DedupOptions{}.threshold,
-                    PairModel{}.bias,
-                    same_model(PairModel{}, shipped_model) ? "" : " (weights differ: update dedup.hpp)");
+        std::printf(
+            ")\nEngine defaults: threshold %.2f, bias %.2f%s\n\n", DedupOptions{}.threshold,
+            PairModel{}.bias,
+            same_model(PairModel{}, shipped_model) ? "" : " (weights differ: update dedup.hpp)");
         std::printf(
             "| subset | baseline P | R | F1 | tawsiya clusters P | R | F1 | tawsiya similarity P "
             "| R | F1 |\n|---|---|---|---|---|---|---|---|---|---|\n");

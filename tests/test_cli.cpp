@@ -99,8 +99,8 @@ TEST_CASE("a failed index run creates no index directory", "[cli]") {
     // parent directories created as needed.
     std::ofstream(dir / "empty.jsonl").close();
     const std::string nested = dir / "state/tawsiya/db";
-    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", nested},
-                             log) == 0);
+    CHECK(tawsiya::test::run({TAWSIYA_BINARY, "index", dir / "empty.jsonl", "--db", nested}, log) ==
+          0);
     CHECK(std::filesystem::is_directory(nested));
 }
 

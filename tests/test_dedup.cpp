@@ -270,7 +270,8 @@ TEST_CASE("the same template for another group, instrument or action is another 
          "Prendre des mesures plus efficaces pour mieux protéger les droits des personnes "
          "handicapées",
          {}},
-        {"migrants", "Prendre des mesures plus efficaces pour mieux protéger les droits des migrants",
+        {"migrants",
+         "Prendre des mesures plus efficaces pour mieux protéger les droits des migrants",
          {}},
         {"1954", "Ratify the 1954 Convention relating to the Status of Stateless Persons", {}},
         {"1961", "Ratify the 1961 Convention on the Reduction of Statelessness", {}},

@@ -79,7 +79,7 @@ std::string reason_of(const std::function<void()>& read) {
 TEST_CASE("a PDF is read in reading order without its running headers, footers and line numbers",
           "[documents]") {
     const DocumentText pdf = read_document(fixture("upr-report-en.pdf"));
-    CHECK(pdf.kind == DocumentKind::pdf);
+    CHECK(pdf.format == FileFormat::pdf);
     CHECK(pdf.pages == 3);
     // The symbol stays where the first page prints it, in its masthead; the running header of
     // the next pages ("A/HRC/99/12") and the footers ("GE.26-10234 2") are gone.
@@ -109,7 +109,7 @@ TEST_CASE("a PDF is read in reading order without its running headers, footers a
 
 TEST_CASE("an Arabic PDF is read right to left, numbers left to right", "[documents]") {
     const DocumentText pdf = read_document(fixture("concluding-observations-ar.pdf"));
-    CHECK(pdf.kind == DocumentKind::pdf);
+    CHECK(pdf.format == FileFormat::pdf);
     for (const char* line : {"\n١٤- تعرب اللجنة عن قلقها إزاء اكتظاظ السجون في الدولة الطرف.\n",
                              "\n١٥- توصي اللجنة الدولة الطرف بما يلي:\n",
                              "\n(أ) الحد من اكتظاظ السجون باللجوء إلى العقوبات البديلة،",
@@ -145,7 +145,7 @@ TEST_CASE("a UPR report in PDF gives its recommendations to `tawsiya index`", "[
 TEST_CASE("a Word file keeps its paragraphs and list numbers, not its header and footer",
           "[documents]") {
     const DocumentText docx = read_document(fixture("concluding-observations-fr.docx"));
-    CHECK(docx.kind == DocumentKind::docx);
+    CHECK(docx.format == FileFormat::docx);
     const auto lines = lines_of(docx.text);
     // One paragraph a line, a blank line between.
     REQUIRE(lines.size() > 4);
@@ -172,7 +172,7 @@ TEST_CASE("a Word file keeps its paragraphs and list numbers, not its header and
 TEST_CASE("an OpenDocument file keeps its list numbers: a start value and (a), (b)",
           "[documents]") {
     const DocumentText odt = read_document(fixture("concluding-observations-en.odt"));
-    CHECK(odt.kind == DocumentKind::odt);
+    CHECK(odt.format == FileFormat::odt);
     for (const char* paragraph :
          {"\n\n24. The Committee notes with concern",
           "\n\n25. The Committee recommends that the "
@@ -190,7 +190,7 @@ TEST_CASE("the kind of a document is its content, not its name", "[documents]") 
     write_file(renamed_pdf, read_file(fixture("upr-report-en.pdf")));
     write_file(renamed_docx, read_file(fixture("concluding-observations-fr.docx")));
     CHECK(read_document(renamed_pdf).text == read_document(fixture("upr-report-en.pdf")).text);
-    CHECK(read_document(renamed_docx).kind == DocumentKind::docx);
+    CHECK(read_document(renamed_docx).format == FileFormat::docx);
     ReadReport report;
     std::size_t records = 0;
     read_any(
@@ -203,7 +203,7 @@ TEST_CASE("the kind of a document is its content, not its name", "[documents]") 
                       Catch::Contains("named .pdf but its content is not a PDF"));
     // Plain text in another encoding is text.
     const DocumentText latin = document_text("R\xE9publique", "latin.txt", "ISO-8859-1");
-    CHECK(latin.kind == DocumentKind::text);
+    CHECK(latin.format == FileFormat::text);
     CHECK(latin.text == "République");
 }
 
@@ -313,20 +313,22 @@ TEST_CASE("`tawsiya tag` splits the PDF, Word and OpenDocument fixtures", "[docu
     {
         const auto [status, out, err] = tag(fixture("concluding-observations-en.odt"));
         CHECK(status == 0);
-        CHECK(paragraphs(out) == std::vector<std::string>{"25(a)", "25(b)", "26"});
+        CHECK(paragraphs(out) == std::vector<std::string>{"25 (a)", "25 (b)", "26"});
     }
     {
         const auto [status, out, err] = tag(fixture("concluding-observations-ar.pdf"));
         CHECK(status == 0);
-        CHECK(paragraphs(out) == std::vector<std::string>{"15(أ)", "15(ب)"});
+        CHECK(paragraphs(out) == std::vector<std::string>{"15 (أ)", "15 (ب)"});
     }
     {
-        // Its sub-paragraphs "a)" are split or not as the splitter does; the chapeau and the
-        // last paragraph are recommendations either way.
+        // The French style: sub-paragraphs "a)" under the Committee's chapeau, each one
+        // recommendation of the committee the symbol names.
         const auto [status, out, err] = tag(fixture("concluding-observations-fr.docx"));
         CHECK(status == 0);
-        CHECK_THAT(out, Catch::Contains("Le Comité recommande") || Catch::Contains("De garantir"));
+        CHECK(paragraphs(out) == std::vector<std::string>{"4 (a)", "4 (b)", "4 (c)", "5"});
+        CHECK_THAT(out, Catch::Contains("De garantir"));
         CHECK_THAT(out, Catch::Contains("redoubler d’efforts"));
+        CHECK(count(out, "\"issuer\":{\"mechanism\":\"treaty_body\",\"body\":\"CAT\"}") == 4);
         CHECK(count(out, "GE.26") == 0);
     }
     {

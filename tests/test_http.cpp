@@ -25,8 +25,8 @@
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
 #include "support/skip.hpp"
-#include "tawsiya/dedup.hpp"
 #include "support/temp_dir.hpp"
+#include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/record.hpp"
 

@@ -16,8 +16,8 @@ const Analyzer& analyzer() {
 }
 
 RequestSlots slots_of(std::string_view text, Lang lang) {
-    return SlotLexicon::embedded(analyzer()).find(
-        features::request_stems(text, lang, analyzer()), lang);
+    return SlotLexicon::embedded(analyzer())
+        .find(features::request_stems(text, lang, analyzer()), lang);
 }
 
 using Keys = std::vector<std::string>;
@@ -25,14 +25,14 @@ using Keys = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("an optional protocol is told from its convention, in the three languages", "[slots]") {
-    CHECK(slots_of("Ratify the Optional Protocol to the Convention against Torture", Lang::en)
-              [Slot::instrument] == Keys{"op:cat"});
+    CHECK(slots_of("Ratify the Optional Protocol to the Convention against Torture",
+                   Lang::en)[Slot::instrument] == Keys{"op:cat"});
     CHECK(slots_of("Ratify OP-CAT", Lang::en)[Slot::instrument] == Keys{"op:cat"});
     CHECK(slots_of("Ratifier le Protocole facultatif se rapportant à la Convention contre la "
                    "torture",
                    Lang::fr)[Slot::instrument] == Keys{"op:cat"});
-    CHECK(slots_of("التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب", Lang::ar)
-              [Slot::instrument] == Keys{"op:cat"});
+    CHECK(slots_of("التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب",
+                   Lang::ar)[Slot::instrument] == Keys{"op:cat"});
     CHECK(slots_of("Ratify the Convention against Torture", Lang::en)[Slot::instrument] ==
           Keys{"cat"});
     CHECK(slots_of("Ratify the Optional Protocol to the Convention on the Elimination of All "
@@ -45,18 +45,20 @@ TEST_CASE("two texts that share a template but not their request conflict", "[sl
         return compare_slots(slots_of(a, lang), slots_of(b, lang))
             .conflict[static_cast<std::size_t>(slot)];
     };
-    CHECK(conflict("Prendre des mesures plus efficaces pour mieux protéger les droits des "
-                   "personnes handicapées",
-                   "Prendre des mesures plus efficaces pour mieux protéger les droits des migrants",
-                   Lang::fr, Slot::group));
+    CHECK(
+        conflict("Prendre des mesures plus efficaces pour mieux protéger les droits des "
+                 "personnes handicapées",
+                 "Prendre des mesures plus efficaces pour mieux protéger les droits des migrants",
+                 Lang::fr, Slot::group));
     CHECK(conflict("Ratify the 1954 Convention relating to the Status of Stateless Persons",
                    "Ratify the 1961 Convention on the Reduction of Statelessness", Lang::en,
                    Slot::instrument));
-    CHECK(conflict("Intensifier les efforts pour les Amazighs, notamment en ce qui concerne les "
-                   "droits fonciers",
-                   "Intensifier les efforts pour les Amazighs, notamment en ce qui concerne les "
-                   "libertés d'opinion et d'expression",
-                   Lang::fr, Slot::object));
+    CHECK(
+        conflict("Intensifier les efforts pour les Amazighs, notamment en ce qui concerne les "
+                 "droits fonciers",
+                 "Intensifier les efforts pour les Amazighs, notamment en ce qui concerne les "
+                 "libertés d'opinion et d'expression",
+                 Lang::fr, Slot::object));
     // A text that asks more than the other is no conflict: the shorter one's request is in it.
     CHECK_FALSE(conflict("Abolish the death penalty",
                          "Abolish the death penalty and commute all death sentences", Lang::en,
@@ -71,10 +73,10 @@ TEST_CASE("two texts that share a template but not their request conflict", "[sl
 }
 
 TEST_CASE("slot keys are the same across languages", "[slots]") {
-    const auto en = slots_of("Ratify the Convention on the Rights of Persons with Disabilities",
-                             Lang::en);
-    const auto fr = slots_of("Ratifier la Convention relative aux droits des personnes handicapées",
-                             Lang::fr);
+    const auto en =
+        slots_of("Ratify the Convention on the Rights of Persons with Disabilities", Lang::en);
+    const auto fr =
+        slots_of("Ratifier la Convention relative aux droits des personnes handicapées", Lang::fr);
     const auto ar = slots_of("التصديق على اتفاقية حقوق الأشخاص ذوي الإعاقة", Lang::ar);
     CHECK(en[Slot::instrument] == Keys{"crpd"});
     CHECK(fr[Slot::instrument] == en[Slot::instrument]);

@@ -98,9 +98,10 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
                         const DedupOptions& options = {});
 
 // The features of each pair of items (indexes into `items`), as deduplicate computes them.
-std::vector<PairFeatures> pair_features(const std::vector<DedupItem>& items,
-                                        const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                                        const Analyzer& analyzer, const DedupOptions& options = {});
+std::vector<PairFeatures> pair_features(
+    const std::vector<DedupItem>& items,
+    const std::vector<std::pair<std::size_t, std::size_t>>& pairs, const Analyzer& analyzer,
+    const DedupOptions& options = {});
 
 // The merge probability deduplicate weighs for each pair of items (the model on pair_features;
 // 1 for the same content). What explains a decision; the clusters are built from it.

@@ -1,6 +1,6 @@
 // Documents as staff receive them (a PDF, a Word .docx, an OpenDocument .odt, or plain text in
 // any encoding) turned into UTF-8 text with LF line endings, paragraphs separated by a blank
-// line, for the splitter (document_split.hpp) and the UN report reader. The kind is read from
+// line, for the splitter (document_split.hpp) and the UN report reader. The format is read from
 // the content (magic bytes), not the file name.
 #pragma once
 
@@ -12,10 +12,10 @@
 
 namespace tawsiya {
 
-enum class DocumentKind { text, pdf, docx, odt };
+enum class FileFormat { text, pdf, docx, odt };
 
 // "text", "PDF", "Word (.docx)", "OpenDocument (.odt)": for messages.
-const char* document_kind_name(DocumentKind kind);
+const char* file_format_name(FileFormat format);
 
 // What one document may cost. A document over a limit is refused with DocumentError naming the
 // limit; nothing is read past it (a zip bomb inflates no further than max_entry_bytes).
@@ -36,11 +36,11 @@ class DocumentError : public InputError {
         : InputError(file, 0, reason) {}
 };
 
-// The kind `bytes` are, by their first bytes: "%PDF-" is a PDF; a zip archive is a .docx when it
-// holds word/document.xml, an .odt when its mimetype says OpenDocument text; anything else is
+// The format `bytes` are in, by their first bytes: "%PDF-" is a PDF; a zip archive is a .docx when
+// it holds word/document.xml, an .odt when its mimetype says OpenDocument text; anything else is
 // text. Throws DocumentError for a zip archive that is neither (a spreadsheet, a damaged file).
-DocumentKind document_kind(std::string_view bytes, const std::string& path,
-                           const DocumentLimits& limits = {});
+FileFormat file_format(std::string_view bytes, const std::string& path,
+                       const DocumentLimits& limits = {});
 
 // True when `head` (a file's first bytes) opens a PDF or a zip archive (.docx, .odt): a file
 // to read through document_text whatever its name.
@@ -51,7 +51,7 @@ bool is_legacy_office(std::string_view head);
 
 struct DocumentText {
     std::string text;
-    DocumentKind kind = DocumentKind::text;
+    FileFormat format = FileFormat::text;
     std::size_t pages = 0;  // PDF only
 };
 

@@ -17,8 +17,8 @@ std::span<const EmbeddedFile> web_assets();      // server/assets/**
 std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms)
 
 // The files of the lexicon folder, each read by its own reader.
-inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";  // aligned_segments
-inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";          // engine/synonyms
+inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // aligned_segments
+inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms
 inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
 
 }  // namespace tawsiya::embedded

@@ -1,4 +1,4 @@
-// A document's kind by its content, and its text through the reader of that kind.
+// A document's file format by its content, and its text through the reader of that format.
 #include "tawsiya/document_file.hpp"
 
 #include <filesystem>
@@ -11,15 +11,15 @@
 
 namespace tawsiya {
 
-const char* document_kind_name(DocumentKind kind) {
-    switch (kind) {
-        case DocumentKind::pdf:
+const char* file_format_name(FileFormat format) {
+    switch (format) {
+        case FileFormat::pdf:
             return "PDF";
-        case DocumentKind::docx:
+        case FileFormat::docx:
             return "Word (.docx)";
-        case DocumentKind::odt:
+        case FileFormat::odt:
             return "OpenDocument (.odt)";
-        case DocumentKind::text:
+        case FileFormat::text:
             return "text";
     }
     return "text";
@@ -33,12 +33,12 @@ bool is_pdf(std::string_view bytes) {
     return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-DocumentKind office_kind(const readers::ZipArchive& zip, const std::string& path) {
-    if (zip.has("word/document.xml")) return DocumentKind::docx;
+FileFormat office_format(const readers::ZipArchive& zip, const std::string& path) {
+    if (zip.has("word/document.xml")) return FileFormat::docx;
     if (zip.has("content.xml") && zip.has("mimetype")) {
         const std::string mimetype = zip.read("mimetype");
         if (mimetype.rfind("application/vnd.oasis.opendocument.text", 0) == 0)
-            return DocumentKind::odt;
+            return FileFormat::odt;
         throw DocumentError(path, "an OpenDocument file of type '" + mimetype.substr(0, 80) +
                                       "': only text documents (.odt) are read");
     }
@@ -63,14 +63,14 @@ bool is_legacy_office(std::string_view head) {
     return head.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 }
 
-DocumentKind document_kind(std::string_view bytes, const std::string& path,
-                           const DocumentLimits& limits) {
-    if (is_pdf(bytes)) return DocumentKind::pdf;
+FileFormat file_format(std::string_view bytes, const std::string& path,
+                       const DocumentLimits& limits) {
+    if (is_pdf(bytes)) return FileFormat::pdf;
     if (readers::looks_like_zip(bytes)) {
         check_size(bytes.size(), path, limits);
-        return office_kind(readers::ZipArchive(bytes, path, limits), path);
+        return office_format(readers::ZipArchive(bytes, path, limits), path);
     }
-    return DocumentKind::text;
+    return FileFormat::text;
 }
 
 DocumentText document_text(std::string_view bytes, const std::string& path,
@@ -78,12 +78,12 @@ DocumentText document_text(std::string_view bytes, const std::string& path,
     check_size(bytes.size(), path, limits);
     DocumentText out;
     if (is_pdf(bytes)) {
-        out.kind = DocumentKind::pdf;
+        out.format = FileFormat::pdf;
         out.text = readers::pdf_text(bytes, path, limits, out.pages);
     } else if (readers::looks_like_zip(bytes)) {
         const readers::ZipArchive zip(bytes, path, limits);
-        out.kind = office_kind(zip, path);
-        out.text = out.kind == DocumentKind::docx ? readers::docx_text(zip, path, limits)
+        out.format = office_format(zip, path);
+        out.text = out.format == FileFormat::docx ? readers::docx_text(zip, path, limits)
                                                   : readers::odt_text(zip, path, limits);
     } else if (is_legacy_office(bytes)) {
         throw DocumentError(path, "an old Word (.doc) file: save it as .docx or PDF first");

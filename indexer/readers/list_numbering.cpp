@@ -84,8 +84,13 @@ std::string format_number(int n, NumberFormat format) {
     switch (format) {
         case NumberFormat::decimal:
             return std::to_string(n);
-        case NumberFormat::decimal_zero:
-            return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n);
+        case NumberFormat::decimal_zero: {
+            // Not ("0" or "") + to_string: GCC 12 warns of an overlapping memcpy there (a false
+            // -Wrestrict, which -Werror makes an error).
+            std::string padded = std::to_string(n);
+            if (n >= 0 && n < 10) padded.insert(padded.begin(), '0');
+            return padded;
+        }
         case NumberFormat::lower_letter:
             return letters(n, 'a');
         case NumberFormat::upper_letter:

@@ -155,8 +155,8 @@ void restore_right_to_left(Line& line) {
         auto digit = [](UChar32 c) { return u_isdigit(c); };
         for (std::size_t k = 0; k < points.size(); ++k) {
             const UChar32 c = points[k];
-            if (!clusters.empty() && (is_arabic_mark(c) || (digit(c) && k > 0 &&
-                                                            digit(points[k - 1]))))
+            if (!clusters.empty() &&
+                (is_arabic_mark(c) || (digit(c) && k > 0 && digit(points[k - 1]))))
                 clusters.back().push_back(c);
             else
                 clusters.push_back({c});

@@ -41,8 +41,8 @@ TagCommandOptions parse_options(const Args& args) {
         "its recommendations (numbered paragraphs, sub-paragraphs (a), (b), ...) and matches and\n"
         "tags each. Output: one JSON line per recommendation, or CSV with --format "
         "csv.\n\noptions");
-    named.add_options()                                                                    //
-        ("db", po::value(&options.db)->required(), "the index directory")                  //
+    named.add_options()                                                    //
+        ("db", po::value(&options.db)->required(), "the index directory")  //
         ("input", po::value(&options.input),
          "the document: PDF, Word (.docx), OpenDocument (.odt) or text (default: stdin)")  //
         ("lang", po::value(&options.lang),

@@ -443,8 +443,9 @@ double candidate_cosine(const PairModel& model, double threshold) {
         if (f != static_cast<std::size_t>(PairFeature::cosine) &&
             f != static_cast<std::size_t>(PairFeature::cross_cosine))
             rest += std::max(0.0, model.weights[f]);
-    const double slope = model.weights[static_cast<std::size_t>(PairFeature::cosine)] +
-                         std::max(0.0, model.weights[static_cast<std::size_t>(PairFeature::cross_cosine)]);
+    const double slope =
+        model.weights[static_cast<std::size_t>(PairFeature::cosine)] +
+        std::max(0.0, model.weights[static_cast<std::size_t>(PairFeature::cross_cosine)]);
     if (slope <= 0) return kMinCandidateCosine;
     return std::clamp((target - rest) / slope, kMinCandidateCosine, 1.0);
 }
@@ -469,9 +470,10 @@ Prepared prepare(const std::vector<DedupItem>& items, const Analyzer& analyzer,
 
 }  // namespace
 
-std::vector<PairFeatures> pair_features(const std::vector<DedupItem>& items,
-                                        const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
-                                        const Analyzer& analyzer, const DedupOptions& options) {
+std::vector<PairFeatures> pair_features(
+    const std::vector<DedupItem>& items,
+    const std::vector<std::pair<std::size_t, std::size_t>>& pairs, const Analyzer& analyzer,
+    const DedupOptions& options) {
     const Prepared prepared = prepare(items, analyzer, options);
     std::vector<PairFeatures> out;
     for (const auto& [a, b] : pairs)

@@ -17,11 +17,19 @@ void quiet(const char*) {}
 }  // namespace
 
 std::string_view pair_feature_name(PairFeature feature) {
-    static constexpr std::array<std::string_view, kPairFeatures> names{
-        "cosine",           "cross_language",     "cross_cosine",       "containment",
-        "same_instrument",  "same_object",        "instrument_conflict", "action_conflict",
-        "first_action_differs", "group_conflict", "object_conflict",    "number_conflict",
-        "conflict_cosine"};
+    static constexpr std::array<std::string_view, kPairFeatures> names{"cosine",
+                                                                       "cross_language",
+                                                                       "cross_cosine",
+                                                                       "containment",
+                                                                       "same_instrument",
+                                                                       "same_object",
+                                                                       "instrument_conflict",
+                                                                       "action_conflict",
+                                                                       "first_action_differs",
+                                                                       "group_conflict",
+                                                                       "object_conflict",
+                                                                       "number_conflict",
+                                                                       "conflict_cosine"};
     return names.at(static_cast<std::size_t>(feature));
 }
 

@@ -44,8 +44,9 @@ bool is_number(const std::string& stem) {
 bool each_has_other(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.empty() || b.empty()) return false;
     const auto has_other = [](const auto& x, const auto& y) {
-        return std::any_of(x.begin(), x.end(),
-                           [&](const auto& e) { return !std::binary_search(y.begin(), y.end(), e); });
+        return std::any_of(x.begin(), x.end(), [&](const auto& e) {
+            return !std::binary_search(y.begin(), y.end(), e);
+        });
     };
     return has_other(a, b) && has_other(b, a);
 }
