@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -451,6 +452,54 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         const auto stats = parse_json(stats_response.body());
         CHECK(stats["records"].GetUint() > 0);
         CHECK(stats["languages"].HasMember("ar"));
+    }
+
+    SECTION("an export is every hit of the search as CSV with a BOM, or JSON lines") {
+        Client client(server.port());
+        const auto search = parse_json(client.get("/api/search?state=Morocco&size=1").body());
+        const std::size_t total = search["total"].GetUint();
+        REQUIRE(total > 1);
+        const auto csv = client.get("/api/export?state=Morocco&format=csv");
+        REQUIRE(csv.result() == bhttp::status::ok);
+        CHECK(header(csv, bhttp::field::content_type) == "text/csv; charset=utf-8");
+        CHECK(header(csv, bhttp::field::content_disposition) ==
+              "attachment; filename=\"tawsiya-export.csv\"");
+        const std::string& body = csv.body();
+        REQUIRE(body.rfind("\xEF\xBB\xBFid,mechanism,body,state,", 0) == 0);
+        // One CRLF-ended line per record after the header (texts hold no line breaks).
+        std::size_t lines = 0;
+        for (std::size_t at = body.find("\r\n"); at != std::string::npos;
+             at = body.find("\r\n", at + 2))
+            ++lines;
+        CHECK(lines == total + 1);
+        CHECK(body.find("\"Morocco\"") != std::string::npos);
+        CHECK(body.find("\"Algeria\"") == std::string::npos);
+
+        // The whole sample (more than one of the Searcher's pages of 100) as JSON lines.
+        const std::size_t records = parse_json(client.get("/api/stats").body())["records"].GetUint();
+        const auto jsonl = client.get("/api/export?format=jsonl");
+        REQUIRE(jsonl.result() == bhttp::status::ok);
+        std::set<std::string> ids;
+        std::size_t start = 0;
+        for (std::size_t end = jsonl.body().find('\n'); end != std::string::npos;
+             start = end + 1, end = jsonl.body().find('\n', start)) {
+            const auto doc = parse_json(jsonl.body().substr(start, end - start));
+            ids.insert(doc["id"].GetString());
+            CHECK(doc["text"].IsObject());
+        }
+        CHECK(records > 100);
+        CHECK(ids.size() == records);
+
+        const auto limited = client.get("/api/export?format=jsonl&limit=3");
+        CHECK(std::count(limited.body().begin(), limited.body().end(), '\n') == 3);
+        const auto bad_format = client.get("/api/export?format=xlsx");
+        CHECK(bad_format.result() == bhttp::status::bad_request);
+        CHECK(error_message(bad_format).find("format") != std::string::npos);
+        const auto over = client.get("/api/export?limit=10001");
+        CHECK(over.result() == bhttp::status::bad_request);
+        CHECK(error_message(over).find("limit") != std::string::npos);
+        const auto page = client.get("/api/export?page=2");
+        CHECK(page.result() == bhttp::status::bad_request);
     }
 
     SECTION("one access-log line per request") {

@@ -7,6 +7,7 @@
 
 #include "http/api_handlers.hpp"
 #include "http/error_mapping.hpp"
+#include "http/export_handler.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
 #include "tawsiya/error.hpp"
@@ -31,7 +32,7 @@ Response method_not_allowed(const Request& request, std::string_view allowed = k
     return response;
 }
 
-enum class ApiRoute { none, search, health, stats, record, match, tag, dedup };
+enum class ApiRoute { none, search, export_list, health, stats, record, match, tag, dedup };
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
@@ -40,6 +41,7 @@ bool is_post_route(ApiRoute route) {
 
 ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/search") return ApiRoute::search;
+    if (target.path == "/api/export") return ApiRoute::export_list;
     if (target.path == "/api/health") return ApiRoute::health;
     if (target.path == "/api/stats") return ApiRoute::stats;
     if (target.path == "/api/match") return ApiRoute::match;
@@ -79,10 +81,28 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
             if (!id) throw UsageError("id", "broken percent-encoding");
             return handle_record(context.searcher, *id);
         }
+        case ApiRoute::export_list:  // answered by export_response
         case ApiRoute::none:
             break;
     }
     throw std::logic_error("no API route");
+}
+
+// The export is a file, not JSON: its own type and a download name. Not cached (up to
+// kMaxExportRecords records).
+Response export_response(const Request& request, const Target& target, RequestContext& context) {
+    ExportBody exported;
+    try {
+        exported = handle_export(context.searcher, target.query, context.limits);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        context.searcher.reopen();
+        exported = handle_export(context.searcher, target.query, context.limits);
+    }
+    auto response =
+        make_response(request, Status::ok, std::move(exported.body), exported.content_type);
+    response.set(beast_http::field::content_disposition,
+                 "attachment; filename=\"" + exported.filename + "\"");
+    return response;
 }
 
 bool is_api_path(std::string_view path) {
@@ -102,6 +122,7 @@ Response dispatch(const Request& request, RequestContext& context) {
         } else if (!is_read(request)) {
             return method_not_allowed(request);
         }
+        if (route == ApiRoute::export_list) return export_response(request, target, context);
         // Search and record bodies depend only on the URL and the index revision.
         const bool cacheable = context.cache && request.method() == beast_http::verb::get &&
                                (route == ApiRoute::search || route == ApiRoute::record);

@@ -164,6 +164,28 @@ try {
     await shot(page, '04-facet-filter');
   });
 
+  await check('the filtered list exports as a CSV file with a BOM, one row per result, and as JSON lines', async () => {
+    const shown = await page.evaluate(() => Number((document.getElementById('result-count').textContent.match(/[\d٠-٩]+/) || ['0'])[0]
+      .replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d))));
+    assert(await page.isVisible('#export-csv'), 'no export link on the results');
+    const href = await page.getAttribute('#export-csv', 'href');
+    const filters = [...new URL(page.url()).searchParams].filter(([name]) => !['ui', 'page'].includes(name));
+    const exported = new URL(href, url).searchParams;
+    for (const [name, value] of filters) assert(exported.getAll(name).includes(value), `the export lacks ${name}=${value}: ${href}`);
+    await page.focus('#export-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert(download.suggestedFilename() === 'tawsiya-export.csv', `file name ${download.suggestedFilename()}`);
+    const bytes = readFileSync(await download.path());
+    assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the CSV has no byte-order mark');
+    const rows = bytes.toString('utf8').split('\r\n').filter(Boolean);
+    assert(rows[0].startsWith('\uFEFFid,mechanism,'), `header: ${rows[0].slice(0, 40)}`);
+    assert(rows.length - 1 === shown, `${rows.length - 1} rows exported, ${shown} results shown`);
+    assert(rows.slice(1).some((row) => /[\u0600-\u06FF]/.test(row)), 'no Arabic text in the Arabic export');
+    const jsonl = await page.evaluate(async () => (await fetch(document.getElementById('export-jsonl').href)).text());
+    const lines = jsonl.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    assert(lines.length === shown && lines.every((r) => r.id && r.text), `${lines.length} JSON lines for ${shown} results`);
+  });
+
   let recordUrl = '';
   let recordTitle = '';
   await check('a record opens with its three language versions side by side', async () => {

@@ -5,9 +5,10 @@ import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setU
 import { itemsOfFile, itemsOfLines } from './csv.js';
 import { clear, el, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
-import { emptyState, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
+import { emptyState, exportApiUrl, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
 const PAGE_SIZE = 10;
+const EXPORT_MAX = 10000;  // the server's cap (kMaxExportRecords)
 const FACETS_SHOWN = 6;
 const FACET_ORDER = ['mechanism', 'body', 'state', 'year', 'response', 'recommending', 'responsible', 'lang'];
 const STORAGE_KEY = 'tawsiya.ui';
@@ -201,6 +202,14 @@ function renderPager(result) {
   pager.append(list);
 }
 
+// The export links of the list shown; a list longer than the cap says which part is exported.
+function renderExport(result) {
+  $('export').hidden = result.total === 0;
+  $('export-csv').href = exportApiUrl(state, 'csv', EXPORT_MAX);
+  $('export-jsonl').href = exportApiUrl(state, 'jsonl', EXPORT_MAX);
+  $('export-note').textContent = result.total > EXPORT_MAX ? `(${t('exportCapped', { n: new Intl.NumberFormat(uiLang()).format(EXPORT_MAX) })})` : '';
+}
+
 function showError(message) {
   $('error').textContent = t('errorPrefix') + message;
   $('error').hidden = false;
@@ -227,11 +236,13 @@ async function runSearch(focusResults) {
     renderHits(result);
     renderFacets(result.facets);
     renderPager(result);
+    renderExport(result);
     if (focusResults) results.focus();
   } catch (error) {
     if (error.name === 'AbortError') return;
     clear($('hits'));
     clear($('pager'));
+    $('export').hidden = true;
     $('result-count').textContent = '';
     showError(error.message);
   } finally {

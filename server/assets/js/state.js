@@ -72,6 +72,16 @@ export function searchApiUrl(state, pageSize) {
   return `/api/search?${params}`;
 }
 
+// The export of the list the search shows (same query and filters), as a file of `format`.
+export function exportApiUrl(state, format, limit) {
+  const params = new URLSearchParams();
+  filterParams(state, params);
+  params.set('lang', queryLang(state));
+  params.set('format', format);
+  params.set('limit', String(limit));
+  return `/api/export?${params}`;
+}
+
 export function hasFilter(state, facet, value) {
   return state.filters.some((f) => f.facet === facet && f.value === value);
 }
