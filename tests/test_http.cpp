@@ -502,6 +502,53 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         CHECK(page.result() == bhttp::status::bad_request);
     }
 
+    SECTION("a record's history: the matching recommendations to its state, by when and mechanism") {
+        Client client(server.port());
+        // The sample's Egyptian moratorium of 2019 (UPR) is repeated by a treaty body in 2023.
+        const auto response = client.get("/api/records/sample:c030/related");
+        INFO(response.body());
+        REQUIRE(response.result() == bhttp::status::ok);
+        const auto doc = parse_json(response.body());
+        CHECK(std::string(doc["state"].GetString()) == "Egypt");
+        CHECK(doc["year"].GetInt() == 2019);
+        bool later = false;
+        int last_rank = -1;
+        for (const auto& group : doc["groups"].GetArray()) {
+            const std::string when = group["when"].GetString();
+            const int rank = when == "earlier" ? 0 : when == "same" ? 1 : 2;
+            CHECK(rank >= last_rank);  // earlier, then the same year, then later
+            last_rank = rank;
+            for (const auto& match : group["matches"].GetArray()) {
+                const std::string id = match["id"].GetString();
+                CHECK(id != "sample:c030");
+                CHECK(match["score"].GetDouble() >= 0.2);
+                CHECK(std::string(match["mechanism"].GetString()) ==
+                      group["mechanism"].GetString());
+                // Every one is addressed to Egypt.
+                const auto record = parse_json(client.get("/api/records/" + id).body());
+                CHECK(std::string(record["state"].GetString()) == "Egypt");
+                if (id == "sample:c032") {
+                    later = true;
+                    CHECK(when == "later");
+                    CHECK(group["year"].GetInt() == 2023);
+                    CHECK(std::string(group["mechanism"].GetString()) == "treaty_body");
+                }
+            }
+        }
+        CHECK(later);
+
+        const auto missing = client.get("/api/records/sample:nothing/related");
+        CHECK(missing.result() == bhttp::status::not_found);
+        error_message(missing);
+        const auto bad_k = client.get("/api/records/sample:c030/related?k=0");
+        CHECK(bad_k.result() == bhttp::status::bad_request);
+        CHECK(error_message(bad_k).find("k") != std::string::npos);
+        const auto unknown = client.get("/api/records/sample:c030/related?colour=red");
+        CHECK(unknown.result() == bhttp::status::bad_request);
+        // The record itself is still reached under its own path.
+        CHECK(client.get("/api/records/sample:c030").result() == bhttp::status::ok);
+    }
+
     SECTION("one access-log line per request") {
         Client client(server.port());
         client.get("/api/health?probe=access-log-line");

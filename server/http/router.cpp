@@ -8,6 +8,7 @@
 #include "http/api_handlers.hpp"
 #include "http/error_mapping.hpp"
 #include "http/export_handler.hpp"
+#include "http/related_handler.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
 #include "tawsiya/error.hpp"
@@ -17,6 +18,7 @@ namespace tawsiya::http {
 namespace {
 
 constexpr std::string_view kRecordsPrefix = "/api/records/";
+constexpr std::string_view kRelatedSuffix = "/related";
 constexpr std::string_view kReadOnlyMethods = "GET, HEAD";
 
 bool is_read(const Request& request) {
@@ -32,7 +34,7 @@ Response method_not_allowed(const Request& request, std::string_view allowed = k
     return response;
 }
 
-enum class ApiRoute { none, search, export_list, health, stats, record, match, tag, dedup };
+enum class ApiRoute { none, search, export_list, health, stats, record, related, match, tag, dedup };
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
@@ -47,6 +49,10 @@ ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/match") return ApiRoute::match;
     if (target.path == "/api/dedup") return ApiRoute::dedup;
     if (target.path == "/api/tag") return ApiRoute::tag;
+    // An id ending in "/related" is reached with its '/' encoded (%2Frelated).
+    if (target.raw_path.size() > kRecordsPrefix.size() + kRelatedSuffix.size() &&
+        target.raw_path.starts_with(kRecordsPrefix) && target.raw_path.ends_with(kRelatedSuffix))
+        return ApiRoute::related;
     if (target.raw_path.size() > kRecordsPrefix.size() &&
         target.raw_path.starts_with(kRecordsPrefix))
         return ApiRoute::record;
@@ -80,6 +86,14 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
                 percent_decode(std::string_view(target.raw_path).substr(kRecordsPrefix.size()));
             if (!id) throw UsageError("id", "broken percent-encoding");
             return handle_record(context.searcher, *id);
+        }
+        case ApiRoute::related: {
+            if (!context.matcher) throw NotFoundError("matching is not available on this server");
+            const std::string_view raw = target.raw_path;
+            auto id = percent_decode(raw.substr(
+                kRecordsPrefix.size(), raw.size() - kRecordsPrefix.size() - kRelatedSuffix.size()));
+            if (!id) throw UsageError("id", "broken percent-encoding");
+            return handle_related(context.searcher, context.matcher(), *id, target.query);
         }
         case ApiRoute::export_list:  // answered by export_response
         case ApiRoute::none:

@@ -229,6 +229,49 @@ try {
     await shot(page, '06-back-to-results');
   });
 
+  await check('result titles name the body, year, state, document and paragraph; the id stays beside them', async () => {
+    const titles = await page.$$eval('.hit', (hits) => hits.map((hit) => ({
+      title: hit.querySelector('.hit-link').textContent, id: hit.querySelector('.record-id code').textContent,
+    })));
+    assert(titles.length > 0, 'no results');
+    for (const { title, id } of titles) {
+      assert(!title.includes(id) && !/^sample:/.test(title), `a title is the internal id: ${title}`);
+      assert(/\b(19|20)\d\d\b/.test(title) && title.includes('¶'), `a title without year or paragraph: ${title}`);
+      assert(/^sample:/.test(id), `the id shown is ${id}`);
+    }
+  });
+
+  await check('a record shows its history: the later recommendation to the same state, by year and mechanism', async () => {
+    const history = await context.newPage();
+    history.on('pageerror', (error) => consoleErrors.push(error.message));
+    // The sample's Egyptian moratorium (UPR, 2019), repeated by a treaty body in 2023.
+    await history.goto(`${url}?ui=ar&record=${encodeURIComponent('sample:c030')}`);
+    await history.waitForSelector('.related-match', { timeout: 10000 });
+    const groups = await history.$$eval('.related-group', (nodes) => nodes.map((node) => ({
+      heading: node.querySelector('h4').textContent,
+      links: [...node.querySelectorAll('.related-link')].map((a) => new URL(a.href).searchParams.get('record')),
+      direction: getComputedStyle(node).direction,
+    })));
+    const later = groups.find((group) => group.links.includes('sample:c032'));
+    assert(later, `sample:c032 is not in the history: ${JSON.stringify(groups)}`);
+    assert(later.heading.includes('بعدها') && later.heading.includes('2023') && later.heading.includes('هيئة معاهدة'),
+      `the group heading is ${later.heading}`);
+    assert(later.direction === 'rtl', 'the history is not right to left');
+    const shown = await history.$eval('.related-match', (node) => ({ text: node.querySelector('.related-text').textContent, score: node.querySelector('.related-score').textContent }));
+    assert(/[\u0600-\u06FF]/.test(shown.text), `the history is not shown in Arabic: ${shown.text}`);
+    assert(/[\d٠-٩]/.test(shown.score), `no similarity figure: ${shown.score}`);
+    assert(groups.every((group) => !group.links.includes('sample:c030')), 'the record is in its own history');
+    await shot(history, '06b-record-history');
+    // Keyboard: the linked record opens, and back returns to the first one.
+    await history.focus('.related-link');
+    await history.keyboard.press('Enter');
+    await history.waitForFunction(() => new URL(location.href).searchParams.get('record') === 'sample:c032');
+    await history.waitForFunction(() => document.getElementById('record-title').textContent.includes('2023'));
+    await history.goBack();
+    await history.waitForFunction(() => document.getElementById('record-title').textContent.includes('2019'));
+    await history.close();
+  });
+
   const arabicRecommendation = 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها';
   await check('the views are named in Arabic in the header, and the URL says which one is open', async () => {
     const names = await page.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));

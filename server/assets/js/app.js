@@ -155,10 +155,31 @@ function badge(kind, text, lang) {
   return el('li', { class: `badge badge-${kind}`, dir: 'auto', lang }, text);
 }
 
-function hitTitle(hit) {
-  const where = [hit.symbol, hit.paragraph ? `¶ ${hit.paragraph}` : ''].filter(Boolean).join(' ');
-  return where || hit.id;
+// A record as staff name it: who (the body, else the mechanism), year, state, document and
+// paragraph, and the recommending states; the internal id only when nothing else is known.
+function titleParts(record) {
+  const who = record.body || (record.mechanism ? valueLabel('mechanism', record.mechanism) : '');
+  const where = [record.symbol, record.paragraph ? `¶ ${record.paragraph}` : ''].filter(Boolean).join(' ');
+  const by = (record.recommending_states || []).join(', ');
+  const parts = [who, record.year ? String(record.year) : '', record.state || '', where, by ? `(${by})` : ''].filter(Boolean);
+  return parts.length ? parts : [record.id];
 }
+
+function recordTitleText(record) {
+  return titleParts(record).join(' · ');
+}
+
+// Each part isolated (bdi), so Latin names and symbols read left to right inside an Arabic line.
+function titleNodes(record) {
+  const nodes = [];
+  titleParts(record).forEach((part, index) => {
+    if (index > 0) nodes.push(' · ');
+    nodes.push(el('bdi', { text: part }));
+  });
+  return nodes;
+}
+
+const hitTitle = recordTitleText;
 
 function renderHits(result) {
   const list = $('hits');
@@ -172,10 +193,11 @@ function renderHits(result) {
     if (hit.state) badges.append(badge('state', hit.state));
     if (hit.year) badges.append(badge('year', String(hit.year)));
     if (hit.response) badges.append(badge(`response badge-${hit.response}`, valueLabel('response', hit.response)));
-    const link = stateLink({ ...state, record: hit.id }, { class: 'hit-link', dir: 'auto', 'aria-label': `${t('openRecord')}: ${hitTitle(hit)}` }, hitTitle(hit));
+    const link = stateLink({ ...state, record: hit.id }, { class: 'hit-link', 'aria-label': `${t('openRecord')}: ${hitTitle(hit)}` }, ...titleNodes(hit));
     list.append(el('li', { class: 'hit' },
       el('article', {},
         el('h3', { class: 'hit-title' }, link),
+        el('p', { class: 'record-id' }, el('span', { class: 'record-id-label', text: `${fieldName('id')}: ` }), el('code', { dir: 'ltr', text: hit.id })),
         el('p', { class: 'hit-text', dir: 'auto', lang }, text),
         badges)));
   }
@@ -272,14 +294,9 @@ function fieldValue(name, value) {
 
 function renderRecord(record) {
   const texts = recordTexts(record);
-  // Each part isolated (bdi), so Latin names read left to right inside an Arabic page heading.
   const title = $('record-title');
   clear(title);
-  const parts = [record.body, record.state, record.year].filter(Boolean);
-  (parts.length ? parts : [record.id]).forEach((part, index) => {
-    if (index > 0) title.append(' — ');
-    title.append(el('bdi', { text: String(part) }));
-  });
+  title.append(...titleNodes(record));
   const columns = $('record-texts');
   clear(columns);
   for (const lang of ['ar', 'fr', 'en']) {
@@ -307,6 +324,37 @@ function renderRecord(record) {
   }
 }
 
+// The record's history (GET /api/records/{id}/related): groups by when, year, cycle and mechanism.
+function renderRelated(related) {
+  const groups = $('related-groups');
+  clear(groups);
+  $('related-status').textContent = related.groups.length ? '' : t('relatedNone');
+  const whenKey = { earlier: 'relatedEarlier', same: 'relatedSame', later: 'relatedLater' };
+  for (const group of related.groups) {
+    const heading = [t(whenKey[group.when]), group.year ? String(group.year) : '', group.cycle ? t('relatedCycle', { n: group.cycle }) : '', valueLabel('mechanism', group.mechanism)].filter(Boolean).join(' · ');
+    const list = el('ul', { class: 'related-matches' });
+    for (const match of group.matches) {
+      const title = recordTitleText(match);
+      list.append(el('li', { class: 'related-match', 'data-when': group.when },
+        stateLink({ ...state, record: match.id }, { dir: 'auto', class: 'related-link' }, title),
+        el('span', { class: 'related-score', text: ` — ${t('relatedSimilarity', { n: Math.round(match.score * 100) })}` }),
+        el('p', { dir: 'auto', lang: match.text_lang || undefined, class: 'related-text', text: match.text })));
+    }
+    groups.append(el('section', { class: 'related-group' }, el('h4', { text: heading }), list));
+  }
+}
+
+async function showRelated(id, signal) {
+  clear($('related-groups'));
+  $('related-status').textContent = t('relatedLoading');
+  try {
+    renderRelated(await fetchJson(`/api/records/${encodeURIComponent(id)}/related?lang=${uiLang()}`, signal));
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    $('related-status').textContent = t('relatedFailed') + error.message;
+  }
+}
+
 async function showRecord() {
   pending?.abort();
   pending = new AbortController();
@@ -314,9 +362,11 @@ async function showRecord() {
   $('record-view').hidden = false;
   $('back-link').textContent = t(state.view === 'match' ? 'backToMatches' : 'backToResults');
   try {
-    const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, pending.signal);
+    const { signal } = pending;
+    const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, signal);
     renderRecord(record);
     $('record-view').focus();
+    showRelated(record.id, signal);
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('record-title').textContent = error.message;
