@@ -4,12 +4,12 @@
 #include <signal.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,8 +25,8 @@
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
-#include "tawsiya/dedup.hpp"
 #include "support/temp_dir.hpp"
+#include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/record.hpp"
 
@@ -476,7 +476,8 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         CHECK(body.find("\"Algeria\"") == std::string::npos);
 
         // The whole sample (more than one of the Searcher's pages of 100) as JSON lines.
-        const std::size_t records = parse_json(client.get("/api/stats").body())["records"].GetUint();
+        const std::size_t records =
+            parse_json(client.get("/api/stats").body())["records"].GetUint();
         const auto jsonl = client.get("/api/export?format=jsonl");
         REQUIRE(jsonl.result() == bhttp::status::ok);
         std::set<std::string> ids;
@@ -502,7 +503,8 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         CHECK(page.result() == bhttp::status::bad_request);
     }
 
-    SECTION("a record's history: the matching recommendations to its state, by when and mechanism") {
+    SECTION(
+        "a record's history: the matching recommendations to its state, by when and mechanism") {
         Client client(server.port());
         // The sample's Egyptian moratorium of 2019 (UPR) is repeated by a treaty body in 2023.
         const auto response = client.get("/api/records/sample:c030/related");

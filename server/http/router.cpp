@@ -34,7 +34,18 @@ Response method_not_allowed(const Request& request, std::string_view allowed = k
     return response;
 }
 
-enum class ApiRoute { none, search, export_list, health, stats, record, related, match, tag, dedup };
+enum class ApiRoute {
+    none,
+    search,
+    export_list,
+    health,
+    stats,
+    record,
+    related,
+    match,
+    tag,
+    dedup
+};
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
