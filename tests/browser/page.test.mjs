@@ -442,6 +442,51 @@ try {
     await fr.close();
   });
 
+  await check('a facet chosen with the keyboard keeps the focus, and back to the results goes back in history', async () => {
+    const work = await context.newPage();
+    work.on('pageerror', (error) => consoleErrors.push(error.message));
+    await work.goto(`${url}?ui=en&q=torture`);
+    await searchSettled(work);
+    const first = await work.$eval('.facet-value[aria-pressed=false]', (b) => ({ facet: b.dataset.facet, value: b.dataset.value }));
+    await work.focus(`.facet-value[data-facet="${first.facet}"][data-value="${first.value}"]`);
+    await work.keyboard.press('Enter');
+    await work.waitForFunction(() => document.querySelectorAll('.chip').length === 1);
+    await searchSettled(work);
+    const focused = await work.evaluate(() => ({ facet: document.activeElement?.dataset.facet, value: document.activeElement?.dataset.value, pressed: document.activeElement?.getAttribute('aria-pressed') }));
+    assert(focused.facet === first.facet && focused.value === first.value && focused.pressed === 'true', `the focus is on ${JSON.stringify(focused)}`);
+    const listUrl = work.url();
+    await work.click('.hit-link');
+    await work.waitForFunction(() => document.querySelectorAll('.record-text .record-body').length > 0);
+    const length = await work.evaluate(() => history.length);
+    await work.click('#back-link');
+    await work.waitForSelector('#search-view:not([hidden])');
+    await searchSettled(work);
+    assert(work.url() === listUrl, `back went to ${work.url()}`);
+    assert((await work.evaluate(() => history.length)) === length, 'back to the results added a history entry');
+    await work.goForward();
+    await work.waitForFunction(() => new URL(location.href).searchParams.get('record'));
+
+    // Printed: the results alone, without the navigation, the form and the facets.
+    await work.goBack();
+    await searchSettled(work);
+    await work.emulateMedia({ media: 'print' });
+    const printed = await work.evaluate(() => Object.fromEntries(['#views-nav', '#search-form', '.facets', '#pager', '#export', '#hits']
+      .map((selector) => [selector, getComputedStyle(document.querySelector(selector)).display])));
+    assert(printed['#views-nav'] === 'none' && printed['#search-form'] === 'none' && printed['.facets'] === 'none' && printed['#export'] === 'none',
+      `printed: ${JSON.stringify(printed)}`);
+    assert(printed['#hits'] !== 'none', 'the results are not printed');
+    await shot(work, '09-print-results');
+    await work.emulateMedia({ media: 'screen' });
+
+    // Ctrl+Enter submits the match form from its text area.
+    await work.goto(`${url}?ui=fr&view=match`);
+    await work.fill('#match-text', 'Décréter un moratoire sur les exécutions en vue d’abolir la peine de mort');
+    await work.focus('#match-text');
+    await work.keyboard.press('Control+Enter');
+    await work.waitForSelector('#match-results .match', { timeout: 10000 });
+    await work.close();
+  });
+
   await check('a search is in the page\'s language by default; the language and cross-language choices stay in the URL', async () => {
     const fr = await context.newPage();
     const asked = [];

@@ -20,6 +20,7 @@ const expandedFacets = new Set();
 const facetDisplay = new Map();
 let state = emptyState();
 let pending = null;  // the AbortController of the request in flight
+let refocusFacet = null;  // {facet, value} of the facet value just chosen, focused once redrawn
 
 // ---- small DOM helpers ----------------------------------------------------------------------
 
@@ -45,11 +46,22 @@ function chooseUiLang(requested) {
   return UI_LANGS.includes(browser) ? browser : 'en';
 }
 
+// history.state.recordDepth: how many record entries were pushed since the list (or view) they
+// were opened from, so "back to the results" can go back that far instead of adding an entry;
+// 0 when the record was opened directly (a shared link), and back then opens the list anew.
+function recordDepthOf(next) {
+  if (!next.record) return 0;
+  if (!state.record) return 1;
+  const depth = history.state?.recordDepth || 0;
+  return depth > 0 ? depth + 1 : 0;
+}
+
 function navigate(next, { replace = false } = {}) {
+  const entry = { recordDepth: replace ? history.state?.recordDepth || 0 : recordDepthOf(next) };
   state = { ...next, ui: uiLang() };
   const url = urlOfState(state);
-  if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  if (replace) history.replaceState(entry, '', url);
+  else history.pushState(entry, '', url);
   render();
 }
 
@@ -134,7 +146,10 @@ function renderFacets(facets) {
       const button = el('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-facet': name, 'data-value': value.label },
         el('span', { class: 'facet-label', dir: 'auto', text: value.display || valueLabel(name, value.label) }),
         el('span', { class: 'facet-count', text: new Intl.NumberFormat(uiLang()).format(value.count) }));
-      button.addEventListener('click', () => navigate(toggleFilter(state, name, value.label)));
+      button.addEventListener('click', () => {
+        refocusFacet = { facet: name, value: value.label };
+        navigate(toggleFilter(state, name, value.label));
+      });
       list.append(el('li', { hidden: !expanded && index >= FACETS_SHOWN && !active }, button));
     });
     const section = el('section', { class: 'facet' }, el('h3', { id: headingId, text: facetName(name) }), list);
@@ -148,6 +163,16 @@ function renderFacets(facets) {
       section.append(toggle);
     }
     container.append(section);
+  }
+  // The facets are drawn anew: the focus goes back to the value just chosen, not to the page top.
+  if (refocusFacet) {
+    const { facet, value } = refocusFacet;
+    refocusFacet = null;
+    const button = [...container.querySelectorAll('.facet-value')].find((b) => b.dataset.facet === facet && b.dataset.value === value);
+    if (button) {
+      button.parentElement.hidden = false;
+      button.focus();
+    }
   }
 }
 
@@ -512,6 +537,15 @@ async function readDedupFile() {
   showFileStatus(file ? file.name : '');
 }
 
+// Ctrl+Enter (Cmd+Enter on a Mac) submits a form from any of its fields, its text areas included.
+function submitOnCtrlEnter(form) {
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+}
+
 function startPanels() {
   for (const link of document.querySelectorAll('#views-nav a')) {
     link.addEventListener('click', (event) => {
@@ -531,6 +565,7 @@ function startPanels() {
     event.preventDefault();
     runDedup();
   });
+  for (const id of ['match-form', 'dedup-form', 'search-form']) submitOnCtrlEnter($(id));
   $('dedup-file').addEventListener('change', readDedupFile);
   const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
   $('dedup-threshold').addEventListener('input', () => {
@@ -548,7 +583,7 @@ function start() {
   if (window.matchMedia('(max-width: 48rem)').matches) $('facets-panel').open = false;
   applyUiLang(chooseUiLang(state.ui));
   state.ui = uiLang();
-  history.replaceState(null, '', urlOfState(state));
+  history.replaceState(history.state, '', urlOfState(state));  // a reload keeps its recordDepth
 
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -569,7 +604,9 @@ function start() {
   });
   $('back-link').addEventListener('click', (event) => {
     event.preventDefault();
-    navigate({ ...state, record: '' });
+    const depth = history.state?.recordDepth || 0;
+    if (depth > 0) history.go(-depth);
+    else navigate({ ...state, record: '' });
   });
   $('home-link').addEventListener('click', (event) => {
     event.preventDefault();
