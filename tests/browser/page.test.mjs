@@ -484,6 +484,21 @@ try {
     await work.focus('#match-text');
     await work.keyboard.press('Control+Enter');
     await work.waitForSelector('#match-results .match', { timeout: 10000 });
+
+    // The match view keeps its text and options in the address: a reload matches the same again.
+    await work.fill('#match-state', 'Maroc');
+    await work.uncheck('#match-xlang');
+    await work.click('#match-form button[type=submit]');
+    await work.waitForFunction(() => new URL(location.href).searchParams.get('mstate') === 'Maroc');
+    const params = new URL(work.url()).searchParams;
+    assert(params.get('view') === 'match' && /moratoire/.test(params.get('mtext') || '') && params.get('mxlang') === '0', `the URL is ${work.url()}`);
+    await work.waitForSelector('#match-results .match-state', { timeout: 10000 });
+    const firstBefore = await work.$eval('#match-results .match', (n) => n.dataset.id);
+    await work.reload();
+    await work.waitForSelector('#match-results .match-state', { timeout: 10000 });
+    assert(/moratoire/.test(await work.inputValue('#match-text')), 'the text is gone after a reload');
+    assert((await work.inputValue('#match-state')) === 'Maroc' && !(await work.isChecked('#match-xlang')), 'the options are gone after a reload');
+    assert((await work.$eval('#match-results .match', (n) => n.dataset.id)) === firstBefore, 'another first match after a reload');
     await work.close();
   });
 

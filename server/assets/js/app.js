@@ -426,6 +426,7 @@ function render({ focusResults = false } = {}) {
     renderForm();
     renderChips();
   }
+  if (view === 'match' && !state.record) syncMatch();
   if (state.record) {
     showRecord();
   } else if (view === 'search') {
@@ -476,6 +477,36 @@ function redrawPanels() {
   if (lastMatch) renderMatch($('match-results'), lastMatch, panelLinks);
   if (lastDedup) renderDedup($('dedup-results'), lastDedup);
   if (fileItems) showFileStatus($('dedup-file').files[0]?.name || '');
+}
+
+function matchFormState() {
+  return {
+    mtext: $('match-text').value.trim(),
+    mlang: $('match-lang').value,
+    mk: $('match-k').value && $('match-k').value !== '10' ? $('match-k').value : '',
+    mxlang: $('match-xlang').checked ? '' : '0',
+    mstate: $('match-state').value.trim(),
+    mscope: $('match-all-states').checked ? 'any' : '',
+  };
+}
+
+// The match of the address: its fields filled in, and matched unless the results shown are its own.
+let lastMatchKey = null;
+function syncMatch() {
+  const wanted = matchFormState();
+  const key = JSON.stringify(['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'].map((name) => state[name] || ''));
+  const shown = JSON.stringify(['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'].map((name) => wanted[name] || ''));
+  if (key !== shown) {
+    $('match-text').value = state.mtext || '';
+    $('match-lang').value = state.mlang || '';
+    $('match-k').value = state.mk || '10';
+    $('match-xlang').checked = state.mxlang !== '0';
+    $('match-state').value = state.mstate || '';
+    $('match-all-states').checked = state.mscope === 'any';
+  }
+  if (!state.mtext || key === lastMatchKey) return;
+  lastMatchKey = key;
+  runMatch();
 }
 
 function runMatch() {
@@ -557,9 +588,13 @@ function startPanels() {
       $(view === 'search' ? 'q' : `${view}-view`).focus();
     });
   }
+  // A match is a state of the page: its text and options go to the address, and render runs it.
   $('match-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    runMatch();
+    const asked = matchFormState();
+    if (!asked.mtext) return runMatch();  // says what is missing
+    lastMatchKey = null;  // submitted again with the same text: match again
+    navigate({ ...state, ...asked, record: '' });
   });
   $('dedup-form').addEventListener('submit', (event) => {
     event.preventDefault();
