@@ -262,6 +262,23 @@ try {
     assert(/[\d٠-٩]/.test(shown.score), `no similarity figure: ${shown.score}`);
     assert(groups.every((group) => !group.links.includes('sample:c030')), 'the record is in its own history');
     await shot(history, '06b-record-history');
+    // Scheme and value names in the page's language: the implementation status, and (from the
+    // page's own module, as the sample has no UPR Info or DIDH tags) the schemes of the full corpus.
+    const status = await history.$$eval('#record-fields dd', (nodes) => nodes.map((n) => n.textContent));
+    assert(status.includes('لم يبدأ تنفيذها'), `the status is not named in Arabic: ${status.join(' | ')}`);
+    const names = await history.evaluate(async () => {
+      const i18n = await import('/js/i18n.js');
+      const out = {};
+      for (const lang of ['ar', 'fr', 'en']) {
+        i18n.setUiLang(lang);
+        out[lang] = [i18n.facetName('tag:didh_subaxis'), i18n.facetName('tag:uprinfo_action'), i18n.valueLabel('tag:uprinfo_action', '5'), i18n.valueLabel('status', 'En cours')];
+      }
+      i18n.setUiLang('ar');
+      return out;
+    });
+    assert(names.ar.every((name) => /[\u0600-\u06FF]/.test(name)), `Arabic names: ${names.ar.join(' | ')}`);
+    assert(names.fr[0] === 'Sous-axe national' && names.en[2] === '5 – Specific action' && names.en[3] === 'in progress', `names: ${JSON.stringify(names)}`);
+    assert(!Object.values(names).flat().some((name) => /didh|uprinfo|_/.test(name)), `a raw scheme name: ${JSON.stringify(names)}`);
     // Keyboard: the linked record opens, and back returns to the first one.
     await history.focus('.related-link');
     await history.keyboard.press('Enter');

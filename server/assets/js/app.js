@@ -305,7 +305,7 @@ function recordTexts(record) {
 
 function fieldValue(name, value) {
   // A facet value links to the search filtered by it.
-  const facet = { recommending_states: 'recommending', responsible: 'responsible', mechanism: 'mechanism', body: 'body', state: 'state', year: 'year', response: 'response' }[name];
+  const facet = { recommending_states: 'recommending', responsible: 'responsible', mechanism: 'mechanism', body: 'body', state: 'state', year: 'year', response: 'response', status: 'status' }[name];
   const one = (item, facetName) => facetName
     ? stateLink({ ...emptyState(), filters: [{ facet: facetName, value: String(item) }] }, { dir: 'auto' }, valueLabel(facetName, String(item)))
     : el('span', { dir: 'auto', text: String(item) });
@@ -344,7 +344,7 @@ function renderRecord(record) {
     if (!labels.length) continue;
     const list = el('ul', { class: 'inline-list' });
     for (const label of labels)
-      list.append(el('li', {}, stateLink({ ...emptyState(), filters: [{ facet: `tag:${scheme}`, value: label }] }, { dir: 'auto', class: 'tag' }, label)));
+      list.append(el('li', {}, stateLink({ ...emptyState(), filters: [{ facet: `tag:${scheme}`, value: label }] }, { dir: 'auto', class: 'tag' }, valueLabel(`tag:${scheme}`, label))));
     fields.append(el('dt', { text: facetName(`tag:${scheme}`) }), el('dd', {}, list));
   }
 }

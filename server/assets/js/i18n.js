@@ -76,11 +76,19 @@ const MESSAGES = {
       'tag:uhri_theme': 'Theme', 'tag:sdg': 'Sustainable Development Goal',
       'tag:affected_persons': 'Affected persons', 'tag:uprinfo_issue': 'Issue (UPR Info)',
       'tag:didh_axis': 'National axis', 'tag:ohchr_theme': 'Theme (OHCHR)',
+      'tag:didh_subaxis': 'National sub-axis', 'tag:uprinfo_action': 'Action category (UPR Info)',
     },
     value: {
       mechanism: { upr: 'Universal Periodic Review', treaty_body: 'Treaty body', special_procedure: 'Special procedure' },
       response: { supported: 'supported', noted: 'noted' },
       lang: { ar: 'Arabic', fr: 'French', en: 'English' },
+      // UPR Info's action categories: how much the recommendation asks of the state.
+      'tag:uprinfo_action': { 1: '1 – Minimal action', 2: '2 – Continuing action', 3: '3 – Considering action', 4: '4 – General action', 5: '5 – Specific action' },
+      // Implementation statuses: the sample's English ones and the Moroccan mechanism's French ones.
+      status: {
+        implemented: 'implemented', 'partially implemented': 'partially implemented', ongoing: 'ongoing', 'not started': 'not started',
+        'Réalisé': 'implemented', 'En cours': 'in progress', 'Non réalisé': 'not implemented', RC: 'continuing recommendation', 'Recommendation continue': 'continuing recommendation',
+      },
     },
     field: {
       id: 'Identifier', mechanism: 'Mechanism', body: 'Body', state: 'State', year: 'Year',
@@ -160,11 +168,17 @@ const MESSAGES = {
       'tag:uhri_theme': 'Thème', 'tag:sdg': 'Objectif de développement durable',
       'tag:affected_persons': 'Personnes concernées', 'tag:uprinfo_issue': 'Question (UPR Info)',
       'tag:didh_axis': 'Axe national', 'tag:ohchr_theme': 'Thème (HCDH)',
+      'tag:didh_subaxis': 'Sous-axe national', 'tag:uprinfo_action': 'Catégorie d’action (UPR Info)',
     },
     value: {
       mechanism: { upr: 'Examen périodique universel', treaty_body: 'Organe conventionnel', special_procedure: 'Procédure spéciale' },
       response: { supported: 'acceptée', noted: 'notée' },
       lang: { ar: 'arabe', fr: 'français', en: 'anglais' },
+      'tag:uprinfo_action': { 1: '1 – Action minimale', 2: '2 – Action de continuité', 3: '3 – Action à envisager', 4: '4 – Action générale', 5: '5 – Action spécifique' },
+      status: {
+        implemented: 'réalisée', 'partially implemented': 'partiellement réalisée', ongoing: 'en cours', 'not started': 'non commencée',
+        'Réalisé': 'réalisée', 'En cours': 'en cours', 'Non réalisé': 'non réalisée', RC: 'recommandation continue', 'Recommendation continue': 'recommandation continue',
+      },
     },
     field: {
       id: 'Identifiant', mechanism: 'Mécanisme', body: 'Organe', state: 'État', year: 'Année',
@@ -244,11 +258,17 @@ const MESSAGES = {
       'tag:uhri_theme': 'الموضوع', 'tag:sdg': 'هدف التنمية المستدامة',
       'tag:affected_persons': 'الأشخاص المعنيون', 'tag:uprinfo_issue': 'القضية (UPR Info)',
       'tag:didh_axis': 'المحور الوطني', 'tag:ohchr_theme': 'الموضوع (المفوضية)',
+      'tag:didh_subaxis': 'المحور الفرعي الوطني', 'tag:uprinfo_action': 'فئة الإجراء (UPR Info)',
     },
     value: {
       mechanism: { upr: 'الاستعراض الدوري الشامل', treaty_body: 'هيئة معاهدة', special_procedure: 'إجراء خاص' },
       response: { supported: 'مقبولة', noted: 'أُحيط بها علمًا' },
       lang: { ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' },
+      'tag:uprinfo_action': { 1: '1 – إجراء أدنى', 2: '2 – مواصلة إجراء قائم', 3: '3 – النظر في إجراء', 4: '4 – إجراء عام', 5: '5 – إجراء محدد' },
+      status: {
+        implemented: 'منفّذة', 'partially implemented': 'منفّذة جزئياً', ongoing: 'قيد التنفيذ', 'not started': 'لم يبدأ تنفيذها',
+        'Réalisé': 'منفّذة', 'En cours': 'قيد التنفيذ', 'Non réalisé': 'غير منفّذة', RC: 'توصية مستمرة', 'Recommendation continue': 'توصية مستمرة',
+      },
     },
     field: {
       id: 'المعرّف', mechanism: 'الآلية', body: 'الهيئة', state: 'الدولة', year: 'السنة',
