@@ -459,6 +459,23 @@ try {
     await fr.close();
   });
 
+  await check('"show results in" is honoured: the chosen version is shown, and where the words were found is said', async () => {
+    const shown = await context.newPage();
+    shown.on('pageerror', (error) => consoleErrors.push(error.message));
+    await shown.goto(`${url}?ui=fr&lang=en&q=torture&display=ar`);
+    await searchSettled(shown);
+    const hits = await shown.$$eval('.hit', (nodes) => nodes.map((n) => ({
+      text: n.querySelector('.hit-text').textContent, direction: getComputedStyle(n.querySelector('.hit-text')).direction,
+      note: n.querySelector('.lang-note')?.textContent || '',
+    })));
+    assert(hits.length > 0, 'no results');
+    for (const hit of hits) {
+      assert(/[\u0600-\u06FF]/.test(hit.text) && hit.direction === 'rtl', `a result not in Arabic: ${hit.text.slice(0, 60)}`);
+      assert(hit.note.includes('anglais'), `no note of the English words: ${hit.note}`);
+    }
+    await shown.close();
+  });
+
   await check('a facet chosen with the keyboard keeps the focus, and back to the results goes back in history', async () => {
     const work = await context.newPage();
     work.on('pageerror', (error) => consoleErrors.push(error.message));

@@ -210,8 +210,17 @@ function renderHits(result) {
   const list = $('hits');
   clear(list);
   for (const hit of result.hits) {
-    const text = hit.snippet ? snippetFragment(hit.snippet) : document.createTextNode(typeof hit.text === 'string' ? hit.text : '');
-    const lang = hit.snippet ? hit.snippet_lang : hit.display_lang;
+    // "Show results in" is honoured: a snippet taken from another version gives way to the text of
+    // the chosen one, and a record without that version says which one is shown instead.
+    const plain = typeof hit.text === 'string' ? hit.text : '';
+    const useSnippet = hit.snippet && (!state.display || hit.snippet_lang === state.display || hit.display_lang !== state.display || !plain);
+    const text = useSnippet ? snippetFragment(hit.snippet) : document.createTextNode(plain);
+    const lang = useSnippet ? hit.snippet_lang : hit.display_lang;
+    let langNote = null;
+    if (state.display && lang !== state.display)
+      langNote = el('p', { class: 'lang-note', text: t('noVersionIn', { wanted: valueLabel('lang', state.display), shown: valueLabel('lang', lang) }) });
+    else if (!useSnippet && hit.snippet)
+      langNote = el('p', { class: 'lang-note', text: t('foundIn', { lang: valueLabel('lang', hit.snippet_lang) }) });
     const badges = el('ul', { class: 'badges' });
     if (hit.mechanism) badges.append(badge('mechanism', valueLabel('mechanism', hit.mechanism)));
     if (hit.body) badges.append(badge('body', hit.body));
@@ -224,6 +233,7 @@ function renderHits(result) {
         el('h3', { class: 'hit-title' }, link),
         el('p', { class: 'record-id' }, el('span', { class: 'record-id-label', text: `${fieldName('id')}: ` }), el('code', { dir: 'ltr', text: hit.id })),
         el('p', { class: 'hit-text', dir: 'auto', lang }, text),
+        langNote,
         badges)));
   }
 }
