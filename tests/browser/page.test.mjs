@@ -304,6 +304,11 @@ try {
   });
 
   await check('a pasted Arabic recommendation gets prior recommendations and suggestions', async () => {
+    // The search's filter came along to the match view, as a chip: cleared, the whole index is matched.
+    const carried = await page.$$eval('#match-chips .chip', (nodes) => nodes.length);
+    assert(carried === 1, `the search's filter is not shown in the match view (${carried} chips)`);
+    await page.click('#match-chips .chip-clear');
+    await page.waitForFunction(() => document.querySelectorAll('#match-chips .chip').length === 0);
     await page.fill('#match-text', arabicRecommendation);
     await page.click('#match-form button[type=submit]');
     await page.waitForSelector('#match-results .match', { timeout: 10000 });
@@ -533,6 +538,17 @@ try {
     assert(/moratoire/.test(await work.inputValue('#match-text')), 'the text is gone after a reload');
     assert((await work.inputValue('#match-state')) === 'Maroc' && !(await work.isChecked('#match-xlang')), 'the options are gone after a reload');
     assert((await work.$eval('#match-results .match', (n) => n.dataset.id)) === firstBefore, 'another first match after a reload');
+
+    // The search's filters restrict the matches too, shown as chips; removing one matches again.
+    const text = 'Declare a moratorium on executions with a view to abolishing the death penalty';
+    await work.goto(`${url}?ui=en&view=match&mechanism=treaty_body&mtext=${encodeURIComponent(text)}`);
+    await work.waitForSelector('#match-results .match', { timeout: 10000 });
+    const filtered = await work.$$eval('#match-results .match .badge-mechanism', (nodes) => nodes.map((n) => n.textContent));
+    assert(filtered.length > 0 && filtered.every((m) => m === 'Treaty body'), `mechanisms under the filter: ${filtered.join(', ')}`);
+    assert((await work.$$('#match-chips .chip')).length === 1, 'no chip of the filter in the match view');
+    await work.click('#match-chips .chip');
+    await work.waitForFunction(() => [...document.querySelectorAll('#match-results .match .badge-mechanism')].some((n) => n.textContent !== 'Treaty body'), null, { timeout: 10000 });
+    assert(!new URL(work.url()).searchParams.get('mechanism'), `the filter is still in the URL: ${work.url()}`);
     await work.close();
   });
 

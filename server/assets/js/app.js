@@ -70,6 +70,7 @@ function applyUiLang(lang) {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage disabled */ }
   translatePage();
   $('chips').setAttribute('aria-label', t('activeFilters'));
+  $('match-chips').setAttribute('aria-label', t('activeFilters'));
   $('pager').setAttribute('aria-label', t('pages'));
   $('views-nav').setAttribute('aria-label', t('viewsNav'));
   $('ui-lang').value = lang;
@@ -107,8 +108,9 @@ function filterLabel(filter) {
   return `${facetName(filter.facet)}: ${facetValueName(filter.facet, filter.value)}`;
 }
 
-function renderChips() {
-  const chips = $('chips');
+// The active filters as removable chips: over the results, and in the match view, where the
+// matches are restricted by the same filters.
+function renderChips(chips = $('chips')) {
   clear(chips);
   if (state.filters.length === 0) return;
   for (const filter of state.filters) {
@@ -436,7 +438,10 @@ function render({ focusResults = false } = {}) {
     renderForm();
     renderChips();
   }
-  if (view === 'match' && !state.record) syncMatch();
+  if (view === 'match' && !state.record) {
+    renderChips($('match-chips'));
+    syncMatch();
+  }
   if (state.record) {
     showRecord();
   } else if (view === 'search') {
@@ -503,10 +508,11 @@ function matchFormState() {
 // The match of the address: its fields filled in, and matched unless the results shown are its own.
 let lastMatchKey = null;
 function syncMatch() {
-  const wanted = matchFormState();
-  const key = JSON.stringify(['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'].map((name) => state[name] || ''));
-  const shown = JSON.stringify(['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'].map((name) => wanted[name] || ''));
-  if (key !== shown) {
+  const typed = matchFormState();
+  const names = ['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'];
+  const fields = JSON.stringify(names.map((name) => state[name] || ''));
+  const key = JSON.stringify([fields, state.filters]);
+  if (fields !== JSON.stringify(names.map((name) => typed[name] || ''))) {
     $('match-text').value = state.mtext || '';
     $('match-lang').value = state.mlang || '';
     $('match-k').value = state.mk || '10';
@@ -528,6 +534,10 @@ function runMatch() {
     if ($('match-lang').value) body.lang = $('match-lang').value;
     if ($('match-state').value.trim()) body.state = $('match-state').value.trim();
     if ($('match-all-states').checked) body.state_scope = 'any';
+    if (state.filters.length) {
+      body.filters = {};
+      for (const { facet, value } of state.filters) (body.filters[facet] ||= []).push(value);
+    }
     lastMatch = await postJson('/api/match', body, signal);
     renderMatch(results, lastMatch, panelLinks);
   });
