@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -457,6 +458,103 @@ TEST_CASE("the HTTP API over a real index", "[http][server]") {
         const auto stats = parse_json(stats_response.body());
         CHECK(stats["records"].GetUint() > 0);
         CHECK(stats["languages"].HasMember("ar"));
+    }
+
+    SECTION("an export is every hit of the search as CSV with a BOM, or JSON lines") {
+        Client client(server.port());
+        const auto search = parse_json(client.get("/api/search?state=Morocco&size=1").body());
+        const std::size_t total = search["total"].GetUint();
+        REQUIRE(total > 1);
+        const auto csv = client.get("/api/export?state=Morocco&format=csv");
+        REQUIRE(csv.result() == bhttp::status::ok);
+        CHECK(header(csv, bhttp::field::content_type) == "text/csv; charset=utf-8");
+        CHECK(header(csv, bhttp::field::content_disposition) ==
+              "attachment; filename=\"tawsiya-export.csv\"");
+        const std::string& body = csv.body();
+        REQUIRE(body.rfind("\xEF\xBB\xBFid,mechanism,body,state,", 0) == 0);
+        // One CRLF-ended line per record after the header (texts hold no line breaks).
+        std::size_t lines = 0;
+        for (std::size_t at = body.find("\r\n"); at != std::string::npos;
+             at = body.find("\r\n", at + 2))
+            ++lines;
+        CHECK(lines == total + 1);
+        CHECK(body.find("\"Morocco\"") != std::string::npos);
+        CHECK(body.find("\"Algeria\"") == std::string::npos);
+
+        // The whole sample (more than one of the Searcher's pages of 100) as JSON lines.
+        const std::size_t records =
+            parse_json(client.get("/api/stats").body())["records"].GetUint();
+        const auto jsonl = client.get("/api/export?format=jsonl");
+        REQUIRE(jsonl.result() == bhttp::status::ok);
+        std::set<std::string> ids;
+        std::size_t start = 0;
+        for (std::size_t end = jsonl.body().find('\n'); end != std::string::npos;
+             start = end + 1, end = jsonl.body().find('\n', start)) {
+            const auto doc = parse_json(jsonl.body().substr(start, end - start));
+            ids.insert(doc["id"].GetString());
+            CHECK(doc["text"].IsObject());
+        }
+        CHECK(records > 100);
+        CHECK(ids.size() == records);
+
+        const auto limited = client.get("/api/export?format=jsonl&limit=3");
+        CHECK(std::count(limited.body().begin(), limited.body().end(), '\n') == 3);
+        const auto bad_format = client.get("/api/export?format=xlsx");
+        CHECK(bad_format.result() == bhttp::status::bad_request);
+        CHECK(error_message(bad_format).find("format") != std::string::npos);
+        const auto over = client.get("/api/export?limit=10001");
+        CHECK(over.result() == bhttp::status::bad_request);
+        CHECK(error_message(over).find("limit") != std::string::npos);
+        const auto page = client.get("/api/export?page=2");
+        CHECK(page.result() == bhttp::status::bad_request);
+    }
+
+    SECTION(
+        "a record's history: the matching recommendations to its state, by when and mechanism") {
+        Client client(server.port());
+        // The sample's Egyptian moratorium of 2019 (UPR) is repeated by a treaty body in 2023.
+        const auto response = client.get("/api/records/sample:c030/related");
+        INFO(response.body());
+        REQUIRE(response.result() == bhttp::status::ok);
+        const auto doc = parse_json(response.body());
+        CHECK(std::string(doc["state"].GetString()) == "Egypt");
+        CHECK(doc["year"].GetInt() == 2019);
+        bool later = false;
+        int last_rank = -1;
+        for (const auto& group : doc["groups"].GetArray()) {
+            const std::string when = group["when"].GetString();
+            const int rank = when == "earlier" ? 0 : when == "same" ? 1 : 2;
+            CHECK(rank >= last_rank);  // earlier, then the same year, then later
+            last_rank = rank;
+            for (const auto& match : group["matches"].GetArray()) {
+                const std::string id = match["id"].GetString();
+                CHECK(id != "sample:c030");
+                CHECK(match["score"].GetDouble() >= 0.2);
+                CHECK(std::string(match["mechanism"].GetString()) ==
+                      group["mechanism"].GetString());
+                // Every one is addressed to Egypt.
+                const auto record = parse_json(client.get("/api/records/" + id).body());
+                CHECK(std::string(record["state"].GetString()) == "Egypt");
+                if (id == "sample:c032") {
+                    later = true;
+                    CHECK(when == "later");
+                    CHECK(group["year"].GetInt() == 2023);
+                    CHECK(std::string(group["mechanism"].GetString()) == "treaty_body");
+                }
+            }
+        }
+        CHECK(later);
+
+        const auto missing = client.get("/api/records/sample:nothing/related");
+        CHECK(missing.result() == bhttp::status::not_found);
+        error_message(missing);
+        const auto bad_k = client.get("/api/records/sample:c030/related?k=0");
+        CHECK(bad_k.result() == bhttp::status::bad_request);
+        CHECK(error_message(bad_k).find("k") != std::string::npos);
+        const auto unknown = client.get("/api/records/sample:c030/related?colour=red");
+        CHECK(unknown.result() == bhttp::status::bad_request);
+        // The record itself is still reached under its own path.
+        CHECK(client.get("/api/records/sample:c030").result() == bhttp::status::ok);
     }
 
     SECTION("one access-log line per request") {

@@ -7,6 +7,8 @@
 
 #include "http/api_handlers.hpp"
 #include "http/error_mapping.hpp"
+#include "http/export_handler.hpp"
+#include "http/related_handler.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
 #include "tawsiya/error.hpp"
@@ -16,6 +18,7 @@ namespace tawsiya::http {
 namespace {
 
 constexpr std::string_view kRecordsPrefix = "/api/records/";
+constexpr std::string_view kRelatedSuffix = "/related";
 constexpr std::string_view kReadOnlyMethods = "GET, HEAD";
 
 bool is_read(const Request& request) {
@@ -31,7 +34,18 @@ Response method_not_allowed(const Request& request, std::string_view allowed = k
     return response;
 }
 
-enum class ApiRoute { none, search, health, stats, record, match, tag, dedup };
+enum class ApiRoute {
+    none,
+    search,
+    export_list,
+    health,
+    stats,
+    record,
+    related,
+    match,
+    tag,
+    dedup
+};
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
@@ -40,11 +54,16 @@ bool is_post_route(ApiRoute route) {
 
 ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/search") return ApiRoute::search;
+    if (target.path == "/api/export") return ApiRoute::export_list;
     if (target.path == "/api/health") return ApiRoute::health;
     if (target.path == "/api/stats") return ApiRoute::stats;
     if (target.path == "/api/match") return ApiRoute::match;
     if (target.path == "/api/dedup") return ApiRoute::dedup;
     if (target.path == "/api/tag") return ApiRoute::tag;
+    // An id ending in "/related" is reached with its '/' encoded (%2Frelated).
+    if (target.raw_path.size() > kRecordsPrefix.size() + kRelatedSuffix.size() &&
+        target.raw_path.starts_with(kRecordsPrefix) && target.raw_path.ends_with(kRelatedSuffix))
+        return ApiRoute::related;
     if (target.raw_path.size() > kRecordsPrefix.size() &&
         target.raw_path.starts_with(kRecordsPrefix))
         return ApiRoute::record;
@@ -79,10 +98,36 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
             if (!id) throw UsageError("id", "broken percent-encoding");
             return handle_record(context.searcher, *id);
         }
+        case ApiRoute::related: {
+            if (!context.matcher) throw NotFoundError("matching is not available on this server");
+            const std::string_view raw = target.raw_path;
+            auto id = percent_decode(raw.substr(
+                kRecordsPrefix.size(), raw.size() - kRecordsPrefix.size() - kRelatedSuffix.size()));
+            if (!id) throw UsageError("id", "broken percent-encoding");
+            return handle_related(context.searcher, context.matcher(), *id, target.query);
+        }
+        case ApiRoute::export_list:  // answered by export_response
         case ApiRoute::none:
             break;
     }
     throw std::logic_error("no API route");
+}
+
+// The export is a file, not JSON: its own type and a download name. Not cached (up to
+// kMaxExportRecords records).
+Response export_response(const Request& request, const Target& target, RequestContext& context) {
+    ExportBody exported;
+    try {
+        exported = handle_export(context.searcher, target.query, context.limits);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        context.searcher.reopen();
+        exported = handle_export(context.searcher, target.query, context.limits);
+    }
+    auto response =
+        make_response(request, Status::ok, std::move(exported.body), exported.content_type);
+    response.set(beast_http::field::content_disposition,
+                 "attachment; filename=\"" + exported.filename + "\"");
+    return response;
 }
 
 bool is_api_path(std::string_view path) {
@@ -102,6 +147,7 @@ Response dispatch(const Request& request, RequestContext& context) {
         } else if (!is_read(request)) {
             return method_not_allowed(request);
         }
+        if (route == ApiRoute::export_list) return export_response(request, target, context);
         // Search and record bodies depend only on the URL and the index revision.
         const bool cacheable = context.cache && request.method() == beast_http::verb::get &&
                                (route == ApiRoute::search || route == ApiRoute::record);

@@ -164,6 +164,28 @@ try {
     await shot(page, '04-facet-filter');
   });
 
+  await check('the filtered list exports as a CSV file with a BOM, one row per result, and as JSON lines', async () => {
+    const shown = await page.evaluate(() => Number((document.getElementById('result-count').textContent.match(/[\d٠-٩]+/) || ['0'])[0]
+      .replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d))));
+    assert(await page.isVisible('#export-csv'), 'no export link on the results');
+    const href = await page.getAttribute('#export-csv', 'href');
+    const filters = [...new URL(page.url()).searchParams].filter(([name]) => !['ui', 'page'].includes(name));
+    const exported = new URL(href, url).searchParams;
+    for (const [name, value] of filters) assert(exported.getAll(name).includes(value), `the export lacks ${name}=${value}: ${href}`);
+    await page.focus('#export-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert(download.suggestedFilename() === 'tawsiya-export.csv', `file name ${download.suggestedFilename()}`);
+    const bytes = readFileSync(await download.path());
+    assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the CSV has no byte-order mark');
+    const rows = bytes.toString('utf8').split('\r\n').filter(Boolean);
+    assert(rows[0].startsWith('\uFEFFid,mechanism,'), `header: ${rows[0].slice(0, 40)}`);
+    assert(rows.length - 1 === shown, `${rows.length - 1} rows exported, ${shown} results shown`);
+    assert(rows.slice(1).some((row) => /[\u0600-\u06FF]/.test(row)), 'no Arabic text in the Arabic export');
+    const jsonl = await page.evaluate(async () => (await fetch(document.getElementById('export-jsonl').href)).text());
+    const lines = jsonl.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    assert(lines.length === shown && lines.every((r) => r.id && r.text), `${lines.length} JSON lines for ${shown} results`);
+  });
+
   let recordUrl = '';
   let recordTitle = '';
   await check('a record opens with its three language versions side by side', async () => {
@@ -207,6 +229,66 @@ try {
     await shot(page, '06-back-to-results');
   });
 
+  await check('result titles name the body, year, state, document and paragraph; the id stays beside them', async () => {
+    const titles = await page.$$eval('.hit', (hits) => hits.map((hit) => ({
+      title: hit.querySelector('.hit-link').textContent, id: hit.querySelector('.record-id code').textContent,
+    })));
+    assert(titles.length > 0, 'no results');
+    for (const { title, id } of titles) {
+      assert(!title.includes(id) && !/^sample:/.test(title), `a title is the internal id: ${title}`);
+      assert(/\b(19|20)\d\d\b/.test(title) && title.includes('¶'), `a title without year or paragraph: ${title}`);
+      assert(/^sample:/.test(id), `the id shown is ${id}`);
+    }
+  });
+
+  await check('a record shows its history: the later recommendation to the same state, by year and mechanism', async () => {
+    const history = await context.newPage();
+    history.on('pageerror', (error) => consoleErrors.push(error.message));
+    // The sample's Egyptian moratorium (UPR, 2019), repeated by a treaty body in 2023.
+    await history.goto(`${url}?ui=ar&record=${encodeURIComponent('sample:c030')}`);
+    await history.waitForSelector('.related-match', { timeout: 10000 });
+    const groups = await history.$$eval('.related-group', (nodes) => nodes.map((node) => ({
+      heading: node.querySelector('h4').textContent,
+      links: [...node.querySelectorAll('.related-link')].map((a) => new URL(a.href).searchParams.get('record')),
+      direction: getComputedStyle(node).direction,
+    })));
+    const later = groups.find((group) => group.links.includes('sample:c032'));
+    assert(later, `sample:c032 is not in the history: ${JSON.stringify(groups)}`);
+    assert(later.heading.includes('بعدها') && later.heading.includes('2023') && later.heading.includes('هيئة معاهدة'),
+      `the group heading is ${later.heading}`);
+    assert(later.direction === 'rtl', 'the history is not right to left');
+    const shown = await history.$eval('.related-match', (node) => ({ text: node.querySelector('.related-text').textContent, score: node.querySelector('.related-score').textContent }));
+    assert(/[\u0600-\u06FF]/.test(shown.text), `the history is not shown in Arabic: ${shown.text}`);
+    assert(/[\d٠-٩]/.test(shown.score), `no similarity figure: ${shown.score}`);
+    assert(groups.every((group) => !group.links.includes('sample:c030')), 'the record is in its own history');
+    await shot(history, '06b-record-history');
+    // Scheme and value names in the page's language: the implementation status, and (from the
+    // page's own module, as the sample has no UPR Info or DIDH tags) the schemes of the full corpus.
+    const status = await history.$$eval('#record-fields dd', (nodes) => nodes.map((n) => n.textContent));
+    assert(status.includes('لم يبدأ تنفيذها'), `the status is not named in Arabic: ${status.join(' | ')}`);
+    const names = await history.evaluate(async () => {
+      const i18n = await import('/js/i18n.js');
+      const out = {};
+      for (const lang of ['ar', 'fr', 'en']) {
+        i18n.setUiLang(lang);
+        out[lang] = [i18n.facetName('tag:didh_subaxis'), i18n.facetName('tag:uprinfo_action'), i18n.valueLabel('tag:uprinfo_action', '5'), i18n.valueLabel('status', 'En cours')];
+      }
+      i18n.setUiLang('ar');
+      return out;
+    });
+    assert(names.ar.every((name) => /[\u0600-\u06FF]/.test(name)), `Arabic names: ${names.ar.join(' | ')}`);
+    assert(names.fr[0] === 'Sous-axe national' && names.en[2] === '5 – Specific action' && names.en[3] === 'in progress', `names: ${JSON.stringify(names)}`);
+    assert(!Object.values(names).flat().some((name) => /didh|uprinfo|_/.test(name)), `a raw scheme name: ${JSON.stringify(names)}`);
+    // Keyboard: the linked record opens, and back returns to the first one.
+    await history.focus('.related-link');
+    await history.keyboard.press('Enter');
+    await history.waitForFunction(() => new URL(location.href).searchParams.get('record') === 'sample:c032');
+    await history.waitForFunction(() => document.getElementById('record-title').textContent.includes('2023'));
+    await history.goBack();
+    await history.waitForFunction(() => document.getElementById('record-title').textContent.includes('2019'));
+    await history.close();
+  });
+
   const arabicRecommendation = 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها';
   await check('the views are named in Arabic in the header, and the URL says which one is open', async () => {
     const names = await page.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));
@@ -222,6 +304,11 @@ try {
   });
 
   await check('a pasted Arabic recommendation gets prior recommendations and suggestions', async () => {
+    // The search's filter came along to the match view, as a chip: cleared, the whole index is matched.
+    const carried = await page.$$eval('#match-chips .chip', (nodes) => nodes.length);
+    assert(carried === 1, `the search's filter is not shown in the match view (${carried} chips)`);
+    await page.click('#match-chips .chip-clear');
+    await page.waitForFunction(() => document.querySelectorAll('#match-chips .chip').length === 0);
     await page.fill('#match-text', arabicRecommendation);
     await page.click('#match-form button[type=submit]');
     await page.waitForSelector('#match-results .match', { timeout: 10000 });
@@ -375,6 +462,94 @@ try {
     assert(JSON.stringify(names) === JSON.stringify(['Rechercher', 'Rapprocher une recommandation', 'Dédoublonner une liste']), `the views read ${names.join(' | ')}`);
     assert((await fr.evaluate(() => document.documentElement.dir)) === 'ltr', 'the French page is not left to right');
     await fr.close();
+  });
+
+  await check('"show results in" is honoured: the chosen version is shown, and where the words were found is said', async () => {
+    const shown = await context.newPage();
+    shown.on('pageerror', (error) => consoleErrors.push(error.message));
+    await shown.goto(`${url}?ui=fr&lang=en&q=torture&display=ar`);
+    await searchSettled(shown);
+    const hits = await shown.$$eval('.hit', (nodes) => nodes.map((n) => ({
+      text: n.querySelector('.hit-text').textContent, direction: getComputedStyle(n.querySelector('.hit-text')).direction,
+      note: n.querySelector('.lang-note')?.textContent || '',
+    })));
+    assert(hits.length > 0, 'no results');
+    for (const hit of hits) {
+      assert(/[\u0600-\u06FF]/.test(hit.text) && hit.direction === 'rtl', `a result not in Arabic: ${hit.text.slice(0, 60)}`);
+      assert(hit.note.includes('anglais'), `no note of the English words: ${hit.note}`);
+    }
+    await shown.close();
+  });
+
+  await check('a facet chosen with the keyboard keeps the focus, and back to the results goes back in history', async () => {
+    const work = await context.newPage();
+    work.on('pageerror', (error) => consoleErrors.push(error.message));
+    await work.goto(`${url}?ui=en&q=torture`);
+    await searchSettled(work);
+    const first = await work.$eval('.facet-value[aria-pressed=false]', (b) => ({ facet: b.dataset.facet, value: b.dataset.value }));
+    await work.focus(`.facet-value[data-facet="${first.facet}"][data-value="${first.value}"]`);
+    await work.keyboard.press('Enter');
+    await work.waitForFunction(() => document.querySelectorAll('.chip').length === 1);
+    await searchSettled(work);
+    const focused = await work.evaluate(() => ({ facet: document.activeElement?.dataset.facet, value: document.activeElement?.dataset.value, pressed: document.activeElement?.getAttribute('aria-pressed') }));
+    assert(focused.facet === first.facet && focused.value === first.value && focused.pressed === 'true', `the focus is on ${JSON.stringify(focused)}`);
+    const listUrl = work.url();
+    await work.click('.hit-link');
+    await work.waitForFunction(() => document.querySelectorAll('.record-text .record-body').length > 0);
+    const length = await work.evaluate(() => history.length);
+    await work.click('#back-link');
+    await work.waitForSelector('#search-view:not([hidden])');
+    await searchSettled(work);
+    assert(work.url() === listUrl, `back went to ${work.url()}`);
+    assert((await work.evaluate(() => history.length)) === length, 'back to the results added a history entry');
+    await work.goForward();
+    await work.waitForFunction(() => new URL(location.href).searchParams.get('record'));
+
+    // Printed: the results alone, without the navigation, the form and the facets.
+    await work.goBack();
+    await searchSettled(work);
+    await work.emulateMedia({ media: 'print' });
+    const printed = await work.evaluate(() => Object.fromEntries(['#views-nav', '#search-form', '.facets', '#pager', '#export', '#hits']
+      .map((selector) => [selector, getComputedStyle(document.querySelector(selector)).display])));
+    assert(printed['#views-nav'] === 'none' && printed['#search-form'] === 'none' && printed['.facets'] === 'none' && printed['#export'] === 'none',
+      `printed: ${JSON.stringify(printed)}`);
+    assert(printed['#hits'] !== 'none', 'the results are not printed');
+    await shot(work, '09-print-results');
+    await work.emulateMedia({ media: 'screen' });
+
+    // Ctrl+Enter submits the match form from its text area.
+    await work.goto(`${url}?ui=fr&view=match`);
+    await work.fill('#match-text', 'Décréter un moratoire sur les exécutions en vue d’abolir la peine de mort');
+    await work.focus('#match-text');
+    await work.keyboard.press('Control+Enter');
+    await work.waitForSelector('#match-results .match', { timeout: 10000 });
+
+    // The match view keeps its text and options in the address: a reload matches the same again.
+    await work.fill('#match-state', 'Maroc');
+    await work.uncheck('#match-xlang');
+    await work.click('#match-form button[type=submit]');
+    await work.waitForFunction(() => new URL(location.href).searchParams.get('mstate') === 'Maroc');
+    const params = new URL(work.url()).searchParams;
+    assert(params.get('view') === 'match' && /moratoire/.test(params.get('mtext') || '') && params.get('mxlang') === '0', `the URL is ${work.url()}`);
+    await work.waitForSelector('#match-results .match-state', { timeout: 10000 });
+    const firstBefore = await work.$eval('#match-results .match', (n) => n.dataset.id);
+    await work.reload();
+    await work.waitForSelector('#match-results .match-state', { timeout: 10000 });
+    assert(/moratoire/.test(await work.inputValue('#match-text')), 'the text is gone after a reload');
+    assert((await work.inputValue('#match-state')) === 'Maroc' && !(await work.isChecked('#match-xlang')), 'the options are gone after a reload');
+    assert((await work.$eval('#match-results .match', (n) => n.dataset.id)) === firstBefore, 'another first match after a reload');
+
+    // The search's filters restrict the matches too, shown as chips; removing one matches again.
+    const text = 'Declare a moratorium on executions with a view to abolishing the death penalty';
+    await work.goto(`${url}?ui=en&view=match&mechanism=treaty_body&mtext=${encodeURIComponent(text)}`);
+    await work.waitForSelector('#match-results .match', { timeout: 10000 });
+    const filtered = await work.$$eval('#match-results .match .badge-mechanism', (nodes) => nodes.map((n) => n.textContent));
+    assert(filtered.length > 0 && filtered.every((m) => m === 'Treaty body'), `mechanisms under the filter: ${filtered.join(', ')}`);
+    assert((await work.$$('#match-chips .chip')).length === 1, 'no chip of the filter in the match view');
+    await work.click('#match-chips .chip');
+    await work.waitForFunction(() => [...document.querySelectorAll('#match-results .match .badge-mechanism')].some((n) => n.textContent !== 'Treaty body'), null, { timeout: 10000 });
+    assert(!new URL(work.url()).searchParams.get('mechanism'), `the filter is still in the URL: ${work.url()}`);
+    await work.close();
   });
 
   await check('a search is in the page\'s language by default; the language and cross-language choices stay in the URL', async () => {

@@ -5,9 +5,10 @@ import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setU
 import { itemsOfFile, itemsOfLines } from './csv.js';
 import { clear, el, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
-import { emptyState, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
+import { emptyState, exportApiUrl, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
 const PAGE_SIZE = 10;
+const EXPORT_MAX = 10000;  // the server's cap (kMaxExportRecords)
 const FACETS_SHOWN = 6;
 const FACET_ORDER = ['mechanism', 'body', 'state', 'year', 'response', 'recommending', 'responsible', 'lang'];
 const STORAGE_KEY = 'tawsiya.ui';
@@ -19,6 +20,7 @@ const expandedFacets = new Set();
 const facetDisplay = new Map();
 let state = emptyState();
 let pending = null;  // the AbortController of the request in flight
+let refocusFacet = null;  // {facet, value} of the facet value just chosen, focused once redrawn
 
 // ---- small DOM helpers ----------------------------------------------------------------------
 
@@ -44,11 +46,22 @@ function chooseUiLang(requested) {
   return UI_LANGS.includes(browser) ? browser : 'en';
 }
 
+// history.state.recordDepth: how many record entries were pushed since the list (or view) they
+// were opened from, so "back to the results" can go back that far instead of adding an entry;
+// 0 when the record was opened directly (a shared link), and back then opens the list anew.
+function recordDepthOf(next) {
+  if (!next.record) return 0;
+  if (!state.record) return 1;
+  const depth = history.state?.recordDepth || 0;
+  return depth > 0 ? depth + 1 : 0;
+}
+
 function navigate(next, { replace = false } = {}) {
+  const entry = { recordDepth: replace ? history.state?.recordDepth || 0 : recordDepthOf(next) };
   state = { ...next, ui: uiLang() };
   const url = urlOfState(state);
-  if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  if (replace) history.replaceState(entry, '', url);
+  else history.pushState(entry, '', url);
   render();
 }
 
@@ -57,6 +70,7 @@ function applyUiLang(lang) {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage disabled */ }
   translatePage();
   $('chips').setAttribute('aria-label', t('activeFilters'));
+  $('match-chips').setAttribute('aria-label', t('activeFilters'));
   $('pager').setAttribute('aria-label', t('pages'));
   $('views-nav').setAttribute('aria-label', t('viewsNav'));
   $('ui-lang').value = lang;
@@ -94,8 +108,9 @@ function filterLabel(filter) {
   return `${facetName(filter.facet)}: ${facetValueName(filter.facet, filter.value)}`;
 }
 
-function renderChips() {
-  const chips = $('chips');
+// The active filters as removable chips: over the results, and in the match view, where the
+// matches are restricted by the same filters.
+function renderChips(chips = $('chips')) {
   clear(chips);
   if (state.filters.length === 0) return;
   for (const filter of state.filters) {
@@ -133,7 +148,10 @@ function renderFacets(facets) {
       const button = el('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(active), 'data-facet': name, 'data-value': value.label },
         el('span', { class: 'facet-label', dir: 'auto', text: value.display || valueLabel(name, value.label) }),
         el('span', { class: 'facet-count', text: new Intl.NumberFormat(uiLang()).format(value.count) }));
-      button.addEventListener('click', () => navigate(toggleFilter(state, name, value.label)));
+      button.addEventListener('click', () => {
+        refocusFacet = { facet: name, value: value.label };
+        navigate(toggleFilter(state, name, value.label));
+      });
       list.append(el('li', { hidden: !expanded && index >= FACETS_SHOWN && !active }, button));
     });
     const section = el('section', { class: 'facet' }, el('h3', { id: headingId, text: facetName(name) }), list);
@@ -148,34 +166,76 @@ function renderFacets(facets) {
     }
     container.append(section);
   }
+  // The facets are drawn anew: the focus goes back to the value just chosen, not to the page top.
+  if (refocusFacet) {
+    const { facet, value } = refocusFacet;
+    refocusFacet = null;
+    const button = [...container.querySelectorAll('.facet-value')].find((b) => b.dataset.facet === facet && b.dataset.value === value);
+    if (button) {
+      button.parentElement.hidden = false;
+      button.focus();
+    }
+  }
 }
 
 function badge(kind, text, lang) {
   return el('li', { class: `badge badge-${kind}`, dir: 'auto', lang }, text);
 }
 
-function hitTitle(hit) {
-  const where = [hit.symbol, hit.paragraph ? `¶ ${hit.paragraph}` : ''].filter(Boolean).join(' ');
-  return where || hit.id;
+// A record as staff name it: who (the body, else the mechanism), year, state, document and
+// paragraph, and the recommending states; the internal id only when nothing else is known.
+function titleParts(record) {
+  const who = record.body || (record.mechanism ? valueLabel('mechanism', record.mechanism) : '');
+  const where = [record.symbol, record.paragraph ? `¶ ${record.paragraph}` : ''].filter(Boolean).join(' ');
+  const by = (record.recommending_states || []).join(', ');
+  const parts = [who, record.year ? String(record.year) : '', record.state || '', where, by ? `(${by})` : ''].filter(Boolean);
+  return parts.length ? parts : [record.id];
 }
+
+function recordTitleText(record) {
+  return titleParts(record).join(' · ');
+}
+
+// Each part isolated (bdi), so Latin names and symbols read left to right inside an Arabic line.
+function titleNodes(record) {
+  const nodes = [];
+  titleParts(record).forEach((part, index) => {
+    if (index > 0) nodes.push(' · ');
+    nodes.push(el('bdi', { text: part }));
+  });
+  return nodes;
+}
+
+const hitTitle = recordTitleText;
 
 function renderHits(result) {
   const list = $('hits');
   clear(list);
   for (const hit of result.hits) {
-    const text = hit.snippet ? snippetFragment(hit.snippet) : document.createTextNode(typeof hit.text === 'string' ? hit.text : '');
-    const lang = hit.snippet ? hit.snippet_lang : hit.display_lang;
+    // "Show results in" is honoured: a snippet taken from another version gives way to the text of
+    // the chosen one, and a record without that version says which one is shown instead.
+    const plain = typeof hit.text === 'string' ? hit.text : '';
+    const useSnippet = hit.snippet && (!state.display || hit.snippet_lang === state.display || hit.display_lang !== state.display || !plain);
+    const text = useSnippet ? snippetFragment(hit.snippet) : document.createTextNode(plain);
+    const lang = useSnippet ? hit.snippet_lang : hit.display_lang;
+    let langNote = null;
+    if (state.display && lang !== state.display)
+      langNote = el('p', { class: 'lang-note', text: t('noVersionIn', { wanted: valueLabel('lang', state.display), shown: valueLabel('lang', lang) }) });
+    else if (!useSnippet && hit.snippet)
+      langNote = el('p', { class: 'lang-note', text: t('foundIn', { lang: valueLabel('lang', hit.snippet_lang) }) });
     const badges = el('ul', { class: 'badges' });
     if (hit.mechanism) badges.append(badge('mechanism', valueLabel('mechanism', hit.mechanism)));
     if (hit.body) badges.append(badge('body', hit.body));
     if (hit.state) badges.append(badge('state', hit.state));
     if (hit.year) badges.append(badge('year', String(hit.year)));
     if (hit.response) badges.append(badge(`response badge-${hit.response}`, valueLabel('response', hit.response)));
-    const link = stateLink({ ...state, record: hit.id }, { class: 'hit-link', dir: 'auto', 'aria-label': `${t('openRecord')}: ${hitTitle(hit)}` }, hitTitle(hit));
+    const link = stateLink({ ...state, record: hit.id }, { class: 'hit-link', 'aria-label': `${t('openRecord')}: ${hitTitle(hit)}` }, ...titleNodes(hit));
     list.append(el('li', { class: 'hit' },
       el('article', {},
         el('h3', { class: 'hit-title' }, link),
+        el('p', { class: 'record-id' }, el('span', { class: 'record-id-label', text: `${fieldName('id')}: ` }), el('code', { dir: 'ltr', text: hit.id })),
         el('p', { class: 'hit-text', dir: 'auto', lang }, text),
+        langNote,
         badges)));
   }
 }
@@ -199,6 +259,14 @@ function renderPager(result) {
   }
   if (page < pages) item(page + 1, t('next'), { rel: 'next', class: 'pager-step' });
   pager.append(list);
+}
+
+// The export links of the list shown; a list longer than the cap says which part is exported.
+function renderExport(result) {
+  $('export').hidden = result.total === 0;
+  $('export-csv').href = exportApiUrl(state, 'csv', EXPORT_MAX);
+  $('export-jsonl').href = exportApiUrl(state, 'jsonl', EXPORT_MAX);
+  $('export-note').textContent = result.total > EXPORT_MAX ? `(${t('exportCapped', { n: new Intl.NumberFormat(uiLang()).format(EXPORT_MAX) })})` : '';
 }
 
 function showError(message) {
@@ -227,11 +295,13 @@ async function runSearch(focusResults) {
     renderHits(result);
     renderFacets(result.facets);
     renderPager(result);
+    renderExport(result);
     if (focusResults) results.focus();
   } catch (error) {
     if (error.name === 'AbortError') return;
     clear($('hits'));
     clear($('pager'));
+    $('export').hidden = true;
     $('result-count').textContent = '';
     showError(error.message);
   } finally {
@@ -247,7 +317,7 @@ function recordTexts(record) {
 
 function fieldValue(name, value) {
   // A facet value links to the search filtered by it.
-  const facet = { recommending_states: 'recommending', responsible: 'responsible', mechanism: 'mechanism', body: 'body', state: 'state', year: 'year', response: 'response' }[name];
+  const facet = { recommending_states: 'recommending', responsible: 'responsible', mechanism: 'mechanism', body: 'body', state: 'state', year: 'year', response: 'response', status: 'status' }[name];
   const one = (item, facetName) => facetName
     ? stateLink({ ...emptyState(), filters: [{ facet: facetName, value: String(item) }] }, { dir: 'auto' }, valueLabel(facetName, String(item)))
     : el('span', { dir: 'auto', text: String(item) });
@@ -261,14 +331,9 @@ function fieldValue(name, value) {
 
 function renderRecord(record) {
   const texts = recordTexts(record);
-  // Each part isolated (bdi), so Latin names read left to right inside an Arabic page heading.
   const title = $('record-title');
   clear(title);
-  const parts = [record.body, record.state, record.year].filter(Boolean);
-  (parts.length ? parts : [record.id]).forEach((part, index) => {
-    if (index > 0) title.append(' — ');
-    title.append(el('bdi', { text: String(part) }));
-  });
+  title.append(...titleNodes(record));
   const columns = $('record-texts');
   clear(columns);
   for (const lang of ['ar', 'fr', 'en']) {
@@ -291,8 +356,39 @@ function renderRecord(record) {
     if (!labels.length) continue;
     const list = el('ul', { class: 'inline-list' });
     for (const label of labels)
-      list.append(el('li', {}, stateLink({ ...emptyState(), filters: [{ facet: `tag:${scheme}`, value: label }] }, { dir: 'auto', class: 'tag' }, label)));
+      list.append(el('li', {}, stateLink({ ...emptyState(), filters: [{ facet: `tag:${scheme}`, value: label }] }, { dir: 'auto', class: 'tag' }, valueLabel(`tag:${scheme}`, label))));
     fields.append(el('dt', { text: facetName(`tag:${scheme}`) }), el('dd', {}, list));
+  }
+}
+
+// The record's history (GET /api/records/{id}/related): groups by when, year, cycle and mechanism.
+function renderRelated(related) {
+  const groups = $('related-groups');
+  clear(groups);
+  $('related-status').textContent = related.groups.length ? '' : t('relatedNone');
+  const whenKey = { earlier: 'relatedEarlier', same: 'relatedSame', later: 'relatedLater' };
+  for (const group of related.groups) {
+    const heading = [t(whenKey[group.when]), group.year ? String(group.year) : '', group.cycle ? t('relatedCycle', { n: group.cycle }) : '', valueLabel('mechanism', group.mechanism)].filter(Boolean).join(' · ');
+    const list = el('ul', { class: 'related-matches' });
+    for (const match of group.matches) {
+      const title = recordTitleText(match);
+      list.append(el('li', { class: 'related-match', 'data-when': group.when },
+        stateLink({ ...state, record: match.id }, { dir: 'auto', class: 'related-link' }, title),
+        el('span', { class: 'related-score', text: ` — ${t('relatedSimilarity', { n: Math.round(match.score * 100) })}` }),
+        el('p', { dir: 'auto', lang: match.text_lang || undefined, class: 'related-text', text: match.text })));
+    }
+    groups.append(el('section', { class: 'related-group' }, el('h4', { text: heading }), list));
+  }
+}
+
+async function showRelated(id, signal) {
+  clear($('related-groups'));
+  $('related-status').textContent = t('relatedLoading');
+  try {
+    renderRelated(await fetchJson(`/api/records/${encodeURIComponent(id)}/related?lang=${uiLang()}`, signal));
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    $('related-status').textContent = t('relatedFailed') + error.message;
   }
 }
 
@@ -303,9 +399,11 @@ async function showRecord() {
   $('record-view').hidden = false;
   $('back-link').textContent = t(state.view === 'match' ? 'backToMatches' : 'backToResults');
   try {
-    const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, pending.signal);
+    const { signal } = pending;
+    const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, signal);
     renderRecord(record);
     $('record-view').focus();
+    showRelated(record.id, signal);
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('record-title').textContent = error.message;
@@ -339,6 +437,10 @@ function render({ focusResults = false } = {}) {
   if (view === 'search') {
     renderForm();
     renderChips();
+  }
+  if (view === 'match' && !state.record) {
+    renderChips($('match-chips'));
+    syncMatch();
   }
   if (state.record) {
     showRecord();
@@ -392,6 +494,37 @@ function redrawPanels() {
   if (fileItems) showFileStatus($('dedup-file').files[0]?.name || '');
 }
 
+function matchFormState() {
+  return {
+    mtext: $('match-text').value.trim(),
+    mlang: $('match-lang').value,
+    mk: $('match-k').value && $('match-k').value !== '10' ? $('match-k').value : '',
+    mxlang: $('match-xlang').checked ? '' : '0',
+    mstate: $('match-state').value.trim(),
+    mscope: $('match-all-states').checked ? 'any' : '',
+  };
+}
+
+// The match of the address: its fields filled in, and matched unless the results shown are its own.
+let lastMatchKey = null;
+function syncMatch() {
+  const typed = matchFormState();
+  const names = ['mtext', 'mlang', 'mk', 'mxlang', 'mstate', 'mscope'];
+  const fields = JSON.stringify(names.map((name) => state[name] || ''));
+  const key = JSON.stringify([fields, state.filters]);
+  if (fields !== JSON.stringify(names.map((name) => typed[name] || ''))) {
+    $('match-text').value = state.mtext || '';
+    $('match-lang').value = state.mlang || '';
+    $('match-k').value = state.mk || '10';
+    $('match-xlang').checked = state.mxlang !== '0';
+    $('match-state').value = state.mstate || '';
+    $('match-all-states').checked = state.mscope === 'any';
+  }
+  if (!state.mtext || key === lastMatchKey) return;
+  lastMatchKey = key;
+  runMatch();
+}
+
 function runMatch() {
   lastMatch = null;
   return runPanel('match-results', 'match-error', 'matchFailed', async (results, signal) => {
@@ -401,6 +534,10 @@ function runMatch() {
     if ($('match-lang').value) body.lang = $('match-lang').value;
     if ($('match-state').value.trim()) body.state = $('match-state').value.trim();
     if ($('match-all-states').checked) body.state_scope = 'any';
+    if (state.filters.length) {
+      body.filters = {};
+      for (const { facet, value } of state.filters) (body.filters[facet] ||= []).push(value);
+    }
     lastMatch = await postJson('/api/match', body, signal);
     renderMatch(results, lastMatch, panelLinks);
   });
@@ -451,6 +588,15 @@ async function readDedupFile() {
   showFileStatus(file ? file.name : '');
 }
 
+// Ctrl+Enter (Cmd+Enter on a Mac) submits a form from any of its fields, its text areas included.
+function submitOnCtrlEnter(form) {
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+}
+
 function startPanels() {
   for (const link of document.querySelectorAll('#views-nav a')) {
     link.addEventListener('click', (event) => {
@@ -462,14 +608,19 @@ function startPanels() {
       $(view === 'search' ? 'q' : `${view}-view`).focus();
     });
   }
+  // A match is a state of the page: its text and options go to the address, and render runs it.
   $('match-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    runMatch();
+    const asked = matchFormState();
+    if (!asked.mtext) return runMatch();  // says what is missing
+    lastMatchKey = null;  // submitted again with the same text: match again
+    navigate({ ...state, ...asked, record: '' });
   });
   $('dedup-form').addEventListener('submit', (event) => {
     event.preventDefault();
     runDedup();
   });
+  for (const id of ['match-form', 'dedup-form', 'search-form']) submitOnCtrlEnter($(id));
   $('dedup-file').addEventListener('change', readDedupFile);
   const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
   $('dedup-threshold').addEventListener('input', () => {
@@ -487,7 +638,7 @@ function start() {
   if (window.matchMedia('(max-width: 48rem)').matches) $('facets-panel').open = false;
   applyUiLang(chooseUiLang(state.ui));
   state.ui = uiLang();
-  history.replaceState(null, '', urlOfState(state));
+  history.replaceState(history.state, '', urlOfState(state));  // a reload keeps its recordDepth
 
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -508,7 +659,9 @@ function start() {
   });
   $('back-link').addEventListener('click', (event) => {
     event.preventDefault();
-    navigate({ ...state, record: '' });
+    const depth = history.state?.recordDepth || 0;
+    if (depth > 0) history.go(-depth);
+    else navigate({ ...state, record: '' });
   });
   $('home-link').addEventListener('click', (event) => {
     event.preventDefault();

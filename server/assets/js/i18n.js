@@ -41,6 +41,9 @@ const MESSAGES = {
     next: 'Next',
     pageN: 'Page {n}',
     backToResults: 'Back to the results',
+    noVersionIn: 'No {wanted} version: shown in {shown}.', foundIn: 'The words were found in the {lang} version.',
+    relatedTitle: 'History: the same request to this state', relatedNone: 'No earlier or later recommendation to this state matches this one.', relatedLoading: 'Looking for the history…', relatedFailed: 'The history could not be found: ', relatedEarlier: 'Earlier', relatedSame: 'The same year', relatedLater: 'Later', relatedCycle: 'cycle {n}', relatedSimilarity: '{n}% similar',
+    exportLabel: 'Export this list:', exportListCsv: 'CSV (spreadsheet)', exportListJsonl: 'JSON lines', exportCapped: 'the first {n} records',
     details: 'Details',
     recordTitle: '{body} — {state}, {year}',
     missingVersion: 'No version in this language.',
@@ -74,11 +77,19 @@ const MESSAGES = {
       'tag:uhri_theme': 'Theme', 'tag:sdg': 'Sustainable Development Goal',
       'tag:affected_persons': 'Affected persons', 'tag:uprinfo_issue': 'Issue (UPR Info)',
       'tag:didh_axis': 'National axis', 'tag:ohchr_theme': 'Theme (OHCHR)',
+      'tag:didh_subaxis': 'National sub-axis', 'tag:uprinfo_action': 'Action category (UPR Info)',
     },
     value: {
       mechanism: { upr: 'Universal Periodic Review', treaty_body: 'Treaty body', special_procedure: 'Special procedure' },
       response: { supported: 'supported', noted: 'noted' },
       lang: { ar: 'Arabic', fr: 'French', en: 'English' },
+      // UPR Info's action categories: how much the recommendation asks of the state.
+      'tag:uprinfo_action': { 1: '1 – Minimal action', 2: '2 – Continuing action', 3: '3 – Considering action', 4: '4 – General action', 5: '5 – Specific action' },
+      // Implementation statuses: the sample's English ones and the Moroccan mechanism's French ones.
+      status: {
+        implemented: 'implemented', 'partially implemented': 'partially implemented', ongoing: 'ongoing', 'not started': 'not started',
+        'Réalisé': 'implemented', 'En cours': 'in progress', 'Non réalisé': 'not implemented', RC: 'continuing recommendation', 'Recommendation continue': 'continuing recommendation',
+      },
     },
     field: {
       id: 'Identifier', mechanism: 'Mechanism', body: 'Body', state: 'State', year: 'Year',
@@ -123,6 +134,9 @@ const MESSAGES = {
     next: 'Suivante',
     pageN: 'Page {n}',
     backToResults: 'Retour aux résultats',
+    noVersionIn: 'Pas de version en {wanted} : affichée en {shown}.', foundIn: 'Les mots ont été trouvés dans la version en {lang}.',
+    relatedTitle: 'Historique : la même demande à cet État', relatedNone: 'Aucune recommandation antérieure ou postérieure à cet État ne correspond à celle-ci.', relatedLoading: 'Recherche de l’historique…', relatedFailed: 'L’historique est introuvable : ', relatedEarlier: 'Avant', relatedSame: 'La même année', relatedLater: 'Après', relatedCycle: '{n}e cycle', relatedSimilarity: 'similaire à {n} %',
+    exportLabel: 'Exporter cette liste :', exportListCsv: 'CSV (tableur)', exportListJsonl: 'JSON lines', exportCapped: 'les {n} premières recommandations',
     details: 'Détails',
     recordTitle: '{body} — {state}, {year}',
     missingVersion: 'Pas de version dans cette langue.',
@@ -156,11 +170,17 @@ const MESSAGES = {
       'tag:uhri_theme': 'Thème', 'tag:sdg': 'Objectif de développement durable',
       'tag:affected_persons': 'Personnes concernées', 'tag:uprinfo_issue': 'Question (UPR Info)',
       'tag:didh_axis': 'Axe national', 'tag:ohchr_theme': 'Thème (HCDH)',
+      'tag:didh_subaxis': 'Sous-axe national', 'tag:uprinfo_action': 'Catégorie d’action (UPR Info)',
     },
     value: {
       mechanism: { upr: 'Examen périodique universel', treaty_body: 'Organe conventionnel', special_procedure: 'Procédure spéciale' },
       response: { supported: 'acceptée', noted: 'notée' },
       lang: { ar: 'arabe', fr: 'français', en: 'anglais' },
+      'tag:uprinfo_action': { 1: '1 – Action minimale', 2: '2 – Action de continuité', 3: '3 – Action à envisager', 4: '4 – Action générale', 5: '5 – Action spécifique' },
+      status: {
+        implemented: 'réalisée', 'partially implemented': 'partiellement réalisée', ongoing: 'en cours', 'not started': 'non commencée',
+        'Réalisé': 'réalisée', 'En cours': 'en cours', 'Non réalisé': 'non réalisée', RC: 'recommandation continue', 'Recommendation continue': 'recommandation continue',
+      },
     },
     field: {
       id: 'Identifiant', mechanism: 'Mécanisme', body: 'Organe', state: 'État', year: 'Année',
@@ -205,6 +225,9 @@ const MESSAGES = {
     next: 'التالية',
     pageN: 'الصفحة {n}',
     backToResults: 'العودة إلى النتائج',
+    noVersionIn: 'لا توجد نسخة باللغة {wanted}: معروضة باللغة {shown}.', foundIn: 'وُجدت الكلمات في النسخة {lang}.',
+    relatedTitle: 'السجل: الطلب نفسه إلى هذه الدولة', relatedNone: 'لا توجد توصية سابقة أو لاحقة إلى هذه الدولة تطابق هذه التوصية.', relatedLoading: 'جارٍ البحث عن السجل…', relatedFailed: 'تعذّر العثور على السجل: ', relatedEarlier: 'قبلها', relatedSame: 'في السنة نفسها', relatedLater: 'بعدها', relatedCycle: 'الجولة {n}', relatedSimilarity: 'تشابه {n}٪',
+    exportLabel: 'تصدير هذه القائمة:', exportListCsv: 'CSV (جدول بيانات)', exportListJsonl: 'JSON lines', exportCapped: 'أول {n} توصية',
     details: 'التفاصيل',
     recordTitle: '{body} — {state}، {year}',
     missingVersion: 'لا توجد نسخة بهذه اللغة.',
@@ -238,11 +261,17 @@ const MESSAGES = {
       'tag:uhri_theme': 'الموضوع', 'tag:sdg': 'هدف التنمية المستدامة',
       'tag:affected_persons': 'الأشخاص المعنيون', 'tag:uprinfo_issue': 'القضية (UPR Info)',
       'tag:didh_axis': 'المحور الوطني', 'tag:ohchr_theme': 'الموضوع (المفوضية)',
+      'tag:didh_subaxis': 'المحور الفرعي الوطني', 'tag:uprinfo_action': 'فئة الإجراء (UPR Info)',
     },
     value: {
       mechanism: { upr: 'الاستعراض الدوري الشامل', treaty_body: 'هيئة معاهدة', special_procedure: 'إجراء خاص' },
       response: { supported: 'مقبولة', noted: 'أُحيط بها علمًا' },
       lang: { ar: 'العربية', fr: 'الفرنسية', en: 'الإنجليزية' },
+      'tag:uprinfo_action': { 1: '1 – إجراء أدنى', 2: '2 – مواصلة إجراء قائم', 3: '3 – النظر في إجراء', 4: '4 – إجراء عام', 5: '5 – إجراء محدد' },
+      status: {
+        implemented: 'منفّذة', 'partially implemented': 'منفّذة جزئياً', ongoing: 'قيد التنفيذ', 'not started': 'لم يبدأ تنفيذها',
+        'Réalisé': 'منفّذة', 'En cours': 'قيد التنفيذ', 'Non réalisé': 'غير منفّذة', RC: 'توصية مستمرة', 'Recommendation continue': 'توصية مستمرة',
+      },
     },
     field: {
       id: 'المعرّف', mechanism: 'الآلية', body: 'الهيئة', state: 'الدولة', year: 'السنة',

@@ -1,15 +1,22 @@
+// The match view's text and options (written only while it is open): ?mtext=&mlang=&mk=&mstate=
+// &mscope=any&mxlang=0 (cross-language matching is on unless 0).
+function MATCH_PARAMS() {
+  return ['mtext', 'mlang', 'mk', 'mstate', 'mscope', 'mxlang'];
+}
+
 // The page's state lives in the address, so every view can be shared, reloaded, and reached with
 // back/forward: ?view=&q=&lang=&xlang=&sort=&page=&display=&ui=&record=, and facet filters with the
 // API's names (body=CAT&state=Morocco&tag.sdg=16&language=ar, repeatable; "lang" is the language
 // searched in, so the language facet is "language"). Without lang= a search is in the interface's
 // language; lang=any leaves the language of a short query to detection.
-const SCALARS = ['view', 'q', 'lang', 'xlang', 'sort', 'page', 'display', 'ui', 'record'];
+const SCALARS = ['view', 'q', 'lang', 'xlang', 'sort', 'page', 'display', 'ui', 'record', ...MATCH_PARAMS()];
 export const QUERY_LANGS = ['ar', 'fr', 'en', 'any'];
 export const VIEWS = ['search', 'match', 'dedup'];
 const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|language|source|status|symbol|tag\.[a-z0-9_-]+)$/;
 
 export function emptyState() {
-  return { view: 'search', q: '', lang: '', xlang: false, sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [] };
+  return { view: 'search', q: '', lang: '', xlang: false, sort: 'relevance', page: 1, display: '', ui: '', record: '', filters: [],
+    mtext: '', mlang: '', mk: '', mstate: '', mscope: '', mxlang: '' };
 }
 
 // "tag:sdg" (facet names in API responses) <-> "tag.sdg" (parameter names).
@@ -56,6 +63,8 @@ export function urlOfState(state) {
   if (state.view && state.view !== 'search') params.set('view', state.view);
   filterParams(state, params);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.view === 'match')
+    for (const name of MATCH_PARAMS()) if (state[name]) params.set(name, state[name]);
   if (state.ui) params.set('ui', state.ui);
   if (state.record) params.set('record', state.record);
   const query = params.toString();
@@ -70,6 +79,16 @@ export function searchApiUrl(state, pageSize) {
   params.set('page', String(state.page));
   params.set('size', String(pageSize));
   return `/api/search?${params}`;
+}
+
+// The export of the list the search shows (same query and filters), as a file of `format`.
+export function exportApiUrl(state, format, limit) {
+  const params = new URLSearchParams();
+  filterParams(state, params);
+  params.set('lang', queryLang(state));
+  params.set('format', format);
+  params.set('limit', String(limit));
+  return `/api/export?${params}`;
 }
 
 export function hasFilter(state, facet, value) {
