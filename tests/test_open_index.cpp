@@ -7,6 +7,7 @@
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
 #include "tawsiya/open_index.hpp"
 #include "tawsiya/record.hpp"
 #include "tawsiya/schema.hpp"
@@ -58,6 +59,7 @@ TEST_CASE("every read path refuses an index of another schema version", "[index]
     CHECK(index_error([&] { Searcher searcher(db, analyzer); }) == expected);
     CHECK(index_error([&] { train_models(db, analyzer); }) == expected);
     CHECK(index_error([&] { train_index_translations(db, analyzer, std::nullopt); }) == expected);
+    CHECK(index_error([&] { Matcher matcher(db, analyzer); }) == expected);
 }
 
 TEST_CASE("open_index names the directory of an index that cannot be opened", "[index]") {

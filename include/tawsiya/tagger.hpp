@@ -57,7 +57,6 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
 struct LabelProbability {
     std::string label;
     double probability = 0;  // calibrated
-    double score = 0;        // the model's own probability: orders labels the calibration ties
 };
 
 // The stored models, loaded for prediction. Immutable once loaded: share it between threads.

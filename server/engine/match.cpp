@@ -19,6 +19,7 @@
 #include "engine/tagger_schemes.hpp"
 #include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/tagger.hpp"
 #include "tawsiya/translation.hpp"
@@ -91,11 +92,7 @@ struct Matcher::Impl {
     std::unordered_map<std::string, double> idf_cache;
 
     Impl(const std::string& db_dir, const Analyzer& a, MatchOptions o) : analyzer(a), options(o) {
-        try {
-            db = Xapian::Database(db_dir);
-        } catch (const Xapian::Error& e) {
-            throw IndexError("cannot open the index " + db_dir + ": " + e.get_description());
-        }
+        db = open_index(db_dir);  // refuses an index of another schema version
         schemes = tagging::label_schemes(db);
         for (const auto& s : schemes)
             if (s != "mechanism" && s != "body" && s != "responsible") tag_schemes.push_back(s);

@@ -169,11 +169,9 @@ std::map<std::string, std::vector<Suggestion>> suggest(
         };
 
         std::map<std::string, Suggestion> suggestions;
-        std::map<std::string, double> model_score;  // breaks ties of the calibrated step function
         const auto model = model_probabilities.find(scheme);
         if (model != model_probabilities.end()) {
-            for (const auto& [label, probability, score] : model->second) {
-                model_score[label] = score;
+            for (const auto& [label, probability] : model->second) {
                 Suggestion& s = suggestions[label];
                 s.label = label;
                 s.confidence = options.model_weight * probability +
