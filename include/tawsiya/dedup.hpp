@@ -1,9 +1,10 @@
 // Deduplication of a recommendation list: items grouped into clusters of the same request, whatever
-// the wording or the recommending state. Items are TF-IDF vectors of their stems; every pair with a
-// cosine over the threshold is found through an inverted index of vector prefixes (never all
-// pairs), and clusters merge by average linkage: two clusters join while their members are, on
-// average, at least the threshold alike (no chaining of A~B~C into one cluster when A and C
-// differ, and no request split from its copy because a third item took it first).
+// the wording or the recommending state. Items are TF-IDF vectors of their stems and request-slot
+// keys; every pair whose cosine could reach the threshold is found through an inverted index of
+// vector prefixes (never all pairs) and weighed by a pair model (the probability that a reviewer
+// would merge them), and clusters merge by average linkage: two clusters join while their members
+// are, on average, at least the threshold probable (no chaining of A~B~C into one cluster when A
+// and C differ, and no request split from its copy because a third item took it first).
 #pragma once
 
 #include <array>

@@ -1,17 +1,16 @@
-// Deduplication by all-pairs cosine similarity with prefix filtering (Bayardo et al., "Scaling up
-// all pairs similarity search", WWW 2007): each item is a TF-IDF vector of its stems, features
-// ordered rarest first; only the prefix of each vector (the part whose removal would leave less
-// than `threshold` of norm) goes into an inverted index. Two items with cosine >= threshold must
-// share a feature of one's prefix, so probing that index finds every such pair without scoring
-// all pairs; the postings of the rare features that prefixes hold are short, hence the near-linear
-// cost. Items with the same content stems (the same text sent by several states) are collapsed
-// before, so a list that repeats a request a hundred times costs one vector, not 5,000 pairs.
+// Deduplication. Candidate pairs come from all-pairs cosine similarity with prefix filtering
+// (Bayardo et al., "Scaling up all pairs similarity search", WWW 2007): each item is a TF-IDF
+// vector of its stems and request-slot keys, features ordered rarest first; only the prefix of
+// each vector (the part whose removal would leave less than the candidate cosine of norm) goes
+// into an inverted index. Two items with a cosine at least that must share a feature of one's
+// prefix, so probing that index finds every such pair without scoring all pairs; the postings of
+// the rare features that prefixes hold are short, hence the near-linear cost. Items with the same
+// content stems (the same text sent by several states) are collapsed before, so a list that
+// repeats a request a hundred times costs one vector, not 5,000 pairs.
 //
-// Clusters are stars, not connected components: joining every similar pair transitively chains
-// "ratify OPCAT" to "ratify CAT" to "ratify CED" until half a list is one cluster. Instead the most
-// central item (the one most similar to most others) becomes a representative and takes its
-// unassigned neighbours, then the next, so every member is within the threshold of its
-// representative.
+// Each candidate pair is then weighed by the pair model (dedup.hpp: the probability a reviewer
+// would merge the two, lowered when their request slots conflict), and clusters merge by average
+// linkage over those probabilities (average_linkage below).
 #include "tawsiya/dedup.hpp"
 
 #include <algorithm>
@@ -433,8 +432,9 @@ PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& ve
 
 // The smallest cosine at which a pair could still reach `threshold` under `model`, the other
 // features at their most favourable (every candidate pair the graph holds has at least it). Not
-// under kMinCandidateCosine: pairs that share less than that of their words are never one
-// request, and a lower floor would make the prefix filter let most pairs through.
+// under kMinCandidateCosine: pairs that share less than that of their words are seldom one
+// request, and the prefix filter lets many more through under it (at 0.1, 100,000 items took
+// 183 s instead of 45: bench/RESULTS.md).
 constexpr double kMinCandidateCosine = 0.2;
 double candidate_cosine(const PairModel& model, double threshold) {
     const double target = std::log(threshold / (1.0 - threshold));
