@@ -221,17 +221,7 @@ std::string docx_text(const ZipArchive& zip, const std::string& path,
                 Paragraph p = std::move(open.back());
                 open.pop_back();
                 const std::string label = numbering.label(p.numbering, p.style);
-                const auto first = p.text.find_first_not_of(" \t\n");
-                if (first == std::string::npos) continue;  // an empty paragraph numbers nothing
-                const auto last = p.text.find_last_not_of(" \t\n");
-                std::string line = p.text.substr(first, last - first + 1);
-                if (!label.empty()) line = label + " " + line;
-                if (!out.empty()) out += "\n\n";
-                out += line;
-                if (out.size() > limits.max_text_bytes)
-                    throw DocumentError(path, "more than " +
-                                                  std::to_string(limits.max_text_bytes >> 20) +
-                                                  " MiB of text: refused");
+                append_paragraph(out, p.text, label, path, limits);
             }
             continue;
         }

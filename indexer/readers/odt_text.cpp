@@ -144,17 +144,7 @@ std::string odt_text(const ZipArchive& zip, const std::string& path, const Docum
             if ((xml.is(kText, "p") || xml.is(kText, "h")) && !open.empty()) {
                 Paragraph p = std::move(open.back());
                 open.pop_back();
-                const auto first = p.text.find_first_not_of(" \t\n");
-                if (first == std::string::npos) continue;
-                const auto last = p.text.find_last_not_of(" \t\n");
-                std::string line = p.text.substr(first, last - first + 1);
-                if (!p.label.empty()) line = p.label + " " + line;
-                if (!out.empty()) out += "\n\n";
-                out += line;
-                if (out.size() > limits.max_text_bytes)
-                    throw DocumentError(path, "more than " +
-                                                  std::to_string(limits.max_text_bytes >> 20) +
-                                                  " MiB of text: refused");
+                append_paragraph(out, p.text, p.label, path, limits);
             }
             continue;
         }
