@@ -1009,12 +1009,14 @@ int main(int argc, char** argv) {
         if (show_pairs) {
             // --show-pairs: each pair's out-of-fold probability, its features, the baseline's.
             std::printf(
-                "\nPairs (--show-pairs): pid subset label out-of-fold-probability baseline"
-                " features\n");
+                "\nPairs (--show-pairs): pid subset label out-of-fold-probability "
+                "joined-in-a-cluster "
+                "baseline features\n");
             for (std::size_t i = 0; i < pairs.size(); ++i) {
-                std::printf("%s\t%s\t%d\t%.3f\t%.3f\t", pairs[i].pid.c_str(),
+                std::printf("%s\t%s\t%d\t%.3f\t%d\t%.3f\t", pairs[i].pid.c_str(),
                             pair_subset(pairs[i], by_id).c_str(), int(pairs[i].label),
-                            fold_model[pair_fold[i]].probability(feature_rows[i]), similarity[i]);
+                            fold_model[pair_fold[i]].probability(feature_rows[i]),
+                            int(cluster_decision[i]), similarity[i]);
                 for (std::size_t f = 0; f < kPairFeatures; ++f)
                     if (feature_rows[i][f] != 0)
                         std::printf(

@@ -526,7 +526,21 @@ DedupResult deduplicate(const std::vector<DedupItem>& items, const Analyzer& ana
                               analysed, vectors, first_item_of[ua], first_item_of[ub], ua, ub));
     };
     for (Pair& p : pairs) p.similarity = static_cast<float>(probability(p.a, p.b));
-    std::erase_if(pairs, [&](const Pair& p) { return p.similarity < options.threshold; });
+    // Candidates under the threshold count in the linkage with their probability too: a
+    // cluster's average is over what its members are to each other, not only their best links.
+    // A content with no pair at the threshold never joins a cluster (an average at the threshold
+    // needs one such pair), so its weaker pairs can never count and are dropped.
+    {
+        std::vector<bool> can_join(vectors.size(), false);
+        for (const Pair& p : pairs)
+            if (p.similarity >= options.threshold) can_join[p.a] = can_join[p.b] = true;
+        // Pairs under half the threshold would move an average little and cost most of the
+        // memory (at 100,000 items, 1.7 GB instead of 1.1 with all of them).
+        const auto floor = static_cast<float>(options.threshold / 2);
+        std::erase_if(pairs, [&](const Pair& p) {
+            return p.similarity < floor || !can_join[p.a] || !can_join[p.b];
+        });
+    }
     const auto cluster_of_content =
         average_linkage(vectors.size(), pairs, collapsed.copies, options.threshold);
     // Each cluster's centre: the content most similar to the cluster's other items.
