@@ -148,7 +148,13 @@ std::map<std::string, std::vector<Suggestion>> suggest(
     const std::map<std::string, std::vector<LabelProbability>>& model_probabilities,
     const MatchOptions& options, const IssuerCues& cues) {
     std::map<std::string, std::vector<Suggestion>> result;
-    for (const auto& scheme : schemes) {
+    // The index's schemes, and those a model brings beside them: the SDGs trained on their
+    // official texts (tagger_train.cpp) have a model whatever the neighbours carry.
+    std::vector<std::string> all_schemes = schemes;
+    for (const auto& [scheme, _] : model_probabilities)
+        if (std::find(all_schemes.begin(), all_schemes.end(), scheme) == all_schemes.end())
+            all_schemes.push_back(scheme);
+    for (const auto& scheme : all_schemes) {
         std::map<std::string, Vote> votes;
         double voted = 0;
         for (const Match& match : matches) {
@@ -171,11 +177,12 @@ std::map<std::string, std::vector<Suggestion>> suggest(
         std::map<std::string, Suggestion> suggestions;
         const auto model = model_probabilities.find(scheme);
         if (model != model_probabilities.end()) {
-            for (const auto& [label, probability] : model->second) {
+            for (const auto& [label, probability, reference] : model->second) {
                 Suggestion& s = suggestions[label];
                 s.label = label;
                 s.confidence = options.model_weight * probability +
                                (1 - options.model_weight) * vote_share(label);
+                s.reference = reference;
             }
         }
         for (auto& [label, vote] : votes) {
