@@ -43,7 +43,7 @@ void hold_mechanism_to_cues(std::vector<Suggestion>& mechanisms, const IssuerCue
     for (const std::string& m : cues.mechanisms)
         if (std::none_of(mechanisms.begin(), mechanisms.end(),
                          [&](const Suggestion& s) { return s.label == m; }))
-            mechanisms.push_back({m, 0, {}, false});
+            mechanisms.push_back({m, 0, {}, false, {}});
     double in = 0, out = 0;
     for (const Suggestion& s : mechanisms) (allowed(s.label) ? in : out) += s.confidence;
     for (Suggestion& s : mechanisms) {
@@ -61,7 +61,7 @@ void hold_body_to_cues(std::vector<Suggestion>& bodies, const IssuerCues& cues) 
     if (cues.body.empty()) return;
     auto named = std::find_if(bodies.begin(), bodies.end(),
                               [&](const Suggestion& s) { return s.label == cues.body; });
-    if (named == bodies.end()) named = bodies.insert(bodies.end(), {cues.body, 0, {}, false});
+    if (named == bodies.end()) named = bodies.insert(bodies.end(), {cues.body, 0, {}, false, {}});
     named->confidence = std::max(named->confidence, cues.reliability);
     const double others = total_confidence(bodies) - named->confidence;
     if (others > 1 - named->confidence)
