@@ -1,4 +1,5 @@
 // Loading the stored taggers (layout in tagger_format.hpp) and predicting with them.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -150,24 +152,39 @@ struct TaggerModels::Impl {
 
 namespace {
 
-// Each label's reference text closest to the text's vector, when any shares a feature with it.
+// Each label's reference text closest to the text's vector, when any shares a feature with it,
+// in the text's language: the language whose references the text is most like, summed over them
+// (a French text shares a few stems with English texts, "transport", but far more with French).
 void cite_references(const std::vector<Reference>& references, const features::SparseVector& vector,
                      std::vector<LabelProbability>& out) {
-    std::map<std::string, const Reference*> best;
-    std::map<std::string, double> best_similarity;
-    for (const Reference& r : references) {
-        const double similarity = cosine(vector, r.vector);
-        if (similarity <= 0) continue;
-        auto [it, added] = best_similarity.emplace(r.label, similarity);
-        if (added || similarity > it->second) {
-            it->second = similarity;
-            best[r.label] = &r;
-        }
+    std::vector<double> similarity(references.size());
+    std::map<std::string, double> by_language;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        similarity[i] = cosine(vector, references[i].vector);
+        if (similarity[i] > 0) by_language[references[i].match.lang] += similarity[i];
+    }
+    if (by_language.empty()) return;
+    const std::string lang =
+        std::max_element(by_language.begin(), by_language.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second;
+        })->first;
+    // label -> (in the text's language?, similarity, reference): its language first.
+    std::map<std::string, std::tuple<bool, double, std::size_t>> best;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        if (similarity[i] <= 0) continue;
+        const std::tuple<bool, double, std::size_t> candidate{references[i].match.lang == lang,
+                                                              similarity[i], i};
+        auto [it, added] = best.emplace(references[i].label, candidate);
+        if (!added && std::get<0>(candidate) >= std::get<0>(it->second) &&
+            (std::get<0>(candidate) > std::get<0>(it->second) ||
+             std::get<1>(candidate) > std::get<1>(it->second)))
+            it->second = candidate;
     }
     for (LabelProbability& p : out)
         if (const auto it = best.find(p.label); it != best.end()) {
-            p.reference = it->second->match;
-            p.reference->similarity = best_similarity[p.label];
+            const auto& [in_lang, value, index] = it->second;
+            p.reference = references[index].match;
+            p.reference->similarity = value;
         }
 }
 
