@@ -253,6 +253,8 @@ std::unique_ptr<Trained> train(const std::vector<const Record*>& records, Traini
 struct Scores {
     F1 model, blend;
     std::vector<tagging::Outcome> shown;  // of the blend
+    double cited = 0,
+           cited_in_language = 0;  // top suggestions citing a text; in the text's language
 };
 
 void tag(Trained& t, const std::string& text, Lang lang, const std::vector<std::string>& gold,
@@ -265,6 +267,10 @@ void tag(Trained& t, const std::string& text, Lang lang, const std::vector<std::
     const std::vector<Suggestion> none;
     const auto& blended = blend == result.suggestions.end() ? none : blend->second;
     scores.blend.add(decide(blended), gold);
+    if (!blended.empty() && blended.front().reference) {
+        scores.cited += 1;
+        if (blended.front().reference->lang == lang_code(lang)) scores.cited_in_language += 1;
+    }
     for (const auto& s : blended)
         scores.shown.push_back(
             {s.confidence, std::find(gold.begin(), gold.end(), s.label) != gold.end()});
@@ -409,6 +415,14 @@ void eval_languages(const std::vector<const Record*>& labelled, const std::strin
         tagging::expected_calibration_error(scores[Training::records_and_texts][Lang::en].shown),
         tagging::expected_calibration_error(scores[Training::records_and_texts][Lang::fr].shown),
         tagging::expected_calibration_error(scores[Training::records_and_texts][Lang::ar].shown));
+    std::printf(
+        "\nTop suggestions citing an SDG text in the text's own language (records + SDG texts):");
+    for (const Lang lang : {Lang::en, Lang::fr, Lang::ar}) {
+        const Scores& s = scores[Training::records_and_texts][lang];
+        std::printf(" %s %.0f of %.0f;", std::string(lang_code(lang)).c_str(), s.cited_in_language,
+                    s.cited);
+    }
+    std::printf("\n");
     std::printf(
         "\nExamples (records + SDG texts, blend; the first two suggestions, the cited text):\n\n");
     // The first sample record of a few goals (its first label), in French and Arabic.
