@@ -8,6 +8,7 @@
 #include "engine/sdg_targets.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/tagger.hpp"
@@ -125,4 +126,15 @@ TEST_CASE("sdg: French and Arabic texts get the right goal from English-only SDG
         CHECK(top->reference->id.rfind(goal_prefix, 0) == 0);
         CHECK(top->reference->similarity > 0);
     }
+
+    // The report counts the index's records, the SDG texts apart.
+    CHECK(report.records == english_sample(sample).size());
+    CHECK(sdg_report->records == report.records);  // every sample record carries an SDG
+
+    // A damaged references file is a corrupt model, named, not a crash or a silent loss.
+    {
+        std::ofstream damaged(models_dir(db) + "/references.tsv", std::ios::app);
+        damaged << "sdg\tonly three\tfields\n";
+    }
+    CHECK_THROWS_AS(TaggerModels::load(db), IndexError);
 }

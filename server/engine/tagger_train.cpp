@@ -441,7 +441,8 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
     const bool sdg_references = options.sdg_targets && named(schemes);
     const Corpus corpus = read_corpus(db, analyzer, sdg_references);
     TrainReport report;
-    report.records = corpus.records.size();
+    report.records = static_cast<std::size_t>(
+        std::count(corpus.reference.begin(), corpus.reference.end(), false));  // the index's
     report.features = corpus.dictionary.size();
     report.models_dir = models_dir(db_dir);
 
