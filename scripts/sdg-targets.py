@@ -6,13 +6,50 @@
 SOURCE_DIR (default ../shared/corpus/raw/sdg-targets) holds {ar,en,fr}.global_{goals,targets,
 indicators}.yml, keyed by number ("16-10-title"). One line per text: id, language, text, with the
 id "4" for a goal's title, "4-short" for its short name, "4.7" for a target and "4.7.1" for an
-indicator; tabs and line breaks in a text become spaces. Needs python3-yaml. The licence of the
-source is lexicon/sdg-targets.LICENSE.
+indicator; tabs and line breaks in a text become spaces. The files are flat YAML maps of plain or
+single-quoted scalars, continued on indented lines: read here without a YAML library (a line of
+another shape stops the script with file:line). The licence of the source is
+lexicon/sdg-targets.LICENSE.
 """
 import os
 import sys
 
-import yaml
+import re
+
+KEY = re.compile(r"^([0-9a-z-]+):(?: (.*))?$")
+
+
+def read_flat_yaml(path):
+    """key -> text of a flat YAML map of plain or single-quoted (possibly folded) scalars."""
+    entries, key, parts = {}, None, []
+
+    def finish():
+        if key is None:
+            return
+        text = " ".join(p.strip() for p in parts if p.strip())
+        if text.startswith("'"):
+            if not text.endswith("'") or len(text) < 2:
+                sys.exit(f"{path}: {key}: unterminated quoted value")
+            text = text[1:-1].replace("''", "'")
+        entries[key] = text
+
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if line.startswith((" ", "\t")):
+                if key is None:
+                    sys.exit(f"{path}:{number}: continuation before any key")
+                parts.append(line)
+                continue
+            match = KEY.match(line)
+            if not match:
+                sys.exit(f"{path}:{number}: not a 'key: value' line")
+            finish()
+            key, parts = match.group(1), [match.group(2) or ""]
+    finish()
+    return entries
 
 KINDS = ("goals", "targets", "indicators")
 LANGS = ("en", "fr", "ar")
@@ -35,14 +72,12 @@ def main():
     rows = {}
     for kind in KINDS:
         for lang in LANGS:
-            with open(os.path.join(source, f"{lang}.global_{kind}.yml"), encoding="utf-8") as f:
-                for key, text in (yaml.safe_load(f) or {}).items():
-                    text_id = key_to_id(str(key))
-                    if text_id is None or not isinstance(text, str):
-                        continue
-                    text = " ".join(text.split())
-                    if text:
-                        rows[(text_id, lang)] = text
+            path = os.path.join(source, f"{lang}.global_{kind}.yml")
+            for key, text in read_flat_yaml(path).items():
+                text_id = key_to_id(key)
+                text = " ".join(text.split())
+                if text_id is not None and text:
+                    rows[(text_id, lang)] = text
     out = sys.stdout
     out.write("# The 17 goals, 169 targets and 252 indicators of the 2030 Agenda (official wording), from\n")
     out.write("# the Open SDG translations project, MIT licence: sdg-targets.LICENSE. Made by\n")
