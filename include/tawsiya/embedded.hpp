@@ -14,11 +14,12 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
 std::span<const EmbeddedFile> web_assets();      // server/assets/**
-std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms)
+std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms, SDG texts)
 
 // The files of the lexicon folder, each read by its own reader.
 inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // aligned_segments
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms
 inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
+inline constexpr std::string_view kSdgTargetsFile = "sdg-targets.tsv";      // engine/sdg_targets
 
 }  // namespace tawsiya::embedded

@@ -16,6 +16,7 @@
 #include "tawsiya/language.hpp"
 #include "tawsiya/match_ranking.hpp"
 #include "tawsiya/record.hpp"
+#include "tawsiya/tagger.hpp"
 
 namespace tawsiya {
 
@@ -64,6 +65,7 @@ struct Suggestion {
     double confidence = 0;              // in [0,1]: calibrated on held-out data when a model exists
     std::vector<std::string> evidence;  // ids of the matches that carry the label
     bool abstain = false;               // confidence under MatchOptions::abstain_below
+    std::optional<ReferenceMatch> reference;  // the label's official text the text is most like
 };
 
 struct MatchResult {

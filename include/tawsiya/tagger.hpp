@@ -25,11 +25,18 @@ struct TrainOptions {
     unsigned holdout_every = 4;  // 1 record group in N is held out to fit the calibration
     std::vector<std::string> schemes;  // only these schemes (empty: every scheme of the index)
     bool verbose = false;              // progress on stderr
+    // When the index has the `sdg` scheme: the official wording of the SDGs' goals, targets and
+    // indicators in Arabic, French and English (lexicon/sdg-targets.tsv) are labelled training
+    // records of their goal too, so that a French or Arabic text gets SDG suggestions from an
+    // index whose SDG-labelled records are English only. They are never held out: the C and the
+    // calibration are chosen on the index's own records (on the texts themselves when none).
+    bool sdg_targets = true;
 };
 
 struct SchemeTrainReport {
     std::string scheme;
     std::size_t records = 0;         // records carrying a label of the scheme
+    std::size_t references = 0;      // reference texts trained beside them (the SDG texts)
     std::size_t labels = 0;          // labels with a model
     std::size_t labels_skipped = 0;  // too few positives
     double holdout_ece = 0;          // expected calibration error on the held-out fold, before
@@ -54,9 +61,19 @@ std::string models_dir(const std::string& db_dir);
 TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options = {});
 
+// The training text of a label that a text is most like: for an SDG, the official wording of
+// the goal, target or indicator, in the text's language when it is one of the three.
+struct ReferenceMatch {
+    std::string id;    // "sdg:4.7" (target 4.7), "sdg:5" (the goal), "sdg:5.2.1" (an indicator)
+    std::string lang;  // "ar", "fr" or "en"
+    std::string text;
+    double similarity = 0;  // cosine of the two texts' TF-IDF features, in (0, 1]
+};
+
 struct LabelProbability {
     std::string label;
-    double probability = 0;  // calibrated
+    double probability = 0;                   // calibrated
+    std::optional<ReferenceMatch> reference;  // when the label has reference texts (the SDGs)
 };
 
 // The stored models, loaded for prediction. Immutable once loaded: share it between threads.

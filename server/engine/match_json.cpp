@@ -101,6 +101,14 @@ std::string match_result_to_json(const std::string& id, const MatchResult& resul
             w.Key("confidence"), w.Double(rounded(s.confidence));
             w.Key("evidence"), write_strings(w, s.evidence);
             w.Key("abstain"), w.Bool(s.abstain);
+            if (s.reference) {  // the label's official text the text is most like (an SDG target)
+                w.Key("reference"), w.StartObject();
+                w.Key("id"), w.String(s.reference->id);
+                w.Key("lang"), w.String(s.reference->lang);
+                w.Key("text"), w.String(s.reference->text);
+                w.Key("similarity"), w.Double(rounded(s.reference->similarity));
+                w.EndObject();
+            }
             w.EndObject();
         }
         w.EndArray();

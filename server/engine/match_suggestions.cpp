@@ -43,7 +43,7 @@ void hold_mechanism_to_cues(std::vector<Suggestion>& mechanisms, const IssuerCue
     for (const std::string& m : cues.mechanisms)
         if (std::none_of(mechanisms.begin(), mechanisms.end(),
                          [&](const Suggestion& s) { return s.label == m; }))
-            mechanisms.push_back({m, 0, {}, false});
+            mechanisms.push_back({m, 0, {}, false, {}});
     double in = 0, out = 0;
     for (const Suggestion& s : mechanisms) (allowed(s.label) ? in : out) += s.confidence;
     for (Suggestion& s : mechanisms) {
@@ -61,7 +61,7 @@ void hold_body_to_cues(std::vector<Suggestion>& bodies, const IssuerCues& cues) 
     if (cues.body.empty()) return;
     auto named = std::find_if(bodies.begin(), bodies.end(),
                               [&](const Suggestion& s) { return s.label == cues.body; });
-    if (named == bodies.end()) named = bodies.insert(bodies.end(), {cues.body, 0, {}, false});
+    if (named == bodies.end()) named = bodies.insert(bodies.end(), {cues.body, 0, {}, false, {}});
     named->confidence = std::max(named->confidence, cues.reliability);
     const double others = total_confidence(bodies) - named->confidence;
     if (others > 1 - named->confidence)
@@ -148,7 +148,13 @@ std::map<std::string, std::vector<Suggestion>> suggest(
     const std::map<std::string, std::vector<LabelProbability>>& model_probabilities,
     const MatchOptions& options, const IssuerCues& cues) {
     std::map<std::string, std::vector<Suggestion>> result;
-    for (const auto& scheme : schemes) {
+    // The index's schemes, and those a model brings beside them: the SDGs trained on their
+    // official texts (tagger_train.cpp) have a model whatever the neighbours carry.
+    std::vector<std::string> all_schemes = schemes;
+    for (const auto& [scheme, _] : model_probabilities)
+        if (std::find(all_schemes.begin(), all_schemes.end(), scheme) == all_schemes.end())
+            all_schemes.push_back(scheme);
+    for (const auto& scheme : all_schemes) {
         std::map<std::string, Vote> votes;
         double voted = 0;
         for (const Match& match : matches) {
@@ -171,11 +177,12 @@ std::map<std::string, std::vector<Suggestion>> suggest(
         std::map<std::string, Suggestion> suggestions;
         const auto model = model_probabilities.find(scheme);
         if (model != model_probabilities.end()) {
-            for (const auto& [label, probability] : model->second) {
+            for (const auto& [label, probability, reference] : model->second) {
                 Suggestion& s = suggestions[label];
                 s.label = label;
                 s.confidence = options.model_weight * probability +
                                (1 - options.model_weight) * vote_share(label);
+                s.reference = reference;
             }
         }
         for (auto& [label, vote] : votes) {

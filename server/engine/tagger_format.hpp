@@ -6,6 +6,9 @@
 //                   K lines "score probability" (the isotonic points), "features F", then binary
 //                   little-endian float32: bias[L], then weights[F][L] (feature-major, so a text's
 //                   few features each add one contiguous row).
+//   references.tsv  optional (the SDG texts, engine/sdg_targets.hpp): one line per text and
+//                   language: scheme<TAB>label<TAB>id<TAB>lang<TAB>text<TAB>tokens (the
+//                   features::tagging_tokens, space-separated); a suggestion cites the closest.
 #pragma once
 
 #include <string_view>
@@ -15,6 +18,7 @@ namespace tawsiya::tagging {
 inline constexpr std::string_view kModelsDirName = "tawsiya-models";
 inline constexpr std::string_view kManifestFile = "manifest.tsv";
 inline constexpr std::string_view kFeaturesFile = "features.tsv";
+inline constexpr std::string_view kReferencesFile = "references.tsv";
 // Version 2: features with stopwords in word pairs. Models of version 1 (2026-11-23) must be
 // retrained: their features are not the ones a text is now turned into.
 inline constexpr std::string_view kManifestHeader = "tawsiya-models\t2";

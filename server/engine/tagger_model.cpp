@@ -1,12 +1,15 @@
 // Loading the stored taggers (layout in tagger_format.hpp) and predicting with them.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -81,10 +84,111 @@ SchemeModel read_scheme(const fs::path& path, const std::string& scheme, std::si
 
 }  // namespace
 
+namespace {
+
+// A reference text of a label (an SDG target in one language) as the models see it.
+struct Reference {
+    std::string label;
+    ReferenceMatch match;  // its id, language and text (similarity 0)
+    features::SparseVector vector;
+};
+
+std::vector<std::string> split_spaces(std::string_view s) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        std::size_t end = s.find(' ', start);
+        if (end == std::string_view::npos) end = s.size();
+        if (end > start) words.emplace_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+// scheme -> its reference texts; none when the file is absent (models without SDG texts).
+std::map<std::string, std::vector<Reference>> read_references(
+    const fs::path& path, const features::Dictionary& dictionary) {
+    std::map<std::string, std::vector<Reference>> references;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return references;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string_view> fields;
+        std::size_t start = 0;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+            fields.emplace_back(std::string_view(line).substr(start, tab - start));
+        fields.emplace_back(std::string_view(line).substr(start));
+        if (fields.size() != 6) corrupt(path, "bad line");
+        Reference r;
+        r.label = fields[1];
+        r.match = {std::string(fields[2]), std::string(fields[3]), std::string(fields[4]), 0};
+        r.vector = dictionary.vectorise(features::tagging_terms(split_spaces(fields[5])));
+        if (!r.vector.empty()) references[std::string(fields[0])].push_back(std::move(r));
+    }
+    return references;
+}
+
+// The cosine of two L2-normalised vectors sorted by feature.
+double cosine(const features::SparseVector& a, const features::SparseVector& b) {
+    double dot = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (i->first < j->first)
+            ++i;
+        else if (j->first < i->first)
+            ++j;
+        else
+            dot += double(i++->second) * double(j++->second);
+    }
+    return dot;
+}
+
+}  // namespace
+
 struct TaggerModels::Impl {
     features::Dictionary dictionary;
     std::vector<SchemeModel> schemes;
+    std::map<std::string, std::vector<Reference>> references;  // scheme -> reference texts
 };
+
+namespace {
+
+// Each label's reference text closest to the text's vector, when any shares a feature with it,
+// in the text's language: the language whose references the text is most like, summed over them
+// (a French text shares a few stems with English texts, "transport", but far more with French).
+void cite_references(const std::vector<Reference>& references, const features::SparseVector& vector,
+                     std::vector<LabelProbability>& out) {
+    std::vector<double> similarity(references.size());
+    std::map<std::string, double> by_language;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        similarity[i] = cosine(vector, references[i].vector);
+        if (similarity[i] > 0) by_language[references[i].match.lang] += similarity[i];
+    }
+    if (by_language.empty()) return;
+    const std::string lang =
+        std::max_element(by_language.begin(), by_language.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second;
+        })->first;
+    // label -> (in the text's language?, similarity, reference): its language first.
+    std::map<std::string, std::tuple<bool, double, std::size_t>> best;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        if (similarity[i] <= 0) continue;
+        const std::tuple<bool, double, std::size_t> candidate{references[i].match.lang == lang,
+                                                              similarity[i], i};
+        auto [it, added] = best.emplace(references[i].label, candidate);
+        if (!added && std::get<0>(candidate) >= std::get<0>(it->second) &&
+            (std::get<0>(candidate) > std::get<0>(it->second) ||
+             std::get<1>(candidate) > std::get<1>(it->second)))
+            it->second = candidate;
+    }
+    for (LabelProbability& p : out)
+        if (const auto it = best.find(p.label); it != best.end()) {
+            const auto& [in_lang, value, index] = it->second;
+            p.reference = references[index].match;
+            p.reference->similarity = value;
+        }
+}
+
+}  // namespace
 
 TaggerModels::TaggerModels(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TaggerModels::~TaggerModels() = default;
@@ -118,6 +222,7 @@ std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir
         impl->schemes.push_back(
             read_scheme(dir / line.substr(tab + 1), line.substr(0, tab), impl->dictionary.size()));
     }
+    impl->references = read_references(dir / tagging::kReferencesFile, impl->dictionary);
     return std::make_shared<TaggerModels>(std::move(impl));
 }
 
@@ -137,7 +242,9 @@ std::map<std::string, std::vector<LabelProbability>> TaggerModels::predict(
         out.reserve(labels);
         for (std::size_t l = 0; l < labels; ++l)
             out.push_back(
-                {model.labels[l], model.calibration.apply(1.0 / (1.0 + std::exp(-logits[l])))});
+                {model.labels[l], model.calibration.apply(1.0 / (1.0 + std::exp(-logits[l]))), {}});
+        if (const auto refs = impl_->references.find(model.scheme); refs != impl_->references.end())
+            cite_references(refs->second, vector, out);
     }
     return result;
 }

@@ -8,6 +8,12 @@
 // out and the models trained without it, with each candidate C, predict it; the scheme keeps the C
 // whose predictions rank the held-out labels best, and an isotonic calibration is fitted on those
 // predictions. The stored models are then retrained on everything with that C.
+//
+// The SDGs (engine/sdg_targets.hpp): where the index has the `sdg` scheme, each goal, target and
+// indicator is one more record of its goal, with its official Arabic, French and English wording;
+// the models learn the goals' words in the three languages from them. They are training material
+// only (never held out while there are records of the index to hold out), and their Arabic, French
+// and English versions are written beside the models (references.tsv) for the evidence.
 #include <linear.h>
 
 #include <unistd.h>
@@ -24,6 +30,7 @@
 #include <system_error>
 
 #include "engine/features.hpp"
+#include "engine/sdg_targets.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "engine/tagger_format.hpp"
 #include "engine/tagger_schemes.hpp"
@@ -46,17 +53,42 @@ struct Instance {
 
 struct Corpus {
     std::vector<Record> records;
+    std::vector<bool> reference;       // per record: an SDG text, not a record of the index
     std::vector<std::uint64_t> group;  // per record: hash of its sorted stem set
     std::vector<Instance> instances;
     features::Dictionary dictionary;
 };
 
-Corpus read_corpus(const Xapian::Database& db, const Analyzer& analyzer) {
+// The SDG texts as records of the `sdg` scheme, labelled as the index labels its goals.
+std::vector<Record> sdg_reference_records(const std::vector<Record>& records) {
+    std::vector<std::string> known;
+    for (const Record& record : records)
+        for (const auto& label : tagging::labels_of(record, std::string(sdg::kScheme)))
+            if (std::find(known.begin(), known.end(), label) == known.end()) known.push_back(label);
+    std::vector<Record> references;
+    for (const sdg::GoalText& goal_text : sdg::goal_texts()) {
+        Record& r = references.emplace_back();
+        r.id = "sdg:" + goal_text.id;
+        r.text = goal_text.text;
+        r.tags[std::string(sdg::kScheme)] = {sdg::goal_label(goal_text.goal, known)};
+    }
+    return references;
+}
+
+Corpus read_corpus(const Xapian::Database& db, const Analyzer& analyzer, bool sdg_references) {
     Corpus corpus;
     std::vector<std::vector<std::string>> stems;  // per instance
     std::unordered_map<std::string, unsigned> df;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Record record = parse_record_json(db.get_document(*it).get_data());
+    std::vector<Record> records;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        records.push_back(parse_record_json(db.get_document(*it).get_data()));
+    corpus.reference.assign(records.size(), false);
+    if (sdg_references)
+        for (Record& r : sdg_reference_records(records)) {
+            records.push_back(std::move(r));
+            corpus.reference.push_back(true);
+        }
+    for (Record& record : records) {
         std::set<std::string> all;
         for (const auto& [lang, text] : record.text) {
             auto version = features::tagging_terms(features::tagging_tokens(text, lang, analyzer));
@@ -226,7 +258,8 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
         labels.push_back(std::move(carried));
         records.insert(r);
     }
-    report.records = records.size();
+    for (const std::size_t r : records)
+        ++(corpus.reference[r] ? report.references : report.records);
     for (const auto& [label, with] : positives) {
         if (with.size() >= options.min_positives &&
             records.size() - with.size() >= options.min_positives)
@@ -238,11 +271,18 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
     if (result.labels.empty()) return result;
 
     Problem problem(corpus, members);
+    // The SDG texts are held out only when the index has no record of the scheme to hold out.
+    const bool index_records = std::any_of(members.begin(), members.end(), [&](std::size_t i) {
+        return !corpus.reference[corpus.instances[i].record];
+    });
     std::vector<std::size_t> all(members.size()), fitted, held_out;
     for (std::size_t i = 0; i < members.size(); ++i) {
         all[i] = i;
-        const auto group = corpus.group[corpus.instances[members[i]].record];
-        (options.holdout_every > 1 && group % options.holdout_every == 0 ? held_out : fitted)
+        const std::size_t r = corpus.instances[members[i]].record;
+        const bool may_hold_out = !index_records || !corpus.reference[r];
+        (may_hold_out && options.holdout_every > 1 && corpus.group[r] % options.holdout_every == 0
+             ? held_out
+             : fitted)
             .push_back(i);
     }
     std::vector<std::vector<double>> ys;  // per label: +1/-1 per member
@@ -312,6 +352,27 @@ void write_scheme(const fs::path& path, const SchemeModels& scheme, std::size_t 
     if (!out.flush()) throw IndexError("cannot write " + path.string());
 }
 
+// The reference texts of `scheme` (the SDG texts), each language version on one line with the
+// tokens the models see (tagger_format.hpp): the evidence a suggestion cites.
+void write_references(const fs::path& path, const Corpus& corpus, const std::string& scheme,
+                      const Analyzer& analyzer) {
+    std::ofstream out(path, std::ios::binary);
+    for (std::size_t r = 0; r < corpus.records.size(); ++r) {
+        if (!corpus.reference[r]) continue;
+        const Record& record = corpus.records[r];
+        const auto labels = tagging::labels_of(record, scheme);
+        if (labels.empty()) continue;
+        for (const auto& [lang, text] : record.text) {
+            std::string tokens;
+            for (const auto& token : features::tagging_tokens(text, lang, analyzer))
+                tokens.append(tokens.empty() ? "" : " ").append(token);
+            out << scheme << '\t' << one_line(labels.front()) << '\t' << record.id << '\t'
+                << lang_code(lang) << '\t' << one_line(text) << '\t' << tokens << '\n';
+        }
+    }
+    if (!out.flush()) throw IndexError("cannot write " + path.string());
+}
+
 void write_features(const fs::path& path, const features::Dictionary& dictionary) {
     std::ofstream out(path, std::ios::binary);
     char idf[32];
@@ -364,9 +425,24 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
     if (options.c_values.empty()) throw UsageError("c", "needs at least one value");
     set_print_string_function(&quiet);
     const Xapian::Database db = open_index(db_dir);
-    const Corpus corpus = read_corpus(db, analyzer);
+    std::vector<std::string> schemes = tagging::label_schemes(db);
+    if (!options.schemes.empty())
+        std::erase_if(schemes, [&](const std::string& s) {
+            return std::find(options.schemes.begin(), options.schemes.end(), s) ==
+                   options.schemes.end();
+        });
+    // The SDG texts train the `sdg` scheme of an index that has it, or of any index when asked
+    // for by name (`--scheme sdg`): then they are its only training material.
+    const auto named = [](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), sdg::kScheme) != list.end();
+    };
+    if (options.sdg_targets && named(options.schemes) && !named(schemes))
+        schemes.emplace_back(sdg::kScheme);
+    const bool sdg_references = options.sdg_targets && named(schemes);
+    const Corpus corpus = read_corpus(db, analyzer, sdg_references);
     TrainReport report;
-    report.records = corpus.records.size();
+    report.records = static_cast<std::size_t>(
+        std::count(corpus.reference.begin(), corpus.reference.end(), false));  // the index's
     report.features = corpus.dictionary.size();
     report.models_dir = models_dir(db_dir);
 
@@ -374,12 +450,6 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
     make_empty_directory(staged);
     std::ofstream manifest(staged / tagging::kManifestFile, std::ios::binary);
     manifest << tagging::kManifestHeader << "\n";
-    std::vector<std::string> schemes = tagging::label_schemes(db);
-    if (!options.schemes.empty())
-        std::erase_if(schemes, [&](const std::string& s) {
-            return std::find(options.schemes.begin(), options.schemes.end(), s) ==
-                   options.schemes.end();
-        });
     for (std::size_t s = 0; s < schemes.size(); ++s) {
         SchemeTrainReport scheme_report;
         scheme_report.scheme = schemes[s];
@@ -389,6 +459,8 @@ TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
             const std::string file = "scheme-" + std::to_string(s) + ".bin";
             write_scheme(staged / file, models, corpus.dictionary.size());
             manifest << one_line(schemes[s]) << '\t' << file << '\n';
+            if (sdg_references && schemes[s] == sdg::kScheme)
+                write_references(staged / tagging::kReferencesFile, corpus, schemes[s], analyzer);
         }
         if (options.verbose)
             std::fprintf(
