@@ -18,6 +18,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -37,7 +38,7 @@ class IndexPipeline {
         std::size_t replaced = 0;  // records that replaced one with the same id
     };
 
-    // threads = 0: one analysis thread per core. capacity = 0: a default of 256 per thread.
+    // threads = 0: one analysis thread per core. capacity: records in flight (0: 256 per thread).
     IndexPipeline(IndexWriter& writer, const Analyzer& analyzer, unsigned threads = 0,
                   std::size_t capacity = 0);
     // Stops the threads without waiting for the records still queued: what the writer already
@@ -57,11 +58,12 @@ class IndexPipeline {
     Counts finish();
 
   private:
-    struct Slot {
-        std::optional<Xapian::Document> doc;
-        std::string id;
-    };
+    // Records travel in chunks, so that the threads meet once per chunk, not once per record:
+    // a record at a time, the locking and wake-ups cost more CPU than the analysis saved.
+    using Chunk = std::vector<Record>;
+    using BuiltChunk = std::vector<std::pair<std::string, Xapian::Document>>;  // (id, document)
 
+    void submit_chunk();  // hands pending_ to the analysis threads (caller's thread)
     void analyse_loop();
     void write_loop();
     void fail(std::exception_ptr error);  // under mutex_
@@ -70,19 +72,22 @@ class IndexPipeline {
 
     IndexWriter& writer_;
     const Analyzer& analyzer_;
-    std::size_t capacity_;
+    std::size_t chunk_size_;  // records per chunk
+    std::size_t capacity_;    // chunks in flight between add() and the writer
+    Chunk pending_;           // the chunk add() is filling (caller's thread only)
 
     std::mutex mutex_;
-    std::condition_variable space_;  // add() waits: fewer than capacity_ records in flight
-    std::condition_variable work_;   // analysis threads wait: a record queued, or closing
-    std::condition_variable ready_;  // the writer waits: the next document in order is built
-    std::condition_variable idle_;   // finish() waits: the writer has taken every record
-    std::deque<std::pair<std::size_t, Record>> queued_;  // (sequence number, record) to analyse
-    std::vector<Slot> built_;   // built documents, at their sequence number modulo capacity_
-    std::size_t next_seq_ = 0;  // sequence number of the next record add()ed
-    std::size_t written_ = 0;   // records the writer has taken (the next it writes is this one)
-    bool closing_ = false;      // no more records: threads end once their work is done
+    std::condition_variable space_;  // add() waits: fewer than capacity_ chunks in flight
+    std::condition_variable work_;   // analysis threads wait: a chunk queued, or closing
+    std::condition_variable ready_;  // the writer waits: the next chunk in order is built
+    std::condition_variable idle_;   // finish() waits: the writer has taken every chunk
+    std::deque<std::pair<std::size_t, Chunk>> queued_;  // (sequence number, chunk) to analyse
+    std::vector<std::optional<BuiltChunk>> built_;      // at their sequence number modulo capacity_
+    std::size_t next_seq_ = 0;  // sequence number of the next chunk submitted
+    std::size_t written_ = 0;   // chunks the writer has written (the next it writes is this one)
+    bool closing_ = false;      // no more chunks: threads end once their work is done
     bool stopping_ = false;     // end now, work or not
+    bool finished_ = false;     // finish() was called
     std::exception_ptr failure_;
     Counts counts_;
 
