@@ -1,5 +1,6 @@
 // Indexing throughput on the shared corpus records (../shared/corpus/records/*.jsonl, 34,046
-// records): building documents alone (analysis), and the whole write into a fresh index. Run:
+// records): building documents alone (analysis), and the whole write into a fresh index, record
+// by record and through the pipeline of `tawsiya index`. Run:
 // build/index_bench [--benchmark_repetitions=3]   (TAWSIYA_SHARED_CORPUS overrides the path)
 #include <benchmark/benchmark.h>
 
@@ -9,6 +10,7 @@
 #include <iostream>
 
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_pipeline.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
 
@@ -60,7 +62,8 @@ void BM_IndexAllRecords(benchmark::State& state) {
         state.PauseTiming();
         std::filesystem::remove_all(dir);
         state.ResumeTiming();
-        tawsiya::IndexWriter writer(dir.string(), analyzer(), 2000);
+        tawsiya::IndexWriter writer(dir.string(), analyzer(),
+                                    static_cast<std::size_t>(state.range(0)));
         for (const auto& record : records) writer.add(record);
         writer.commit();
     }
@@ -69,7 +72,41 @@ void BM_IndexAllRecords(benchmark::State& state) {
     state.counters["records/s"] = benchmark::Counter(
         static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_IndexAllRecords)->Unit(benchmark::kMillisecond)->Iterations(1);
+// By records per commit (--batch-size): 2,000 is the CLI's default.
+BENCHMARK(BM_IndexAllRecords)
+    ->Arg(2000)
+    ->Arg(10000)
+    ->Arg(40000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+// The same through the pipeline of `tawsiya index` (index_pipeline.hpp): analysis on
+// state.range(0) threads (0: one per core) while one thread writes; wall time.
+void BM_IndexAllRecordsPipeline(benchmark::State& state) {
+    const auto& records = shared_records();
+    if (records.empty()) return state.SkipWithError("shared corpus not found");
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("tawsiya-index-bench-" + std::to_string(::getpid()));
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::filesystem::remove_all(dir);
+        state.ResumeTiming();
+        tawsiya::IndexWriter writer(dir.string(), analyzer(), 2000);
+        tawsiya::IndexPipeline pipeline(writer, analyzer(), static_cast<unsigned>(state.range(0)));
+        for (const auto& record : records) pipeline.add(record);
+        pipeline.finish();
+        writer.commit();
+    }
+    std::filesystem::remove_all(dir);
+    state.counters["records/s"] = benchmark::Counter(
+        static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_IndexAllRecordsPipeline)
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -9,6 +9,9 @@ packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-op
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
 # The document readers (indexer/readers/): Poppler for PDF, libzip + libxml2 for .docx/.odt.
 packages+=(libpoppler-cpp-dev libzip-dev libxml2-dev)
+# The indexing peer of the benchmarks (bench/lucene_index_peer.cpp, issue 11): Lucene++, 2 MB;
+# only bench/ links it, and CMake skips the peer where it is missing.
+packages+=(liblucene++-dev)
 for flag in "$@"; do
     case "$flag" in
         --test) packages+=(chromium nodejs npm python3 clang-format-14)  # clang-format: check-format.sh

@@ -25,13 +25,19 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer);
 
 class IndexWriter {
   public:
-    // Opens (or creates) the index at `db_dir`. Throws IndexError if it cannot.
+    // Opens (or creates) the index at `db_dir`. Throws IndexError if it cannot. Sets Xapian's
+    // flush threshold (XAPIAN_FLUSH_THRESHOLD, read when a database is opened for writing) above
+    // `batch_size`, so that Xapian never commits part of a batch on its own: a batch is the unit
+    // a kill leaves or loses, whatever its size (Xapian's default would commit every 10,000).
     IndexWriter(const std::string& db_dir, const Analyzer& analyzer, std::size_t batch_size = 2000);
     ~IndexWriter();  // commits what is pending
 
     // Adds the record, or replaces the one with the same id. Returns true when it replaced one.
     // Throws FormatError (check_terms) with the index unchanged.
     bool add(const Record& record);
+    // The same for a document already made by make_document (IndexPipeline builds them on other
+    // threads): `id` is the record's id.
+    bool add(const std::string& id, Xapian::Document doc);
     // Makes everything added so far durable, as one atomic step.
     void commit();
 

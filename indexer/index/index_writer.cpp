@@ -1,5 +1,8 @@
 #include "tawsiya/index_writer.hpp"
 
+#include <cstdlib>
+#include <string>
+
 #include "tawsiya/error.hpp"
 #include "tawsiya/fault_injection.hpp"
 #include "tawsiya/schema.hpp"
@@ -8,7 +11,10 @@ namespace tawsiya {
 
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::string& db_dir) {
+Xapian::WritableDatabase open_writable(const std::string& db_dir, std::size_t batch_size) {
+    // Read by Xapian in the WritableDatabase constructor only. Set before any thread of ours
+    // runs (IndexPipeline starts its threads after the writer is open).
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(batch_size + 1).c_str(), 1);
     try {
         Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OPEN);
         const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
@@ -32,7 +38,9 @@ Xapian::WritableDatabase open_writable(const std::string& db_dir) {
 
 IndexWriter::IndexWriter(const std::string& db_dir, const Analyzer& analyzer,
                          std::size_t batch_size)
-    : db_(open_writable(db_dir)), analyzer_(analyzer), batch_size_(batch_size ? batch_size : 1) {
+    : db_(open_writable(db_dir, batch_size ? batch_size : 1)),
+      analyzer_(analyzer),
+      batch_size_(batch_size ? batch_size : 1) {
     fault::reached(fault::Step::opened);
 }
 
@@ -45,10 +53,21 @@ IndexWriter::~IndexWriter() {
 }
 
 bool IndexWriter::add(const Record& record) {
-    Xapian::Document doc = make_document(record, analyzer_);  // may refuse the record: first
-    const std::string id_term = schema::id_term(record.id);
+    return add(record.id, make_document(record, analyzer_));  // may refuse the record: first
+}
+
+bool IndexWriter::add(const std::string& id, Xapian::Document doc) {
+    const std::string id_term = schema::id_term(id);
+    // A new id is added, not replaced: the same document id as replace_document would give it
+    // (the next), but replace_document(term) opens the term's posting list, and to do that glass
+    // first writes every position list still buffered into the position table
+    // (GlassWritableDatabase::open_post_list), at every record instead of once per batch: most
+    // of the writer's time. A term frequency is read without any flush.
     const bool replaced = db_.term_exists(id_term);
-    db_.replace_document(id_term, doc);
+    if (replaced)
+        db_.replace_document(id_term, doc);
+    else
+        db_.add_document(doc);
     ++pending_;
     fault::reached(fault::Step::added);
     if (pending_ >= batch_size_) commit();

@@ -15,6 +15,7 @@
 #include "cli/elapsed_line.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/index_pipeline.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/tagger.hpp"
@@ -32,6 +33,7 @@ struct IndexOptions {
     std::string db;
     ReadOptions read;
     std::size_t batch_size = 2000;
+    unsigned threads = 0;  // analysis threads; 0: one per core
     bool progress = false;
     bool quiet = false;
     bool train = false;        // train the taggers and the translation tables after indexing
@@ -135,8 +137,10 @@ IndexOptions parse_options(const Args& args) {
          "'text=Recommendation,state=Country,tags.sdg=SDGs' or a file of field=Column lines "
          "(docs/record-format.md)")  //
         ("batch-size", po::value(&options.batch_size)->default_value(options.batch_size),
-         "records per commit")                                                    //
-        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
+         "records per commit")  //
+        ("threads", po::value(&options.threads)->default_value(options.threads),
+         "analysis threads beside the reader and the one writer (0: one per core)")  //
+        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")     //
         ("train", po::bool_switch(&options.train),
          "then train the taggers (as `tawsiya train`) and the term translations (as `tawsiya "
          "train-xlang`) from the whole index")  //
@@ -189,27 +193,32 @@ int run_index(const Args& args) {
 
     // Opened at the first record, so that a run that reads nothing (a missing or unreadable
     // input) leaves no empty index directory behind.
+    // The pipeline analyses on every core while one thread writes (index_pipeline.hpp); it is
+    // declared after the writer so that it stops before the writer commits what it took.
     std::optional<IndexWriter> writer;
+    std::optional<IndexPipeline> pipeline;
     auto open_writer = [&] {
         // "created if needed" (--help), with its parents: /var/lib/tawsiya/db before the service
         // has ever run (docs/server.md).
         const std::filesystem::path parent = std::filesystem::path(options.db).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         writer.emplace(options.db, analyzer, options.batch_size);
+        pipeline.emplace(*writer, analyzer, options.threads);
     };
-    auto add = [&](const Record& record) {
+    std::size_t queued = 0;
+    auto add = [&](Record&& record) {
         if (!writer) open_writer();
-        (writer->add(record) ? summary.replaced : summary.added) += 1;
-        progress.update(summary.added + summary.replaced);
+        pipeline->add(std::move(record));
+        progress.update(++queued);
     };
     if (options.read.strict) {
-        for (const auto& record : validated) add(record);
+        for (auto& record : validated) add(std::move(record));
     } else {
         for (const auto& input : options.inputs) {
             try {
                 check_openable(input);
                 read_any(
-                    input, options.read, [&](Record&& r) { add(r); }, summary.report);
+                    input, options.read, [&](Record&& r) { add(std::move(r)); }, summary.report);
             } catch (const InputError& e) {
                 summary.unreadable.push_back(e.what());
             }
@@ -217,6 +226,11 @@ int run_index(const Args& args) {
     }
     const bool failed = !summary.unreadable.empty();
     if (!writer && !failed) open_writer();  // an empty index, to serve
+    if (pipeline) {
+        const IndexPipeline::Counts counts = pipeline->finish();
+        summary.added = counts.added;
+        summary.replaced = counts.replaced;
+    }
     if (writer) writer->commit();
     progress.finish();
 
