@@ -321,7 +321,7 @@ function renderSummary() {
   let rejected = 0;
   for (const s of shown) for (const d of s.decisions.values()) d === 'accepted' ? ++accepted : ++rejected;
   const parts = [];
-  if (doc?.name) parts.push(doc.file ? t('tagFileSummary', { name: doc.name, format: doc.file.format, pages: doc.file.pages ?? '—' }) : doc.name);
+  if (doc?.name && doc.file) parts.push(t(doc.file.pages ? 'tagFileSummary' : 'tagFileFormat', { name: doc.name, format: doc.file.format, pages: doc.file.pages }));
   parts.push(plural('tagCount', shown.length));
   if (dropped) parts.push(t('tagDroppedCount', { n: dropped }));
   if (accepted || rejected) parts.push(t('tagReviewed', { accepted, rejected }));
