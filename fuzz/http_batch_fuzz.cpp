@@ -7,6 +7,7 @@
 
 #include "fuzz_support.hpp"
 #include "http/batch_handlers.hpp"
+#include "http/tag_handlers.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/translation.hpp"

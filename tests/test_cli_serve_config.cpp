@@ -155,6 +155,7 @@ TEST_CASE("the package's tawsiya.conf sets every serve option, to its default", 
     CHECK(s.server.batch_threads == defaults.server.batch_threads);
     CHECK(s.server.batch_queue == defaults.server.batch_queue);
     CHECK(s.server.session.max_body_bytes == defaults.server.session.max_body_bytes);
+    CHECK(s.server.session.max_upload_bytes == defaults.server.session.max_upload_bytes);
     CHECK(s.server.session.max_header_bytes == defaults.server.session.max_header_bytes);
     CHECK(s.server.session.timeout == defaults.server.session.timeout);
     CHECK(s.server.search.max_query_bytes == defaults.server.search.max_query_bytes);

@@ -25,6 +25,7 @@
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
+#include "support/minimal_pdf.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/dedup.hpp"
@@ -55,10 +56,13 @@ bool sample_corpus_present() {
 // `tawsiya serve` on its own index; stops it with SIGTERM when it goes out of scope.
 class ServerProcess {
   public:
-    explicit ServerProcess(const std::vector<std::string>& extra = {}) {
+    // `corpus`: the records to index (default: the sample corpus).
+    explicit ServerProcess(const std::vector<std::string>& extra = {},
+                           const std::string& corpus = {}) {
         db_ = dir_ / "db";
         const int indexed = test::run(
-            {TAWSIYA_BINARY, "index", test::source_path("corpus/sample.jsonl"), "--db", db_},
+            {TAWSIYA_BINARY, "index",
+             corpus.empty() ? test::source_path("corpus/sample.jsonl") : corpus, "--db", db_},
             dir_ / "index.log");
         if (indexed != 0) FAIL("tawsiya index failed:\n" << read_file(dir_ / "index.log"));
         std::vector<std::string> argv = {TAWSIYA_BINARY, "serve", "--db",      db_,
@@ -874,4 +878,224 @@ TEST_CASE("SIGTERM stops the server cleanly with exit code 0", "[http][server][s
     beast::error_code ec;
     socket.connect({net::ip::make_address("127.0.0.1"), server.port()}, ec);
     CHECK(ec);
+}
+
+// ---- POST /api/tag/file: the document as staff received it --------------------------------
+
+TEST_CASE("a document file is uploaded, read by its content, split and tagged",
+          "[http][server][tagfile]") {
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
+    ServerProcess server({"--max-upload-bytes", "3000000"});
+    const auto upload = [&](const std::string& target, std::string body, const std::string& type) {
+        bhttp::request<bhttp::string_body> request{bhttp::verb::post, target, 11};
+        if (!type.empty()) request.set(bhttp::field::content_type, type);
+        request.body() = std::move(body);
+        return Client(server.port()).send(std::move(request));
+    };
+    const auto error_of = [](const Response& response) {
+        INFO(response.body());
+        return std::string(parse_json(response.body())["error"]["message"].GetString());
+    };
+    const auto fixture = [](const std::string& name) {
+        return read_file(test::source_path("tests/fixtures/" + name));
+    };
+
+    SECTION("a PDF and a .docx, each by its content whatever its type says") {
+        const auto pdf = upload("/api/tag/file", fixture("upr-report-en.pdf"), "application/pdf");
+        INFO(pdf.body());
+        REQUIRE(pdf.result() == bhttp::status::ok);
+        const auto tagged = parse_json(pdf.body());
+        CHECK(std::string(tagged["file"]["format"].GetString()) == "PDF");
+        CHECK(tagged["file"]["pages"].GetUint() >= 1);
+        REQUIRE(tagged["paragraphs"].Size() >= 3);
+        const auto& first = tagged["paragraphs"][0];
+        CHECK(first["page"].GetUint() >= 1);
+        CHECK(first["matches"].IsArray());
+        CHECK(first.HasMember("suggestions"));
+        // A Word file sent as bytes under a PDF's name: the split only, to review first.
+        const auto docx =
+            upload("/api/tag/file?name=report.pdf&match=0",
+                   fixture("concluding-observations-fr.docx"), "application/octet-stream");
+        INFO(docx.body());
+        REQUIRE(docx.result() == bhttp::status::ok);
+        const auto split = parse_json(docx.body());
+        CHECK(std::string(split["file"]["format"].GetString()) == "Word (.docx)");
+        CHECK_FALSE(split["file"].HasMember("pages"));
+        REQUIRE(split["paragraphs"].Size() >= 2);
+        CHECK_FALSE(split["paragraphs"][0].HasMember("matches"));
+        CHECK(std::string(split["paragraphs"][0]["lang"].GetString()) == "fr");
+        CHECK(std::string(split["kind"].GetString()) == "concluding_observations");
+    }
+
+    SECTION("text in the encoding its Content-Type names") {
+        const std::string latin1 =
+            "12. L'\xC9tat partie devrait ratifier le Protocole facultatif se rapportant \xE0 la "
+            "Convention contre la torture.\n";
+        const auto response =
+            upload("/api/tag/file?match=0", latin1, "text/plain; charset=ISO-8859-1");
+        INFO(response.body());
+        REQUIRE(response.result() == bhttp::status::ok);
+        const auto split = parse_json(response.body());
+        REQUIRE(split["paragraphs"].Size() == 1);
+        CHECK_THAT(split["paragraphs"][0]["text"].GetString(),
+                   Catch::StartsWith("L'\xC3\x89tat partie devrait"));
+    }
+
+    SECTION("a 60-page report over the body limit goes through; beyond the upload limit, a 413") {
+        // Words differing from page to page: a line that repeats at the top of every page is a
+        // running header, and the reader drops it.
+        const char* topics[] = {"torture",   "education", "health",      "housing",    "water",
+                                "elections", "prisons",   "journalists", "children",   "women",
+                                "migrants",  "refugees",  "disability",  "minorities", "courts",
+                                "police",    "labour",    "poverty",     "land",       "language"};
+        std::vector<std::vector<std::string>> pages(60);
+        std::size_t number = 0;
+        for (auto& page : pages)
+            for (int i = 0; i < 3; ++i) {
+                ++number;
+                const std::string topic = topics[(number * 7) % 20];
+                const std::string region = {char('A' + number / 26), char('A' + number % 26)};
+                page.push_back(std::to_string(number) + ". The State party should adopt a law on " +
+                               topic + " in region " + region + " and");
+                page.push_back("set up a national mechanism to monitor " + topic + ".");
+                page.emplace_back();
+            }
+        // A report with pictures: 1.5 MB, over the 1 MiB every other route allows.
+        const std::string report = test::minimal_pdf(pages, 1500000);
+        REQUIRE(report.size() > (1u << 20));
+        const auto response = upload("/api/tag/file?match=0", report, "application/pdf");
+        INFO(response.body().substr(0, 2000));
+        REQUIRE(response.result() == bhttp::status::ok);
+        const auto split = parse_json(response.body());
+        CHECK(split["file"]["pages"].GetUint() == 60);
+        REQUIRE(split["paragraphs"].Size() == 180);
+        CHECK(std::string(split["paragraphs"][179]["paragraph"].GetString()) == "180");
+        CHECK(split["paragraphs"][0]["page"].GetUint() == 1);
+        CHECK(split["paragraphs"][3]["page"].GetUint() == 2);
+        CHECK(split["paragraphs"][179]["page"].GetUint() == 60);
+        // The same size elsewhere is refused, and a file beyond the upload limit says the limit.
+        const auto match = upload("/api/match", std::string(1500000, ' '), "application/json");
+        CHECK(match.result() == bhttp::status::payload_too_large);
+        const auto big =
+            upload("/api/tag/file", test::minimal_pdf(pages, 3500000), "application/pdf");
+        CHECK(big.result() == bhttp::status::payload_too_large);
+        CHECK_THAT(error_of(big), Catch::Contains("upload limit of 3000000 bytes"));
+    }
+
+    SECTION("a file that cannot be read is a 400 saying why") {
+        const auto refused = [&](const std::string& body, const std::string& type,
+                                 const std::string& target = "/api/tag/file") {
+            const auto response = upload(target, body, type);
+            CHECK(response.result() == bhttp::status::bad_request);
+            return error_of(response);
+        };
+        CHECK_THAT(refused("%PDF-1.4\nbroken", "application/pdf"),
+                   Catch::StartsWith("file: a damaged PDF"));
+        CHECK_THAT(refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "old",
+                           "application/msword"),
+                   Catch::StartsWith("file: an old Word"));
+        CHECK_THAT(refused(std::string("PK\x03\x04", 4) + std::string(100, 'z'), ""),
+                   Catch::StartsWith("file:"));
+        CHECK_THAT(refused("--x\r\nContent-Disposition: form-data\r\n\r\nx\r\n--x--",
+                           "multipart/form-data; boundary=x"),
+                   Catch::StartsWith("file: send the file itself"));
+        CHECK_THAT(refused("", "application/pdf"), Catch::StartsWith("file: the request body"));
+        CHECK_THAT(refused(test::minimal_pdf({{""}}), "application/pdf"),
+                   Catch::StartsWith("file: the PDF holds no text"));
+        CHECK_THAT(refused("12. text", "text/plain", "/api/tag/file?k=0"), Catch::StartsWith("k:"));
+        CHECK_THAT(refused("12. text", "text/plain", "/api/tag/file?page=2"),
+                   Catch::StartsWith("page:"));
+        const auto get = Client(server.port()).get("/api/tag/file");
+        CHECK(get.result() == bhttp::status::method_not_allowed);
+    }
+}
+
+TEST_CASE("a reviewed split is tagged as given: /api/tag with segments",
+          "[http][server][tagfile]") {
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
+    ServerProcess server;
+    Client client(server.port());
+    const auto post = [&](const std::string& body) {
+        return client.send(json_request("/api/tag", body));
+    };
+    // The split alone: no matches, the document's state and kind said.
+    const auto split = parse_json(
+        post(
+            R"({"text": "Concluding observations on the report of Morocco\n\n12. The Committee recommends that the State party:\n(a) Ratify the Optional Protocol to the Convention against Torture;\n(b) Establish a moratorium on executions.\n", "match": false})")
+            .body());
+    REQUIRE(split["paragraphs"].Size() == 2);
+    CHECK_FALSE(split["paragraphs"][0].HasMember("matches"));
+    CHECK(std::string(split["state"]["name"].GetString()) == "Morocco");
+    // Staff merged the two sub-paragraphs: one segment, matched with the state and chapeau.
+    const auto merged = post(
+        R"j({"segments": [{"paragraph": "12 (a)", "line": 4, "text": "Ratify the Optional Protocol to the Convention against Torture; establish a moratorium on executions.", "context": "The Committee recommends that the State party:"}], "state": "Morocco", "k": 3})j");
+    INFO(merged.body());
+    REQUIRE(merged.result() == bhttp::status::ok);
+    const auto tagged = parse_json(merged.body());
+    REQUIRE(tagged["paragraphs"].Size() == 1);
+    const auto& one = tagged["paragraphs"][0];
+    CHECK(std::string(one["paragraph"].GetString()) == "12 (a)");
+    CHECK(one["line"].GetUint() == 4);
+    CHECK(one["matches"].Size() >= 1);
+    CHECK(one["matches"].Size() <= 3);
+    CHECK(std::string(one["suggestions"]["mechanism"][0]["label"].GetString()) == "treaty_body");
+    const auto bad = post(R"({"segments": [{"text": "x"}, {"paragraph": "2"}]})");
+    CHECK(bad.result() == bhttp::status::bad_request);
+    CHECK_THAT(std::string(parse_json(bad.body())["error"]["message"].GetString()),
+               Catch::StartsWith("segments[1].text:"));
+}
+
+// ---- GET /api/export: written as it is read --------------------------------------------------
+
+TEST_CASE("a 10,000-record export is streamed in chunks, each row as read",
+          "[http][server][export]") {
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
+    // Just over the export's cap: the sample's records again and again, each with its own id.
+    test::TempDir corpus_dir;
+    const std::string corpus = corpus_dir / "many.jsonl";
+    {
+        std::istringstream sample(read_file(test::source_path("corpus/sample.jsonl")));
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(sample, line);)
+            if (!line.empty()) lines.push_back(line);
+        REQUIRE_FALSE(lines.empty());
+        std::ofstream out(corpus);
+        const std::string key = "\"id\": \"";
+        for (std::size_t i = 0; i < 10050; ++i) {
+            std::string line = lines[i % lines.size()];
+            const auto at = line.find(key);
+            REQUIRE(at != std::string::npos);
+            const auto end = line.find('"', at + key.size());
+            line.insert(end, "-copy" + std::to_string(i));
+            out << line << '\n';
+        }
+    }
+    ServerProcess server({}, corpus);
+    Client client(server.port());
+    const auto jsonl = client.get("/api/export?format=jsonl&limit=10000");
+    REQUIRE(jsonl.result() == bhttp::status::ok);
+    // Chunked: the length is not known when the first rows go out.
+    CHECK(header(jsonl, bhttp::field::transfer_encoding) == "chunked");
+    CHECK(header(jsonl, bhttp::field::content_length).empty());
+    std::set<std::string> ids;
+    std::size_t start = 0;
+    for (std::size_t end = jsonl.body().find('\n'); end != std::string::npos;
+         start = end + 1, end = jsonl.body().find('\n', start))
+        ids.insert(parse_json(jsonl.body().substr(start, end - start))["id"].GetString());
+    CHECK(start == jsonl.body().size());
+    CHECK(ids.size() == 10000);
+    // The connection stays usable after the last chunk.
+    const auto csv = client.get("/api/export?format=csv&limit=250");
+    REQUIRE(csv.result() == bhttp::status::ok);
+    CHECK(std::count(csv.body().begin(), csv.body().end(), '\n') == 251);
+    CHECK(csv.body().rfind("\xEF\xBB\xBFid,", 0) == 0);
+    // HEAD: the headers alone; HTTP/1.0: the same body, unchunked, ended by closing.
+    const auto head = client.head("/api/export?format=csv&limit=250");
+    CHECK(head.result() == bhttp::status::ok);
+    CHECK(head.body().empty());
+    bhttp::request<bhttp::string_body> old{bhttp::verb::get, "/api/export?format=csv&limit=250",
+                                           10};
+    const auto unchunked = Client(server.port()).send(std::move(old));
+    CHECK(header(unchunked, bhttp::field::transfer_encoding).empty());
+    CHECK(unchunked.body() == csv.body());
 }

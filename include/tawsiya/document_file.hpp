@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tawsiya/error.hpp"
 
@@ -53,7 +54,13 @@ struct DocumentText {
     std::string text;
     FileFormat format = FileFormat::text;
     std::size_t pages = 0;  // PDF only
+    // PDF only: the 1-based line of `text` each page starts on, in page order, so that a line
+    // (DocumentParagraph::line) can be told its page (page_of_line).
+    std::vector<std::size_t> page_lines;
 };
+
+// The 1-based page `line` of a PDF's text is on; 0 when there are no pages (not a PDF).
+std::size_t page_of_line(const std::vector<std::size_t>& page_lines, std::size_t line);
 
 // The text of a document held in memory; `path` names it in errors. `encoding` (an ICU
 // converter name) applies to plain text only; empty: UTF-8 when valid, else Mac Roman.

@@ -1,6 +1,7 @@
 // A document's file format by its content, and its text through the reader of that format.
 #include "tawsiya/document_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -73,13 +74,20 @@ FileFormat file_format(std::string_view bytes, const std::string& path,
     return FileFormat::text;
 }
 
+std::size_t page_of_line(const std::vector<std::size_t>& page_lines, std::size_t line) {
+    // The last page starting on or before the line.
+    const auto after = std::upper_bound(page_lines.begin(), page_lines.end(), line);
+    return after == page_lines.begin() ? (page_lines.empty() ? 0 : 1)
+                                       : static_cast<std::size_t>(after - page_lines.begin());
+}
+
 DocumentText document_text(std::string_view bytes, const std::string& path,
                            const std::string& encoding, const DocumentLimits& limits) {
     check_size(bytes.size(), path, limits);
     DocumentText out;
     if (is_pdf(bytes)) {
         out.format = FileFormat::pdf;
-        out.text = readers::pdf_text(bytes, path, limits, out.pages);
+        out.text = readers::pdf_text(bytes, path, limits, out.pages, out.page_lines);
     } else if (readers::looks_like_zip(bytes)) {
         const readers::ZipArchive zip(bytes, path, limits);
         out.format = office_format(zip, path);

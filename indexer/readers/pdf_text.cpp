@@ -290,7 +290,7 @@ void silence(const std::string&, void*) {}  // Poppler's warnings about damaged 
 }  // namespace
 
 std::string pdf_text(std::string_view bytes, const std::string& path, const DocumentLimits& limits,
-                     std::size_t& page_count) {
+                     std::size_t& page_count, std::vector<std::size_t>& page_lines) {
     poppler::set_debug_error_function(silence, nullptr);
     std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -324,9 +324,13 @@ std::string pdf_text(std::string_view bytes, const std::string& path, const Docu
     drop_furniture(pages);
 
     std::string out;
-    std::string previous;  // the last line written
+    std::string previous;        // the last line written
+    std::size_t line_count = 0;  // the lines of `out` so far, a blank line included
+    page_lines.clear();
     for (std::size_t p = 0; p < pages.size(); ++p) {
         const std::vector<Line>& lines = pages[p].lines;
+        // The line of `out` the page starts on (an empty page: the next line written).
+        page_lines.push_back(line_count + 1);
         // The page's usual distance from a line to the next: a paragraph leaves more.
         std::vector<double> pitches;
         for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -347,7 +351,9 @@ std::string pdf_text(std::string_view bytes, const std::string& path, const Docu
                     blank = usual > 0 && (pitch > 1.25 * usual || pitch < -usual);
                 }
                 out += blank ? "\n\n" : "\n";
+                line_count += blank ? 2 : 1;
             }
+            if (i == 0) page_lines.back() = line_count + 1;
             out += text;
             previous = text;
         }

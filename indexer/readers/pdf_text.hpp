@@ -6,13 +6,15 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tawsiya/document_file.hpp"
 
 namespace tawsiya::readers {
 
 // Throws DocumentError for a damaged or encrypted PDF, or one over limits.max_pages.
+// `page_lines`: the 1-based line of the text each page starts on (DocumentText::page_lines).
 std::string pdf_text(std::string_view bytes, const std::string& path, const DocumentLimits& limits,
-                     std::size_t& pages);
+                     std::size_t& pages, std::vector<std::size_t>& page_lines);
 
 }  // namespace tawsiya::readers

@@ -44,6 +44,10 @@ ServeSettings parse_serve_options(const Args& args) {
         ("max-body-bytes",
          po::value(&server.session.max_body_bytes)->default_value(server.session.max_body_bytes),
          "largest request body (413 beyond)")  //
+        ("max-upload-bytes",
+         po::value(&server.session.max_upload_bytes)
+             ->default_value(server.session.max_upload_bytes),
+         "largest file sent to POST /api/tag/file (413 beyond)")  //
         ("max-header-bytes",
          po::value(&server.session.max_header_bytes)
              ->default_value(server.session.max_header_bytes),

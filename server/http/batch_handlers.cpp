@@ -2,10 +2,8 @@
 
 #include "engine/dedup_json.hpp"
 #include "engine/match_json.hpp"
-#include "engine/tag_json.hpp"
 #include "http/json_body.hpp"
 #include "tawsiya/dedup.hpp"
-#include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 
 namespace tawsiya::http {
@@ -67,45 +65,6 @@ std::string handle_match(Matcher& matcher, std::string_view body) {
             throw UsageError("state_scope", "must be prefer, only or any");
     }
     return match_result_to_json(optional_string(doc, "id").value_or(""), matcher.match(request));
-}
-
-std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_view body,
-                       const BatchLimits& limits) {
-    const rapidjson::Document doc = parse_json_body(body);
-    const auto text = optional_string(doc, "text");
-    if (!text || blank(*text)) throw UsageError("text", "give the text of the document to tag");
-    // Line endings (CRLF, CR) are the splitter's to normalize: one CRLF is one line end.
-    const std::string& document = *text;
-    const auto lang = optional_lang(doc, "lang");
-    std::size_t k = 5;
-    if (const auto given = optional_uint(doc, "k")) {
-        if (*given == 0 || *given > matcher.options().max_k)
-            throw LimitError("k",
-                             "must be between 1 and " + std::to_string(matcher.options().max_k));
-        k = *given;
-    }
-    const auto paragraphs = split_recommendations(document, analyzer, lang);
-    if (paragraphs.size() > limits.max_tag_paragraphs)
-        throw LimitError("text", "holds " + std::to_string(paragraphs.size()) +
-                                     " recommendations; at most " +
-                                     std::to_string(limits.max_tag_paragraphs) +
-                                     " per request (use `tawsiya tag` for more)");
-    // Who issued the document: its symbol names a committee, a chapeau's formula the mechanism.
-    const auto given_symbol = optional_string(doc, "symbol");
-    const auto symbol = given_symbol ? given_symbol : document_symbol(document);
-    std::string out = "{\"paragraphs\":[";
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        MatchRequest request;
-        request.text = paragraphs[i].text;
-        request.lang = paragraphs[i].lang;
-        request.symbol = symbol;
-        request.context = paragraphs[i].context;
-        request.k = k;
-        if (i) out += ',';
-        out += tagged_paragraph_to_json(paragraphs[i], matcher.match(request));
-    }
-    out += "]}";
-    return out;
 }
 
 std::string handle_dedup(const Analyzer& analyzer, const TranslationTable* translations,

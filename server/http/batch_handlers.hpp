@@ -21,9 +21,7 @@ struct BatchLimits {
 // POST /api/match {"text", "lang"?, "k"?, "filters"?: {facet: [labels]}, "xlang"?}
 std::string handle_match(Matcher& matcher, std::string_view body);
 
-// POST /api/tag {"text": document, "lang"?, "k"?} -> {"lang", "paragraphs": [tagged paragraph]}
-std::string handle_tag(Matcher& matcher, const Analyzer& analyzer, std::string_view body,
-                       const BatchLimits& limits);
+// POST /api/tag and /api/tag/file: tag_handlers.hpp.
 
 // POST /api/dedup {"items": [{"id"?, "text", "lang"?}], "threshold"?, "xlang"?} or
 // {"text": "one per line", ...}; `translations` (may be null) compares items across languages.

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <xapian.h>
+
 #include "http/search_params.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/result_json.hpp"
@@ -106,55 +108,63 @@ void append_jsonl_row(std::string& out, const SearchHit& hit) {
 
 }  // namespace
 
-ExportBody handle_export(Searcher& searcher, const QueryParams& params,
-                         const SearchLimits& limits) {
-    Format format = Format::csv;
-    std::size_t limit = kMaxExportRecords;
+ExportStream::ExportStream(const QueryParams& params, const SearchLimits& limits) {
     QueryParams search_params;
     for (const auto& [name, value] : params) {
         if (name == "format") {
             if (value == "csv")
-                format = Format::csv;
+                csv_ = true;
             else if (value == "jsonl")
-                format = Format::jsonl;
+                csv_ = false;
             else
                 throw UsageError("format", "must be csv or jsonl");
         } else if (name == "limit") {
-            limit = parse_limit(value);
+            limit_ = parse_limit(value);
         } else if (name == "page" || name == "size" || name == "facets") {
             throw UsageError(name, "is not an export parameter; use limit");
         } else {
             search_params.emplace_back(name, value);
         }
     }
-    SearchRequest request = parse_search_params(search_params, limits);
-    request.facets = false;
-    request.size = export_page_size(limits);
+    request_ = parse_search_params(search_params, limits);
+    request_.facets = false;
+    request_.size = export_page_size(limits);
+    request_.page = 1;
+    max_page_ = limits.max_page;
+    content_type_ = csv_ ? "text/csv; charset=utf-8" : "application/x-ndjson";
+    filename_ = csv_ ? "tawsiya-export.csv" : "tawsiya-export.jsonl";
+}
 
-    ExportBody out;
-    if (format == Format::csv) {
-        out.content_type = "text/csv; charset=utf-8";
-        out.filename = "tawsiya-export.csv";
-        out.body = "\xEF\xBB\xBF";
-        out.body += kCsvHeader;
-    } else {
-        out.content_type = "application/x-ndjson";
-        out.filename = "tawsiya-export.jsonl";
-    }
-    std::size_t written = 0;
-    for (request.page = 1; written < limit && request.page <= limits.max_page; ++request.page) {
-        const SearchResult result = searcher.search(request);
-        for (const auto& hit : result.hits) {
-            if (written == limit) break;
-            if (format == Format::csv)
-                append_csv_row(out.body, hit);
-            else
-                append_jsonl_row(out.body, hit);
-            ++written;
+bool ExportStream::next(Searcher& searcher, std::string& out) {
+    const std::size_t before = out.size();
+    if (!started_) {
+        started_ = true;
+        if (csv_) {
+            out += "\xEF\xBB\xBF";
+            out += kCsvHeader;
         }
-        if (result.hits.size() < request.size) break;
     }
-    return out;
+    if (done_ || written_ >= limit_ || request_.page > max_page_) return out.size() > before;
+    SearchResult result;
+    try {
+        result = searcher.search(request_);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // The indexer committed twice while we read: the next pages come from the new revision,
+        // as a user paging through the results would see them.
+        searcher.reopen();
+        result = searcher.search(request_);
+    }
+    for (const auto& hit : result.hits) {
+        if (written_ == limit_) break;
+        if (csv_)
+            append_csv_row(out, hit);
+        else
+            append_jsonl_row(out, hit);
+        ++written_;
+    }
+    ++request_.page;
+    if (result.hits.size() < request_.size) done_ = true;
+    return out.size() > before;
 }
 
 }  // namespace tawsiya::http

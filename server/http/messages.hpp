@@ -2,6 +2,7 @@
 // JSON bodies, the JSON error shape {"error": {"status": N, "message": "..."}}, security headers.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,21 @@ namespace beast_http = boost::beast::http;
 using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
+
+// A body written as it is made, in chunks (Transfer-Encoding: chunked): each call appends the next
+// part to `chunk` and returns true, or returns false after the last. It is called on the
+// connection's worker thread, one call at a time; an exception aborts the connection (the header
+// is gone, so the truncated chunked body is what tells the client).
+using BodyStream = std::function<bool(std::string& chunk)>;
+
+// What a handler answers: a response, or for a streamed one its header (chunked, no body) and the
+// stream of its body.
+struct Reply {
+    Reply(Response r) : response(std::move(r)) {}  // NOLINT: every Response is a Reply
+    Reply(Response r, BodyStream s) : response(std::move(r)), stream(std::move(s)) {}
+    Response response;
+    BodyStream stream;
+};
 
 // A response with `body` of `content_type`, the request's version and keep-alive, and the
 // security headers (Content-Security-Policy, nosniff, no-referrer).

@@ -10,6 +10,7 @@
 #include "http/export_handler.hpp"
 #include "http/related_handler.hpp"
 #include "http/static_assets.hpp"
+#include "http/tag_handlers.hpp"
 #include "http/url_codec.hpp"
 #include "tawsiya/error.hpp"
 
@@ -20,6 +21,8 @@ namespace {
 constexpr std::string_view kRecordsPrefix = "/api/records/";
 constexpr std::string_view kRelatedSuffix = "/related";
 constexpr std::string_view kReadOnlyMethods = "GET, HEAD";
+// The one route whose body is a file: it has the upload limit, not the body limit.
+constexpr std::string_view kTagFilePath = "/api/tag/file";
 
 bool is_read(const Request& request) {
     return request.method() == beast_http::verb::get || request.method() == beast_http::verb::head;
@@ -44,12 +47,14 @@ enum class ApiRoute {
     related,
     match,
     tag,
+    tag_file,
     dedup
 };
 
 // The POST endpoints compute from their body and write nothing.
 bool is_post_route(ApiRoute route) {
-    return route == ApiRoute::match || route == ApiRoute::tag || route == ApiRoute::dedup;
+    return route == ApiRoute::match || route == ApiRoute::tag || route == ApiRoute::tag_file ||
+           route == ApiRoute::dedup;
 }
 
 ApiRoute find_api_route(const Target& target) {
@@ -60,6 +65,7 @@ ApiRoute find_api_route(const Target& target) {
     if (target.path == "/api/match") return ApiRoute::match;
     if (target.path == "/api/dedup") return ApiRoute::dedup;
     if (target.path == "/api/tag") return ApiRoute::tag;
+    if (target.path == kTagFilePath) return ApiRoute::tag_file;
     // An id ending in "/related" is reached with its '/' encoded (%2Frelated).
     if (target.raw_path.size() > kRecordsPrefix.size() + kRelatedSuffix.size() &&
         target.raw_path.starts_with(kRecordsPrefix) && target.raw_path.ends_with(kRelatedSuffix))
@@ -80,6 +86,12 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
             if (!context.matcher || !context.analyzer)
                 throw NotFoundError("tagging is not available on this server");
             return handle_tag(context.matcher(), *context.analyzer, request.body(), context.batch);
+        case ApiRoute::tag_file:
+            if (!context.matcher || !context.analyzer)
+                throw NotFoundError("tagging is not available on this server");
+            return handle_tag_file(context.matcher(), *context.analyzer, request.body(),
+                                   to_std(request[beast_http::field::content_type]), target.query,
+                                   context.batch);
         case ApiRoute::dedup:
             if (!context.analyzer) throw NotFoundError("deduplication is not available here");
             return handle_dedup(*context.analyzer, context.translations, request.body(),
@@ -113,28 +125,34 @@ std::string run_api_route(ApiRoute route, const Target& target, const Request& r
     throw std::logic_error("no API route");
 }
 
-// The export is a file, not JSON: its own type and a download name. Not cached (up to
-// kMaxExportRecords records).
-Response export_response(const Request& request, const Target& target, RequestContext& context) {
-    ExportBody exported;
-    try {
-        exported = handle_export(context.searcher, target.query, context.limits);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        context.searcher.reopen();
-        exported = handle_export(context.searcher, target.query, context.limits);
-    }
-    auto response =
-        make_response(request, Status::ok, std::move(exported.body), exported.content_type);
+// The export is a file, not JSON: its own type and a download name, not cached, and written as
+// it is read (chunked), a page of rows at a time. The first page is read here, so that a bad query
+// is still a JSON error; the later ones by the Searcher of whichever worker writes them.
+Reply export_response(const Request& request, const Target& target, RequestContext& context) {
+    auto exported = std::make_shared<ExportStream>(target.query, context.limits);
+    auto first = std::make_shared<std::string>();
+    exported->next(context.searcher, *first);
+    auto response = make_response(request, Status::ok, {}, exported->content_type());
     response.set(beast_http::field::content_disposition,
-                 "attachment; filename=\"" + exported.filename + "\"");
-    return response;
+                 "attachment; filename=\"" + exported->filename() + "\"");
+    response.chunked(true);
+    auto searcher = context.current_searcher;
+    BodyStream stream = [exported, first, searcher](std::string& chunk) {
+        if (!first->empty()) {
+            chunk.swap(*first);
+            first->clear();
+            return true;
+        }
+        return exported->next(searcher(), chunk);
+    };
+    return {std::move(response), std::move(stream)};
 }
 
 bool is_api_path(std::string_view path) {
     return path == "/api" || path.substr(0, 5) == "/api/";
 }
 
-Response dispatch(const Request& request, RequestContext& context) {
+Reply dispatch(const Request& request, RequestContext& context) {
     const std::string_view raw_target(request.target().data(), request.target().size());
     const Target target = parse_target(raw_target);
     if (is_api_path(target.path)) {
@@ -185,10 +203,14 @@ bool is_batch_request(const Request& request) {
     return is_post_route(find_api_route(parse_target(raw_target)));
 }
 
-Response handle_request(const Request& request, RequestContext& context) {
-    Response response;
+bool is_upload_target(std::string_view raw_target) {
+    return raw_target.substr(0, raw_target.find('?')) == kTagFilePath;
+}
+
+Reply handle_request(const Request& request, RequestContext& context) {
+    Reply reply{Response{}};
     try {
-        response = dispatch(request, context);
+        reply = dispatch(request, context);
     } catch (...) {
         const MappedError error = map_error(std::current_exception());
         if (!error.detail.empty())
@@ -196,11 +218,15 @@ Response handle_request(const Request& request, RequestContext& context) {
                          std::string(request.method_string()).c_str(),
                          static_cast<int>(request.target().size()), request.target().data(),
                          error.detail.c_str());
-        response = make_error_response(request, error.status, error.message);
+        reply = make_error_response(request, error.status, error.message);
     }
-    // HEAD: the headers of GET, Content-Length included, and no body.
-    if (request.method() == beast_http::verb::head) response.body().clear();
-    return response;
+    // HEAD: the headers of GET, Content-Length included, and no body (a stream is not run).
+    if (request.method() == beast_http::verb::head) {
+        reply.response.body().clear();
+        if (reply.stream) reply.response.chunked(false);  // no body follows, not even chunks
+        reply.stream = nullptr;
+    }
+    return reply;
 }
 
 }  // namespace tawsiya::http

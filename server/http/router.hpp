@@ -23,12 +23,20 @@ struct RequestContext {
     const Analyzer* analyzer = nullptr;              // for deduplication; null: no deduplication
     const TranslationTable* translations = nullptr;  // cross-language deduplication, if any
     BatchLimits batch{};
+    // The Searcher of the worker thread that calls it: a streamed body's later parts are read on
+    // whichever worker writes them (GET /api/export), each with its own Searcher.
+    std::function<Searcher&()> current_searcher{};
 };
 
-Response handle_request(const Request& request, RequestContext& context);
+// A streamed reply (Reply::stream) for GET /api/export; a plain response otherwise.
+Reply handle_request(const Request& request, RequestContext& context);
 
 // True for the POST endpoints whose work grows with the body (match, tag, dedup): the server runs
 // them on its batch threads. Any other method on those paths is a quick 405, answered in place.
 bool is_batch_request(const Request& request);
+
+// True for the target of the route that takes a file (POST /api/tag/file): its body may be as
+// large as SessionLimits::max_upload_bytes.
+bool is_upload_target(std::string_view raw_target);
 
 }  // namespace tawsiya::http

@@ -65,6 +65,7 @@ Server::Server(ServerOptions options, const SearcherFactory& make_searcher, Batc
     shared_.limits = options_.session;
     shared_.handle = [this](const Request& request) { return handle(request); };
     shared_.is_batch = [](const Request& request) { return is_batch_request(request); };
+    shared_.is_upload = [](std::string_view target) { return is_upload_target(target); };
     shared_.submit_batch = [this](std::shared_ptr<const Request> request,
                                   std::function<void(Response &&)> done) {
         return submit_batch(std::move(request), std::move(done));
@@ -80,7 +81,7 @@ std::string Server::url() const {
     return "http://" + host + ":" + std::to_string(port_) + "/";
 }
 
-Response Server::handle(const Request& request) {
+Reply Server::handle(const Request& request) {
     auto& worker = *static_cast<Worker*>(current_worker);
     const auto now = std::chrono::steady_clock::now();
     if (now - worker.last_reopen >= options_.reopen_interval) {
@@ -95,6 +96,9 @@ Response Server::handle(const Request& request) {
     }
     RequestContext context{*worker.searcher, options_.search};
     context.cache = worker.cache.get();
+    context.current_searcher = []() -> Searcher& {
+        return *static_cast<Worker*>(current_worker)->searcher;
+    };
     if (batch_.make_matcher)
         context.matcher = [this, &worker]() -> Matcher& {
             // A Matcher reads the revision it opened: renew it when the Searcher moved on.
@@ -125,7 +129,7 @@ bool Server::submit_batch(std::shared_ptr<const Request> request,
             while (std::filesystem::exists(options_.batch_hold_file, ec))
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
-        Response response = handle(*request);
+        Response response = std::move(handle(*request).response);  // batch routes never stream
         // Released before the answer goes out: a client that sends its next request as soon as
         // it has read this one must find the slot free.
         batch_in_flight_.fetch_sub(1);

@@ -79,7 +79,7 @@ class Server {
         std::uint64_t matcher_revision = 0;
     };
 
-    Response handle(const Request& request);
+    Reply handle(const Request& request);
     bool submit_batch(std::shared_ptr<const Request> request, std::function<void(Response&&)> done);
     void accept();
     void begin_shutdown();

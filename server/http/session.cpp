@@ -1,10 +1,13 @@
 #include "http/session.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 
 #include "http/access_log.hpp"
 
@@ -64,10 +67,30 @@ void Session::close_if_idle() {
 void Session::read_request() {
     if (shared_.stopping) return close();
     parser_.emplace();
-    parser_->body_limit(shared_.limits.max_body_bytes);
+    parser_->body_limit(std::max(shared_.limits.max_body_bytes, shared_.limits.max_upload_bytes));
     parser_->header_limit(static_cast<std::uint32_t>(shared_.limits.max_header_bytes));
     stream_.expires_after(shared_.limits.timeout);
     waiting_for_request_ = true;
+    upload_ = false;
+    // The header first: its target says which body limit applies.
+    beast_http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::on_header, shared_from_this()));
+}
+
+void Session::on_header(beast::error_code ec, std::size_t bytes) {
+    // The parser checked Content-Length against the larger of the two limits; now the route is
+    // known, the one that applies to it.
+    const auto& header = parser_->get();
+    upload_ = header.method() == beast_http::verb::post && shared_.is_upload &&
+              shared_.is_upload(to_std(header.target()));
+    if (ec) return on_read(ec, bytes);
+    const std::size_t limit =
+        upload_ ? shared_.limits.max_upload_bytes : shared_.limits.max_body_bytes;
+    if (const auto length = parser_->content_length(); length && *length > limit)
+        return on_read(beast_http::error::body_limit, bytes);
+    parser_->body_limit(limit);  // a chunked body is counted as it comes
+    if (parser_->is_done()) return on_read(ec, bytes);
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::on_read, shared_from_this()));
 }
@@ -87,6 +110,13 @@ void Session::on_read(beast::error_code ec, std::size_t) {
         if (parser_->got_some()) log_access(method.empty() ? "-" : method, "-", 408, 0);
         return abort();
     }
+    if (ec == beast_http::error::body_limit && upload_)
+        return send(make_error_response(
+                        Status::payload_too_large,
+                        "file: over the upload limit of " +
+                            std::to_string(shared_.limits.max_upload_bytes) + " bytes (" +
+                            std::to_string(shared_.limits.max_upload_bytes >> 20) + " MiB)"),
+                    method, target);
     if (ec == beast_http::error::body_limit)
         return send(
             make_error_response(
@@ -124,6 +154,69 @@ void Session::on_read(beast::error_code ec, std::size_t) {
         return;
     }
     respond(shared_.handle(*request), *request);
+}
+
+void Session::respond(Reply&& reply, const Request& request) {
+    if (reply.stream) return send_streamed(std::move(reply), request);
+    respond(std::move(reply.response), request);
+}
+
+void Session::send_streamed(Reply&& reply, const Request& request) {
+    if (shared_.stopping) reply.response.keep_alive(false);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+            .count();
+    log_access(to_std(request.method_string()), to_std(request.target()),
+               static_cast<unsigned>(reply.response.result_int()), ms);
+    response_ = std::make_shared<Response>(std::move(reply.response));
+    body_stream_ = std::move(reply.stream);
+    // HTTP/1.0 has no chunks: the body is sent as it is and ends when the connection closes.
+    stream_raw_ = request.version() < 11;
+    if (stream_raw_) {
+        response_->chunked(false);
+        response_->keep_alive(false);
+    }
+    stream_close_after_ = !response_->keep_alive();
+    serializer_.emplace(*response_);
+    stream_.expires_after(shared_.limits.timeout);
+    beast_http::async_write_header(stream_, *serializer_,
+                                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                       if (ec) return self->end_stream(ec);
+                                       self->write_next_chunk();
+                                   });
+}
+
+void Session::write_next_chunk() {
+    chunk_.clear();
+    bool more = false;
+    try {
+        // An empty part is no chunk (a chunk of size 0 ends the body): ask for the next one.
+        while ((more = body_stream_(chunk_)) && chunk_.empty()) {
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: while streaming a response: %s\n", e.what());
+        body_stream_ = nullptr;
+        return abort();
+    }
+    stream_.expires_after(shared_.limits.timeout);
+    auto next = [self = shared_from_this(), more](beast::error_code ec, std::size_t) {
+        if (ec || !more) return self->end_stream(ec);
+        self->write_next_chunk();
+    };
+    if (stream_raw_ && more)
+        net::async_write(stream_, net::buffer(chunk_), std::move(next));
+    else if (stream_raw_)
+        end_stream({});
+    else if (more)
+        net::async_write(stream_, beast_http::make_chunk(net::buffer(chunk_)), std::move(next));
+    else
+        net::async_write(stream_, beast_http::make_chunk_last(), std::move(next));
+}
+
+void Session::end_stream(beast::error_code ec) {
+    body_stream_ = nullptr;
+    serializer_.reset();
+    on_write(stream_close_after_, ec, 0);
 }
 
 void Session::respond(Response&& response, const Request& request) {

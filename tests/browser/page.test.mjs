@@ -80,6 +80,11 @@ async function searchSettled(page) {
   }, null, { timeout: 10000 });
 }
 
+// Waits until the match asked for has answered (the results are busy while it runs).
+async function matchSettled(page) {
+  await page.waitForFunction(() => !document.getElementById('match-results').hasAttribute('aria-busy'), null, { timeout: 10000 });
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
@@ -292,7 +297,7 @@ try {
   const arabicRecommendation = 'إعلان وقف لتنفيذ أحكام الإعدام تمهيدا لإلغائها';
   await check('the views are named in Arabic in the header, and the URL says which one is open', async () => {
     const names = await page.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));
-    assert(JSON.stringify(names) === JSON.stringify(['بحث', 'مطابقة توصية', 'إزالة التكرار']), `the views read ${names.join(' | ')}`);
+    assert(JSON.stringify(names) === JSON.stringify(['بحث', 'مطابقة توصية', 'إزالة التكرار', 'وسم وثيقة']), `the views read ${names.join(' | ')}`);
     assert((await page.getAttribute('#views-nav a[data-view=search]', 'aria-current')) === 'page', 'the search view is not marked current');
     await page.click('#views-nav a[data-view=match]');
     await page.waitForSelector('#match-view:not([hidden])');
@@ -349,10 +354,13 @@ try {
     await page.fill('#match-state', '');
     await page.check('#match-all-states');
     await page.click('#match-form button[type=submit]');
+    // The previous matches stay shown until the new ones come: wait for the answer itself.
+    await matchSettled(page);
     await page.waitForSelector('#match-results .match', { timeout: 10000 });
     assert((await page.$$('#match-results .match-state')).length === 0, 'a state line with every state alike');
     await page.uncheck('#match-all-states');
     await page.click('#match-form button[type=submit]');
+    await matchSettled(page);
     await page.waitForSelector('#match-results .match', { timeout: 10000 });
   });
 
@@ -459,7 +467,7 @@ try {
     await fr.goto(`${url}?ui=fr&view=dedup`);
     await fr.waitForSelector('#dedup-view:not([hidden])');
     const names = await fr.$$eval('#views-nav a', (links) => links.map((a) => a.textContent.trim()));
-    assert(JSON.stringify(names) === JSON.stringify(['Rechercher', 'Rapprocher une recommandation', 'Dédoublonner une liste']), `the views read ${names.join(' | ')}`);
+    assert(JSON.stringify(names) === JSON.stringify(['Rechercher', 'Rapprocher une recommandation', 'Dédoublonner une liste', 'Étiqueter un document']), `the views read ${names.join(' | ')}`);
     assert((await fr.evaluate(() => document.documentElement.dir)) === 'ltr', 'the French page is not left to right');
     await fr.close();
   });
@@ -599,6 +607,86 @@ try {
     await fr.selectOption('#ui-lang', 'ar');
     await fr.waitForFunction(() => document.querySelector('.facet-value[data-facet=state][data-value=Morocco] .facet-label')?.textContent === 'المغرب');
     await fr.close();
+  });
+
+  // The tag view: documents as staff receive them, split, reviewed, matched, exported.
+  const fixture = (name) => join(repo, 'tests/fixtures', name);
+  const segmentCount = (p) => p.$$eval('#tag-segments li.segment', (nodes) => nodes.length);
+  await check('the tag view reads a PDF into numbered recommendations with their page, and the split can be edited', async () => {
+    await page.goto(`${url}?view=tag&ui=en`);
+    await page.waitForSelector('#tag-view:not([hidden])');
+    await page.setInputFiles('#tag-file', fixture('upr-report-en.pdf'));
+    await page.waitForSelector('#tag-segments li.segment', { timeout: 15000 });
+    const before = await segmentCount(page);
+    assert(before >= 3, `${before} segments from the PDF`);
+    const meta = await page.textContent('#tag-segments li.segment .segment-meta');
+    assert(/page \d+/.test(meta), `the first segment says ${meta}`);
+    assert((await page.textContent('#tag-status')).includes('PDF'), 'the status does not name the PDF');
+    const second = await page.inputValue('#tag-segments li.segment:nth-child(2) textarea');
+    await page.click('#tag-segments li.segment:nth-child(1) .segment-merge');
+    assert(await segmentCount(page) === before - 1, 'merging did not join two segments');
+    const merged = await page.inputValue('#tag-segments li.segment:nth-child(1) textarea');
+    assert(merged.endsWith(second.trim()), 'the merged segment does not end with the next one');
+    // The focus stays on the segment just edited; dropping is done from the keyboard.
+    assert(await page.evaluate(() => document.activeElement?.classList.contains('segment-text')), 'the focus left the merged segment');
+    await page.focus('#tag-segments li.segment:nth-child(2) .segment-drop');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#tag-segments li.segment:nth-child(2).dropped');
+    assert((await page.textContent('#tag-match-button')).includes(String(before - 2)), `the match button reads ${await page.textContent('#tag-match-button')}`);
+  });
+
+  await check('the reviewed segments are matched; a suggestion is accepted and the list exports as CSV and JSON lines', async () => {
+    await page.click('#tag-match-button');
+    await page.waitForSelector('#tag-segments li.segment:nth-child(1) .segment-result', { timeout: 30000 });
+    const accept = '#tag-segments li.segment:nth-child(1) .tag-suggestion:not(.abstain) .decide-accepted';
+    await page.waitForSelector(accept);
+    const label = await page.$eval(accept, (b) => b.closest('li').dataset.label);
+    const scheme = await page.$eval(accept, (b) => b.closest('li').dataset.scheme);
+    await page.click(accept);
+    await page.waitForSelector(`#tag-segments li.segment:nth-child(1) .tag-suggestion[data-decision=accepted]`);
+    assert(await page.$eval('#tag-segments li.segment:nth-child(2)', (li) => !li.querySelector('.segment-result')), 'a dropped segment was matched');
+    const live = await page.$$eval('#tag-segments li.segment:not(.dropped)', (nodes) => nodes.length);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#tag-export-csv')]);
+    const csv = readFileSync(await csvFile.path(), 'utf8');
+    const rows = csv.split('\r\n').filter(Boolean);
+    assert(rows[0].startsWith('\uFEFF"n","paragraph","page","line","lang","text"'), `the CSV starts ${JSON.stringify(rows[0])}`);
+    assert(rows.length === live + 1, `${rows.length - 1} CSV rows for ${live} segments`);
+    assert(rows[1].includes(`"${scheme}:${label}"`), `the accepted ${scheme}:${label} is not in the first row: ${rows[1]}`);
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('#tag-export-jsonl')]);
+    const lines = readFileSync(await jsonFile.path(), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    assert(lines.length === live, `${lines.length} JSON lines for ${live} segments`);
+    assert((lines[0].accepted[scheme] || []).includes(label), `the first line's accepted: ${JSON.stringify(lines[0].accepted)}`);
+    assert(lines[0].page >= 1 && lines[0].matches.length >= 1, 'the first line has no page or no matches');
+    await shot(page, '13-tag-pdf');
+  });
+
+  await check('a .docx is split in its language, and the tag view reads right to left in Arabic', async () => {
+    await page.setInputFiles('#tag-file', fixture('concluding-observations-fr.docx'));
+    await page.waitForFunction(() => document.querySelector('#tag-segments li.segment textarea')?.lang === 'fr', null, { timeout: 15000 });
+    assert(!(await page.textContent('#tag-status')).includes('PDF'), 'the status still names the PDF');
+    await page.click('#tag-accept-all').catch(() => {});  // disabled before matching: nothing to accept
+    await page.selectOption('#ui-lang', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    const merge = await page.textContent('#tag-segments li.segment .segment-merge');
+    assert(/[\u0600-\u06FF]/.test(merge), `the merge button reads ${merge}`);
+    assert(/[\u0600-\u06FF]/.test(await page.textContent('#tag-heading')), 'the heading is not Arabic');
+    await shot(page, '14-tag-docx-arabic');
+    await page.selectOption('#ui-lang', 'en');
+  });
+
+  await check('the match view, given a whole document, offers the tag view with the text', async () => {
+    await page.goto(`${url}?view=match&ui=en`);
+    const report = Array.from({ length: 150 }, (_, i) => `${i + 1}. The State party should ratify the Optional Protocol to the Convention against Torture and establish a national preventive mechanism (${i + 1}).`).join('\n\n');
+    await page.fill('#match-text', report);
+    await page.click('#match-form button[type=submit]');
+    await page.waitForSelector('#match-offer:not([hidden])', { timeout: 10000 });
+    // The browser logs the refused request; that one is expected.
+    const refused = consoleErrors.findIndex((text) => /status of 400/.test(text));
+    if (refused >= 0) consoleErrors.splice(refused, 1);
+    await page.click('#match-offer-tag');
+    await page.waitForSelector('#tag-view:not([hidden]) #tag-segments li.segment', { timeout: 15000 });
+    assert(await segmentCount(page) === 150, `${await segmentCount(page)} segments from 150 paragraphs`);
+    assert(new URL(page.url()).searchParams.get('view') === 'tag', `the URL is ${page.url()}`);
   });
 
   // The phone layout: the panels must fit the width (no sideways scrolling).

@@ -5,6 +5,7 @@ import { HELP_EXAMPLES, LANG_NAMES, UI_LANGS, facetName, fieldName, plural, setU
 import { itemsOfFile, itemsOfLines } from './csv.js';
 import { clear, el, postJson, renderDedup, renderMatch } from './panels.js';
 import { snippetFragment } from './snippet.js';
+import { openTextInTagView, redrawTagView, startTagView } from './tag_view.js';
 import { emptyState, exportApiUrl, hasFilter, queryLang, searchApiUrl, stateFromUrl, toggleFilter, urlOfState } from './state.js';
 
 const PAGE_SIZE = 10;
@@ -397,7 +398,7 @@ async function showRecord() {
   pending = new AbortController();
   $('search-view').hidden = true;
   $('record-view').hidden = false;
-  $('back-link').textContent = t(state.view === 'match' ? 'backToMatches' : 'backToResults');
+  $('back-link').textContent = t({ match: 'backToMatches', tag: 'backToTag' }[state.view] || 'backToResults');
   try {
     const { signal } = pending;
     const record = await fetchJson(`/api/records/${encodeURIComponent(state.record)}`, signal);
@@ -412,7 +413,7 @@ async function showRecord() {
   }
 }
 
-const VIEW_TITLES = { search: 'viewSearch', match: 'viewMatch', dedup: 'viewDedup' };
+const VIEW_TITLES = { search: 'viewSearch', match: 'viewMatch', dedup: 'viewDedup', tag: 'viewTag' };
 
 // The view named in the address; a record opens over it (and "back" returns to it).
 function showView(view, recordOpen) {
@@ -425,6 +426,7 @@ function showView(view, recordOpen) {
   $('chips').hidden = !searching;
   $('match-view').hidden = view !== 'match' || recordOpen;
   $('dedup-view').hidden = view !== 'dedup' || recordOpen;
+  $('tag-view').hidden = view !== 'tag' || recordOpen;
   if (!searching || recordOpen) $('search-view').hidden = true;
   if (!recordOpen) $('record-view').hidden = true;
   document.title = searching ? t('title') : `${t(VIEW_TITLES[view])} — ${t('title')}`;
@@ -492,6 +494,7 @@ function redrawPanels() {
   if (lastMatch) renderMatch($('match-results'), lastMatch, panelLinks);
   if (lastDedup) renderDedup($('dedup-results'), lastDedup);
   if (fileItems) showFileStatus($('dedup-file').files[0]?.name || '');
+  redrawTagView();
 }
 
 function matchFormState() {
@@ -527,6 +530,7 @@ function syncMatch() {
 
 function runMatch() {
   lastMatch = null;
+  $('match-offer').hidden = true;
   return runPanel('match-results', 'match-error', 'matchFailed', async (results, signal) => {
     const text = $('match-text').value.trim();
     if (!text) throw new Error(t('emptyText'));
@@ -538,7 +542,13 @@ function runMatch() {
       body.filters = {};
       for (const { facet, value } of state.filters) (body.filters[facet] ||= []).push(value);
     }
-    lastMatch = await postJson('/api/match', body, signal);
+    try {
+      lastMatch = await postJson('/api/match', body, signal);
+    } catch (error) {
+      // A whole document pasted here: the tag view splits it into its recommendations.
+      if (/longer than/.test(error.message)) $('match-offer').hidden = false;
+      throw error;
+    }
     renderMatch(results, lastMatch, panelLinks);
   });
 }
@@ -620,8 +630,16 @@ function startPanels() {
     event.preventDefault();
     runDedup();
   });
-  for (const id of ['match-form', 'dedup-form', 'search-form']) submitOnCtrlEnter($(id));
+  for (const id of ['match-form', 'dedup-form', 'tag-form', 'search-form']) submitOnCtrlEnter($(id));
   $('dedup-file').addEventListener('change', readDedupFile);
+  startTagView(panelLinks);
+  $('match-offer-tag').addEventListener('click', () => {
+    const text = $('match-text').value;
+    $('match-offer').hidden = true;
+    navigate({ ...state, view: 'tag', record: '' });
+    $('tag-view').focus();
+    openTextInTagView(text);
+  });
   const threshold = () => { $('dedup-threshold-value').value = Number($('dedup-threshold').value).toFixed(2); };
   $('dedup-threshold').addEventListener('input', () => {
     $('dedup-threshold').dataset.touched = 'yes';

@@ -31,10 +31,10 @@ export async function postJson(url, body, signal) {
 }
 
 // A share as people read it in the interface's language: 0.83 -> "83%" / "٨٣٪".
-const percent = (x) => new Intl.NumberFormat(uiLang(), { style: 'percent' }).format(Math.min(1, Math.max(0, x)));
+export const percent = (x) => new Intl.NumberFormat(uiLang(), { style: 'percent' }).format(Math.min(1, Math.max(0, x)));
 
 // A <meter>: no inline style, which the page's Content-Security-Policy forbids.
-function meter(value, label) {
+export function meter(value, label) {
   return el('meter', { class: 'meter', min: '0', max: '1', value: String(Math.min(1, Math.max(0, value))), 'aria-label': `${label} ${percent(value)}` });
 }
 
@@ -52,7 +52,7 @@ function matchTitle(match) {
 
 // A prior recommendation: a link to its record, its similarity, its text with the matching words
 // marked, its badges, and the words that matched through a translation ("التعذيب → torture").
-function matchItem(match, links) {
+export function matchItem(match, links) {
   // One line per word pair (the same pair often comes through French and English).
   const seen = new Set();
   const translated = (match.translated_terms || []).filter((term) => !seen.has(`${term.from}\n${term.to}`) && seen.add(`${term.from}\n${term.to}`));
@@ -74,7 +74,7 @@ function matchItem(match, links) {
   return item;
 }
 
-const FIXED_SCHEMES = ['mechanism', 'body', 'responsible'];
+export const FIXED_SCHEMES = ['mechanism', 'body', 'responsible'];
 
 // A scheme's suggestions: label (a link to the search filtered by it), confidence, and the
 // evidence (the matches carrying the label). Abstained ones are greyed and say so.
@@ -125,7 +125,7 @@ export function renderMatch(container, result, links) {
 }
 
 // Offers a text as a file download, made here (no server round trip).
-function download(name, text, type) {
+export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { href: url, download: name, hidden: true });
   document.body.append(link);

@@ -11,7 +11,7 @@ function MATCH_PARAMS() {
 // language; lang=any leaves the language of a short query to detection.
 const SCALARS = ['view', 'q', 'lang', 'xlang', 'sort', 'page', 'display', 'ui', 'record', ...MATCH_PARAMS()];
 export const QUERY_LANGS = ['ar', 'fr', 'en', 'any'];
-export const VIEWS = ['search', 'match', 'dedup'];
+export const VIEWS = ['search', 'match', 'dedup', 'tag'];
 const FILTER_NAME = /^(mechanism|body|state|recommending|year|cycle|session|response|responsible|language|source|status|symbol|tag\.[a-z0-9_-]+)$/;
 
 export function emptyState() {
