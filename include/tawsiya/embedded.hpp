@@ -2,8 +2,11 @@
 // lexicon.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
+
+#include "tawsiya/language.hpp"
 
 namespace tawsiya::embedded {
 
@@ -20,5 +23,8 @@ std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synony
 inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // aligned_segments
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms
 inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
+
+// The languages of the terms file's columns, in order (English<TAB>French<TAB>Arabic).
+inline constexpr std::array kLexiconColumns{Lang::en, Lang::fr, Lang::ar};
 
 }  // namespace tawsiya::embedded
