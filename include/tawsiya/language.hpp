@@ -4,12 +4,14 @@
 // Adding a fourth language is meant to fail at compile time, not read out of bounds at run time:
 // the switches below have no default, so -Wswitch (an error with TAWSIYA_WERROR, as in CI) names
 // each one to extend; lang_index() must then give the new language the next index, which the
-// static_assert checks against kAllLangs, whose size sizes every PerLang and LangPair.
+// static_assert checks against kAllLangs, whose size sizes every PerLang and LangPair. Code that
+// indexes by language goes through PerLang/LangPair, never through a cast of Lang or a literal 3.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -22,15 +24,22 @@ inline constexpr std::size_t kLangCount = kAllLangs.size();
 
 // The position of `lang` in kAllLangs: the index into per-language arrays.
 constexpr std::size_t lang_index(Lang lang) {
+    std::size_t index = kLangCount;
     switch (lang) {
         case Lang::ar:
-            return 0;
+            index = 0;
+            break;
         case Lang::fr:
-            return 1;
+            index = 1;
+            break;
         case Lang::en:
-            return 2;
+            index = 2;
+            break;
     }
-    return kLangCount;  // not reached: every enumerator has its case
+    // A Lang without its case (-Wswitch names it) or missing from kAllLangs: fail loudly, never
+    // index past the end of a PerLang.
+    if (index >= kLangCount) throw std::logic_error("lang_index: a language outside kAllLangs");
+    return index;
 }
 
 static_assert(
