@@ -35,8 +35,10 @@ class Analyzer {
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;
 
-    // Normalizes text by `lang`'s rules. With fold_case=false, letters keep their case (the
-    // query parser needs its upper-case operators); everything else is the same.
+    // Normalizes text. The rules key on each word's script, not on `lang` (a French name in an
+    // English text is normalized as in a French one), so the result is the same for every
+    // language. With fold_case=false, letters keep their case (the query parser needs its
+    // upper-case operators); everything else is the same.
     std::string normalize(std::string_view text, Lang lang, bool fold_case = true) const;
 
     // Normalizes, breaks into words and stems. Thread-safe.

@@ -2,8 +2,11 @@
 // lexicon.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
+
+#include "tawsiya/language.hpp"
 
 namespace tawsiya::embedded {
 
@@ -21,5 +24,8 @@ inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // a
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms
 inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
 inline constexpr std::string_view kSdgTargetsFile = "sdg-targets.tsv";      // engine/sdg_targets
+
+// The languages of the terms file's columns, in order (English<TAB>French<TAB>Arabic).
+inline constexpr std::array kLexiconColumns{Lang::en, Lang::fr, Lang::ar};
 
 }  // namespace tawsiya::embedded

@@ -63,6 +63,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 // a longer one is refused, which leaves at least 137 bytes of each label.
 inline constexpr std::size_t kMaxSchemeBytes = 100;
 
+// A name a tag scheme can have: non-empty, at most kMaxSchemeBytes, no ':' (the term separator)
+// and no white space; case kept ("SDG" and "sdg" are two schemes). What the record readers accept.
+bool is_tag_scheme(std::string_view scheme);
+
 // The label a facet term holds for `label`. Under the state and recommending-state prefixes, the
 // canonical name of a known state, whatever its spelling or language ("Chine", "China" ->
 // "China"; see tawsiya/state_names.hpp); any other label unchanged. The index and the queries

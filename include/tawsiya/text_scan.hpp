@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace tawsiya::scan {
@@ -40,6 +41,19 @@ inline std::size_t skip_spaces(std::string_view s, std::size_t from = 0) {
     return from;
 }
 
+// `s` without the \s at either end: the one trim of the project.
+inline std::string_view trim(std::string_view s) {
+    const std::size_t first = skip_spaces(s);
+    std::size_t last = s.size();
+    while (last > first && is_space(s[last - 1])) --last;
+    return s.substr(first, last - first);
+}
+
+// True when `s` holds nothing but \s (or nothing).
+inline bool is_blank(std::string_view s) {
+    return skip_spaces(s) == s.size();
+}
+
 // The position after the run of digits starting at `from` (`from` itself when there is none).
 inline std::size_t skip_digits(std::string_view s, std::size_t from) {
     while (from < s.size() && is_digit(s[from])) ++from;
@@ -52,6 +66,19 @@ inline bool equals_at_icase(std::string_view s, std::size_t at, std::string_view
     for (std::size_t i = 0; i < word.size(); ++i)
         if (lower(s[at + i]) != lower(word[i])) return false;
     return true;
+}
+
+// True when `a` and `b` are the same, ASCII letters compared without case.
+inline bool equals_icase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && equals_at_icase(a, 0, b);
+}
+
+// `s` with its ASCII letters in lower case (other bytes, UTF-8 included, unchanged): the one
+// ASCII lowering of the project (std::tolower would follow the locale).
+inline std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = lower(c);
+    return out;
 }
 
 // True when `s` contains `word`, ASCII letters compared without case.

@@ -6,7 +6,6 @@
 // the Matcher expand query stems with their weighted translations (docs/cross-language.md).
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -58,7 +57,7 @@ class TranslationTable {
     static TranslationTable read(const std::string& path);
 
   private:
-    std::array<std::unordered_map<std::string, std::vector<Translation>>, 9> tables_;
+    LangPair<std::unordered_map<std::string, std::vector<Translation>>> tables_;
 };
 
 // DIR/tawsiya-translations.tsv

@@ -16,6 +16,8 @@
 #include <optional>
 #include <vector>
 
+#include "tawsiya/text_scan.hpp"
+
 namespace tawsiya {
 
 namespace {
@@ -67,9 +69,7 @@ std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::str
             i += 2;
             p += 2;
         } else {
-            if (i >= s.size() || std::tolower(static_cast<unsigned char>(s[i])) !=
-                                     static_cast<unsigned char>(phrase[p]))
-                return std::nullopt;
+            if (i >= s.size() || scan::lower(s[i]) != phrase[p]) return std::nullopt;
             ++i;
             ++p;
         }

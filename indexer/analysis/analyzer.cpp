@@ -67,13 +67,10 @@ class AnalyzerStopper : public Xapian::Stopper {
 
 struct Analyzer::Impl {
     analysis::TextNormalizer normalizer;
-    std::array<analysis::StopwordList, 3> stopwords{analysis::StopwordList(Lang::ar, normalizer),
-                                                    analysis::StopwordList(Lang::fr, normalizer),
-                                                    analysis::StopwordList(Lang::en, normalizer)};
+    PerLang<analysis::StopwordList> stopwords = PerLang<analysis::StopwordList>::make(
+        [this](Lang lang) { return analysis::StopwordList(lang, normalizer); });
 
-    const analysis::StopwordList& list(Lang lang) const {
-        return stopwords[static_cast<std::size_t>(lang)];
-    }
+    const analysis::StopwordList& list(Lang lang) const { return stopwords[lang]; }
 };
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {

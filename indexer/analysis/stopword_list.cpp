@@ -2,6 +2,7 @@
 
 #include "tawsiya/embedded.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::analysis {
 
@@ -14,13 +15,6 @@ std::string_view embedded_list(Lang lang) {
     throw Error("stopword list " + name + " is not compiled into the binary");
 }
 
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r");
-    return s.substr(first, last - first + 1);
-}
-
 }  // namespace
 
 StopwordList::StopwordList(Lang lang, const TextNormalizer& normalizer) {
@@ -29,7 +23,7 @@ StopwordList::StopwordList(Lang lang, const TextNormalizer& normalizer) {
         const auto end = data.find('\n');
         std::string_view line = data.substr(0, end);
         data = end == std::string_view::npos ? std::string_view() : data.substr(end + 1);
-        line = trim(line.substr(0, line.find('#')));
+        line = scan::trim(line.substr(0, line.find('#')));
         if (line.empty()) continue;
         const std::string normalized = normalizer.normalize(line, /*fold_case=*/true);
         // Normalizing may split a line ("jusqu'à" keeps only "a"): every word of it counts.

@@ -36,6 +36,11 @@ std::string facet_term(const Facet& facet, std::string_view label) {
     return facet_term(facet.prefix, label);
 }
 
+bool is_tag_scheme(std::string_view scheme) {
+    return !scheme.empty() && scheme.size() <= kMaxSchemeBytes &&
+           scheme.find_first_of(": \t\r\n") == std::string_view::npos;
+}
+
 std::string tag_prefix(std::string_view scheme) {
     std::string prefix(kTagPrefix);
     prefix.append(scheme);

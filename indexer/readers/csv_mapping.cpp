@@ -6,22 +6,18 @@
 
 #include "../analysis/language_detector.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/text_scan.hpp"
 #include "upr_sessions.hpp"
 
 namespace tawsiya::readers {
 namespace {
 
 std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
+    return std::string(scan::trim(s));
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+std::string lower(std::string_view s) {
+    return scan::lower_ascii(s);
 }
 
 const std::vector<std::string> kScalarFields = {

@@ -20,6 +20,8 @@
 #include <set>
 #include <vector>
 
+#include "tawsiya/text_scan.hpp"
+
 namespace tawsiya::readers {
 namespace {
 
@@ -207,7 +209,7 @@ std::string furniture_key(const std::string& text) {
         } else if (std::isspace(c)) {
             if (!key.empty() && key.back() != ' ') key += ' ';
         } else {
-            key += static_cast<char>(std::tolower(c));
+            key += scan::lower(static_cast<char>(c));
         }
     }
     return key;

@@ -8,6 +8,7 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/text_file.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya {
 
@@ -26,9 +27,8 @@ std::string head_of(const std::string& path) {
 
 void read_any(const std::string& path, const ReadOptions& options, const RecordSink& sink,
               ReadReport& report) {
-    std::string extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension =
+        scan::lower_ascii(std::filesystem::path(path).extension().string());
     const std::string head = head_of(path);
     if (is_binary_document(head) || is_legacy_office(head))
         return read_un_report(path, options, sink, report);

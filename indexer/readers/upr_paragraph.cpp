@@ -33,9 +33,7 @@ std::vector<Group> find_groups(std::string_view s) {
 }
 
 std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t\n") - first + 1));
+    return std::string(scan::trim(s));
 }
 
 // Splits on top-level commas and semicolons.

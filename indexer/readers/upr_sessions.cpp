@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "tawsiya/text_scan.hpp"
+
 namespace tawsiya::readers {
 
 std::optional<int> upr_session_year(int session) {
@@ -32,8 +34,7 @@ std::optional<int> parse_ordinal_word(std::string_view word) {
     static constexpr std::array<std::string_view, 5> kTensOrdinal{"twentieth", "thirtieth",
                                                                   "fortieth", "fiftieth", ""};
     static constexpr std::array<std::string_view, 4> kTens{"twenty", "thirty", "forty", "fifty"};
-    std::string w;
-    for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string w = scan::lower_ascii(word);
     for (std::size_t i = 1; i < kUnits.size(); ++i)
         if (w == kUnits[i]) return static_cast<int>(i);
     for (std::size_t t = 0; t < kTens.size(); ++t) {

@@ -15,6 +15,7 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/json_parse.hpp"
 #include "tawsiya/record.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya {
 namespace {
@@ -71,10 +72,6 @@ std::vector<std::string> list_field(const Value& object, const char* name) {
     return string_list(it->value, name);
 }
 
-bool blank(std::string_view s) {
-    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 std::string parse_id(const Value& object) {
     const auto it = object.FindMember("id");
     if (it == object.MemberEnd() || it->value.IsNull()) fail("missing `id`");
@@ -85,7 +82,7 @@ std::string parse_id(const Value& object) {
         id = std::to_string(it->value.GetInt64());
     else
         fail("`id` must be a string");
-    if (blank(id)) fail("`id` is empty");
+    if (scan::is_blank(id)) fail("`id` is empty");
     if (id.size() > kMaxIdBytes)
         fail("`id` is longer than " + std::to_string(kMaxIdBytes) + " bytes");
     return id;
@@ -100,7 +97,7 @@ std::map<Lang, std::string> parse_text(const Value& object) {
     const Value& v = it->value;
     if (v.IsString()) {
         std::string body(v.GetString(), v.GetStringLength());
-        if (blank(body)) fail("`text` is empty");
+        if (scan::is_blank(body)) fail("`text` is empty");
         const std::string code = string_field(object, "lang");
         std::optional<Lang> lang =
             code.empty() ? std::optional(analysis::detect_language(body)) : parse_lang(code);
@@ -116,7 +113,7 @@ std::map<Lang, std::string> parse_text(const Value& object) {
         if (member.value.IsNull()) continue;
         if (!member.value.IsString()) fail("`text." + code + "` must be a string");
         std::string body(member.value.GetString(), member.value.GetStringLength());
-        if (!blank(body)) text[*lang] = std::move(body);
+        if (!scan::is_blank(body)) text[*lang] = std::move(body);
     }
     if (text.empty()) fail("`text` is empty");
     return text;

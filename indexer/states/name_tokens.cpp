@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "../analysis/text_normalizer.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::states {
 
@@ -44,11 +45,8 @@ bool is_phrase_punctuation(UChar32 c) {
 bool is_elided_article(std::string_view word) {
     static constexpr std::array<std::string_view, 13> kArticles{
         "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
-    if (word.size() > 6) return false;
-    std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (std::string_view article : kArticles)
-        if (lower == article) return true;
+        if (scan::equals_icase(word, article)) return true;
     return false;
 }
 
@@ -141,7 +139,7 @@ std::vector<std::string_view> normalized_words(std::string_view normalized) {
 bool equals_lower_ascii(std::string_view source, std::string_view normalized) {
     if (source.size() != normalized.size()) return false;
     for (std::size_t i = 0; i < source.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(source[i])) != normalized[i]) return false;
+        if (scan::lower(source[i]) != normalized[i]) return false;
     return true;
 }
 
@@ -170,8 +168,7 @@ std::vector<NameToken> name_tokens(std::string_view text) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
         std::string word;
         for (const Span& span : spans) {
-            word.assign(text.substr(span.begin, span.end - span.begin));
-            for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            word = scan::lower_ascii(text.substr(span.begin, span.end - span.begin));
             add_token(tokens, word, span);
         }
         return tokens;

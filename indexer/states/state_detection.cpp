@@ -13,6 +13,7 @@
 #include "name_tokens.hpp"
 #include "state_table.hpp"
 #include "tawsiya/state_names.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya {
 
@@ -21,9 +22,9 @@ namespace {
 enum class Kind : unsigned char { name, adjective, not_a_state };
 
 unsigned lang_bit(Lang lang) {
-    return 1u << static_cast<unsigned>(lang);
+    return 1u << lang_index(lang);
 }
-constexpr unsigned kAllLangBits = 7;
+constexpr unsigned kAllLangBits = (1u << kLangCount) - 1;
 
 // One form of a state's name or adjective, as words; looked up by its first word.
 struct Form {
@@ -233,8 +234,7 @@ std::size_t source_begin(std::string_view text, std::size_t begin) {
     for (std::string_view apostrophe : {"\xE2\x80\x99", "'"}) {
         if (begin < apostrophe.size() + 1) continue;
         if (text.substr(begin - apostrophe.size(), apostrophe.size()) != apostrophe) continue;
-        const char elided = static_cast<char>(
-            std::tolower(static_cast<unsigned char>(text[begin - apostrophe.size() - 1])));
+        const char elided = scan::lower(text[begin - apostrophe.size() - 1]);
         const std::size_t at = begin - apostrophe.size() - 1;
         const bool word_start = at == 0 || std::isspace(static_cast<unsigned char>(text[at - 1])) ||
                                 text[at - 1] == '(' || text[at - 1] == '"';

@@ -9,14 +9,11 @@
 #include "tawsiya/error.hpp"
 #include "tawsiya/json_parse.hpp"
 #include "tawsiya/text_file.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::cli {
 
 namespace {
-
-bool is_blank(const std::string& line) {
-    return line.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 bool is_valid_utf8(const std::string& text) {
     rapidjson::StringStream in(text.c_str());
@@ -79,7 +76,7 @@ std::vector<ListItem> read_list(const std::string& path, std::vector<std::string
     std::size_t number = 0;
     for (std::string line; read_line(*in, line);) {  // LF, CRLF or a lone CR
         ++number;
-        if (is_blank(line)) continue;
+        if (scan::is_blank(line)) continue;
         if (!json)
             json = line.find_first_not_of(" \t") != std::string::npos &&
                    line[line.find_first_not_of(" \t")] == '{';

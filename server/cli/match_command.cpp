@@ -123,7 +123,8 @@ int run_match(const Args& args) {
         } catch (const LimitError& e) {
             std::fprintf(stderr, "%s:%zu: %s\n", name.c_str(), item.line, e.what());
         } catch (const UsageError& e) {
-            if (e.parameter() == "filter") throw;  // the same for every line: a usage error
+            // A filter on no facet is the same for every line: a usage error.
+            if (filters.count(e.parameter()) > 0) throw;
             std::fprintf(stderr, "%s:%zu: %s\n", name.c_str(), item.line, e.what());
         }
     }

@@ -40,15 +40,12 @@ SearchRequest::Sort sort_option(const std::string& value) {
     throw UsageError("--sort", "must be one of relevance, year, year-asc");
 }
 
-// "--filter body=CAT": the facet name as in the API; "language" and "lang" are the same facet.
+// "--filter body=CAT": the facet name as the engine reads it (engine::filter_facet).
 void add_filter(SearchRequest& request, const std::string& filter) {
     const auto equals = filter.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == filter.size())
         throw UsageError("--filter", "expects facet=value, got '" + filter + "'");
-    std::string facet = filter.substr(0, equals);
-    if (facet == "language") facet = "lang";
-    if (facet.rfind("tag.", 0) == 0) facet[3] = ':';
-    request.filters[facet].push_back(filter.substr(equals + 1));
+    request.filters[filter.substr(0, equals)].push_back(filter.substr(equals + 1));
 }
 
 SearchOptions parse_options(const Args& args) {

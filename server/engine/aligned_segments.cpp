@@ -29,7 +29,7 @@ std::vector<std::string> read_lines(const fs::path& path) {
 }  // namespace
 
 std::vector<AlignedSegment> lexicon_segments(const Analyzer& analyzer, double weight) {
-    constexpr Lang kColumns[] = {Lang::en, Lang::fr, Lang::ar};
+    constexpr auto& kColumns = embedded::kLexiconColumns;
     std::vector<AlignedSegment> segments;
     for (const auto& file : embedded::lexicon_files()) {
         if (file.name != embedded::kLexiconTermsFile) continue;
@@ -43,7 +43,7 @@ std::vector<AlignedSegment> lexicon_segments(const Analyzer& analyzer, double we
             AlignedSegment segment;
             segment.weight = weight;
             std::size_t column = 0, field_start = 0;
-            while (column < 3 && field_start <= line.size()) {
+            while (column < kColumns.size() && field_start <= line.size()) {
                 std::size_t field_end = line.find('\t', field_start);
                 if (field_end == std::string_view::npos) field_end = line.size();
                 const Lang lang = kColumns[column++];

@@ -133,10 +133,9 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
 // Brings every item into the list's most common language: each stem of another language becomes
 // its most probable translation (a stem without one stays: French and English share many).
 void translate_to_pivot(Analysed& analysed, const TranslationTable& table) {
-    std::array<std::size_t, 3> count{};
-    for (Lang lang : analysed.lang) ++count[static_cast<std::size_t>(lang)];
-    const auto pivot =
-        static_cast<Lang>(std::max_element(count.begin(), count.end()) - count.begin());
+    PerLang<std::size_t> count;
+    for (Lang lang : analysed.lang) ++count[lang];
+    const Lang pivot = kAllLangs[std::max_element(count.begin(), count.end()) - count.begin()];
     for (std::size_t i = 0; i < analysed.stems.size(); ++i) {
         if (analysed.lang[i] == pivot) continue;
         for (std::string& stem : analysed.stems[i])

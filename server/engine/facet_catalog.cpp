@@ -40,15 +40,24 @@ std::vector<FacetField> query_fields(const std::vector<std::string>& schemes) {
     return fields;
 }
 
-std::optional<std::string> filter_prefix(std::string_view name) {
-    if (name == "language") return std::string(schema::kLanguage.prefix);
+std::optional<FilterFacet> filter_facet(std::string_view name,
+                                        const std::vector<std::string>& schemes) {
+    const auto tag = [](std::string_view scheme) {
+        return FilterFacet{"tag:" + std::string(scheme), schema::tag_prefix(scheme)};
+    };
+    if (name == "language") name = schema::kLanguage.name;
     for (const auto& facet : schema::kFixedFacets)
-        if (facet.name == name) return std::string(facet.prefix);
-    for (const std::string_view tag : {"tag:", "tag."})
-        if (name.size() > tag.size() && name.substr(0, tag.size()) == tag)
-            return schema::tag_prefix(name.substr(tag.size()));
+        if (facet.name == name) return FilterFacet{std::string(name), std::string(facet.prefix)};
+    for (const std::string_view marker : {"tag:", "tag."})
+        if (name.substr(0, marker.size()) == marker) {
+            const std::string_view scheme = name.substr(marker.size());
+            if (!schema::is_tag_scheme(scheme)) return std::nullopt;
+            return tag(scheme);
+        }
     for (const auto& alias : kTagAliases)
-        if (alias.name == name) return schema::tag_prefix(alias.scheme);
+        if (alias.name == name) return tag(alias.scheme);
+    for (const auto& scheme : schemes)
+        if (scheme == name) return tag(scheme);
     return std::nullopt;
 }
 

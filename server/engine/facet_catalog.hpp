@@ -23,9 +23,19 @@ std::vector<FacetField> query_fields(const std::vector<std::string>& schemes);
 // The field name of the generic tag field of a scheme: "tag_" + scheme with '-' as '_'.
 std::string tag_field_name(std::string_view scheme);
 
-// The term prefix of a facet as named in a filter: "body", "lang" or "language", "tag:sdg" or
-// "tag.sdg", or a query field name; nullopt when no facet has that name.
-std::optional<std::string> filter_prefix(std::string_view facet_name);
+// The facet a filter names.
+struct FilterFacet {
+    std::string key;     // "body", "lang", "tag:sdg": as in SearchResult::facets
+    std::string prefix;  // term prefix
+};
+
+// The one reading of a filter's name, for search, match, the CLI and HTTP: a fixed facet of
+// schema.hpp ("body", "state"; "language" is "lang"), a tag scheme as "tag:<scheme>" or
+// "tag.<scheme>" (any name schema::is_tag_scheme accepts, "tag:SDG" too), a tag shorthand of the
+// query language ("sdg", "theme", ...) or, among `schemes` (the index's tag schemes), a bare
+// scheme name ("uhri_theme"). nullopt when it names no facet.
+std::optional<FilterFacet> filter_facet(std::string_view name,
+                                        const std::vector<std::string>& schemes = {});
 
 // A facet whose values are counted in search results.
 struct CountedFacet {

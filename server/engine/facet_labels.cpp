@@ -23,10 +23,10 @@ const std::unordered_map<std::string, std::string>& FacetLabels::labels_of(
         const std::string term = *it;
         const std::string_view label = std::string_view(term).substr(term_prefix.size());
         // A query value reaches the field processors after the whole query went through
-        // Analyzer::normalize, so the label is also keyed by its normalized forms.
+        // Analyzer::normalize, so the label is also keyed by its normalized form (the same in
+        // every language).
         labels.emplace(fold_label(label), term);
-        for (const Lang lang : kAllLangs)
-            labels.emplace(fold_label(analyzer_.normalize(label, lang, false)), term);
+        labels.emplace(fold_label(analyzer_.normalize(label, Lang::en, false)), term);
         // Coded labels answer to their code: "16 - PEACE, JUSTICE ..." to sdg:16.
         if (const auto dash = label.find(" - "); dash != std::string_view::npos && dash <= 4)
             labels.emplace(fold_label(label.substr(0, dash)), term);

@@ -13,6 +13,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/facet_filter.hpp"
 #include "engine/features.hpp"
 #include "engine/match_query.hpp"
 #include "engine/match_suggestions.hpp"
@@ -86,7 +87,6 @@ struct Matcher::Impl {
     const Analyzer& analyzer;
     MatchOptions options;
     std::vector<std::string> schemes;
-    std::vector<std::string> tag_schemes;
     std::shared_ptr<const TaggerModels> models;
     std::shared_ptr<const TranslationTable> translations;  // null when options.xlang is off
     std::unordered_map<std::string, double> idf_cache;
@@ -94,8 +94,6 @@ struct Matcher::Impl {
     Impl(const std::string& db_dir, const Analyzer& a, MatchOptions o) : analyzer(a), options(o) {
         db = open_index(db_dir);  // refuses an index of another schema version
         schemes = tagging::label_schemes(db);
-        for (const auto& s : schemes)
-            if (s != "mechanism" && s != "body" && s != "responsible") tag_schemes.push_back(s);
         models = TaggerModels::load(db_dir);
         if (options.xlang) translations = load_translations(db_dir, analyzer);
     }
@@ -199,7 +197,8 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     const matching::QueryText& text = out.text;
     const bool xlang = request.xlang && translations != nullptr;
 
-    const Xapian::Query filter = matching::filter_query(request.filters, tag_schemes);
+    engine::FacetLabels labels(db, analyzer);  // read per request: the filters' labels only
+    const Xapian::Query filter = engine::filter_query(request.filters, labels);
     const std::size_t primary = std::max(kMinCandidates, request.k * kCandidateFactor);
     std::unordered_map<Xapian::docid, std::size_t> index_of;
     std::vector<Candidate>& candidates = out.candidates;

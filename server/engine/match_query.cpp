@@ -120,26 +120,4 @@ Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
-                           const std::vector<std::string>& schemes) {
-    std::vector<Xapian::Query> facets;
-    for (const auto& [name, labels] : filters) {
-        if (labels.empty()) continue;
-        std::string prefix;
-        for (const schema::Facet& facet : schema::kFixedFacets)
-            if (facet.name == name) prefix = facet.prefix;
-        if (prefix.empty()) {
-            const std::string scheme = name.rfind("tag:", 0) == 0 ? name.substr(4) : name;
-            if (std::find(schemes.begin(), schemes.end(), scheme) == schemes.end())
-                throw UsageError("filter", "unknown facet '" + name + "'");
-            prefix = schema::tag_prefix(scheme);
-        }
-        std::vector<Xapian::Query> any;
-        for (const auto& label : labels) any.emplace_back(schema::facet_term(prefix, label));
-        facets.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-    }
-    if (facets.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_AND, facets.begin(), facets.end());
-}
-
 }  // namespace tawsiya::matching

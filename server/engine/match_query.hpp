@@ -48,9 +48,4 @@ std::string_view strip_state_modal(std::string_view text);
 // then scores them); Xapian::Query() when none is in the index.
 Xapian::Query stem_query(const QueryText& text, const Xapian::Database& db);
 
-// Facet name ("body", "state", "sdg" or "tag:sdg", ...) -> labels: OR within a facet, AND across.
-// `schemes` are the tag schemes of the index; any other facet name is a UsageError.
-Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
-                           const std::vector<std::string>& schemes);
-
 }  // namespace tawsiya::matching

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "engine/facet_catalog.hpp"
+#include "engine/facet_filter.hpp"
 #include "engine/query_text.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
@@ -12,14 +13,6 @@
 namespace tawsiya::engine {
 
 namespace {
-
-std::size_t index_of(Lang lang) {
-    return static_cast<std::size_t>(lang);
-}
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT |  // boolean, phrase, love/hate
                                   Xapian::QueryParser::FLAG_WILDCARD |
@@ -50,8 +43,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer,
       synonyms_(Synonyms::for_search(analyzer)),
       synonym_field_(synonyms_) {
     for (const Lang lang : kAllLangs) {
-        stemmers_[index_of(lang)] = analyzer.query_stemmer(lang);
-        stoppers_[index_of(lang)] = analyzer.query_stopper(lang);
+        stemmers_[lang] = analyzer.query_stemmer(lang);
+        stoppers_[lang] = analyzer.query_stopper(lang);
     }
 }
 
@@ -149,16 +142,16 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     const std::string text = canonical_fields(request.query, field_names_);
     check_year_ranges(text);
     const std::string words = free_text(text, field_names_);
-    built.browse = is_blank(words);
+    built.browse = scan::is_blank(words);
     choose_language(request, words, built);
 
     const std::string normalized = fold_case_except_operators(
         analyzer_.normalize(text, built.lang, /*fold_case=*/false), built.lang, analyzer_);
-    if (is_blank(normalized)) {
+    if (scan::is_blank(normalized)) {
         built.query = Xapian::Query::MatchAll;
     } else {
-        parser_->set_stemmer(stemmers_[index_of(built.lang)]);
-        parser_->set_stopper(stoppers_[index_of(built.lang)].get());
+        parser_->set_stemmer(stemmers_[built.lang]);
+        parser_->set_stopper(stoppers_[built.lang].get());
         const auto default_op = request.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
         parser_->set_default_op(default_op);
         synonym_field_.set(built.lang, request.xlang, default_op);
@@ -171,16 +164,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
         if (built.query.empty()) built.query = Xapian::Query::MatchNothing;
     }
 
-    // The request's filters: OR within a facet, AND across facets.
+    // The request's filters (OR within a facet, AND across facets) and its year range.
     std::vector<Xapian::Query> filters;
-    for (const auto& [facet, values] : request.filters) {
-        const auto prefix = filter_prefix(facet);
-        if (!prefix) throw UsageError(facet, "no such facet");
-        if (values.empty()) continue;
-        std::vector<Xapian::Query> terms;
-        for (const auto& value : values) terms.emplace_back(labels_.term_for(*prefix, value));
-        filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    }
+    if (Xapian::Query facets = filter_query(request.filters, labels_); !facets.empty())
+        filters.push_back(std::move(facets));
     if (request.year_from || request.year_to) {
         const std::string low = Xapian::sortable_serialise(request.year_from.value_or(0));
         const std::string high = Xapian::sortable_serialise(request.year_to.value_or(9999));

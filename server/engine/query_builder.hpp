@@ -5,7 +5,6 @@
 #pragma once
 
 #include <xapian.h>
-#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,8 +49,8 @@ class QueryBuilder {
     const Analyzer& analyzer_;
     FacetLabels& labels_;
     SearchLimits limits_;
-    std::array<Xapian::Stem, 3> stemmers_;
-    std::array<std::unique_ptr<Xapian::Stopper>, 3> stoppers_;
+    PerLang<Xapian::Stem> stemmers_;
+    PerLang<std::unique_ptr<Xapian::Stopper>> stoppers_;
     // Declared before the parser, which points at them.
     std::vector<std::unique_ptr<FacetFieldProcessor>> processors_;
     std::unique_ptr<Xapian::NumberRangeProcessor> year_range_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "tawsiya/text_scan.hpp"
+
 namespace tawsiya::engine {
 
 namespace {
@@ -30,9 +32,7 @@ bool field_at(std::string_view query, std::size_t pos, const std::vector<std::st
     std::size_t end = pos;
     while (end < query.size() && is_name_char(query[end])) ++end;
     if (end == pos || end >= query.size() || query[end] != ':') return false;
-    std::string name(query.substr(pos, end - pos));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name = scan::lower_ascii(query.substr(pos, end - pos));
     if (name.rfind("tag.", 0) == 0 || name.rfind("tag:", 0) == 0) {
         std::string tag = "tag_";
         for (const char c : name.substr(4)) tag.push_back(c == '-' || c == '.' ? '_' : c);

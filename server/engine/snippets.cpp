@@ -28,8 +28,7 @@ constexpr std::string_view kMarkStart = "<mark>";
 
 SnippetMaker::SnippetMaker(const Analyzer& analyzer) {
     for (const Lang lang : kAllLangs)
-        stemmers_[static_cast<std::size_t>(lang)] =
-            Xapian::Stem(new NormalizingStemmer(analyzer, lang));
+        stemmers_[lang] = Xapian::Stem(new NormalizingStemmer(analyzer, lang));
 }
 
 Snippet SnippetMaker::make(const Xapian::MSet& mset, const Record& record, Lang query_lang,
@@ -45,11 +44,10 @@ Snippet SnippetMaker::make(const Xapian::MSet& mset, const Record& record, Lang 
         const auto text = record.text.find(lang);
         if (text == record.text.end()) continue;
         // Non-empty markers: Xapian then escapes the text as HTML (with empty ones it does not).
-        Snippet snippet{
-            mset.snippet(text->second, kLength, stemmers_[static_cast<std::size_t>(lang)],
-                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL, std::string(kMarkStart), "</mark>",
-                         "…"),
-            lang};
+        Snippet snippet{mset.snippet(text->second, kLength, stemmers_[lang],
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
+                                     std::string(kMarkStart), "</mark>", "…"),
+                        lang};
         if (snippet.html.find(kMarkStart) != std::string::npos) return snippet;
         if (!fallback || lang == display_lang) fallback = std::move(snippet);
     }

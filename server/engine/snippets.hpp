@@ -2,10 +2,10 @@
 #pragma once
 
 #include <xapian.h>
-#include <array>
 #include <string>
 
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
 #include "tawsiya/record.hpp"
 
 namespace tawsiya::engine {
@@ -30,7 +30,7 @@ class SnippetMaker {
     // Xapian's snippet generator lower-cases words and compares them, and "Z" + stem(word), with
     // the query's terms; the index holds normalized words, so these stemmers normalize first
     // (accents, Arabic letter variants, elisions) and then stem as the index did.
-    std::array<Xapian::Stem, 3> stemmers_;
+    PerLang<Xapian::Stem> stemmers_;
 };
 
 }  // namespace tawsiya::engine

@@ -140,7 +140,7 @@ void Synonyms::merge(std::size_t into, std::size_t from) {
 }
 
 void Synonyms::add_names(std::string_view lexicon_tsv, const Analyzer& analyzer) {
-    constexpr std::array<Lang, 3> kColumns = {Lang::en, Lang::fr, Lang::ar};
+    constexpr auto& kColumns = embedded::kLexiconColumns;
     struct Entry {
         std::vector<std::pair<std::string_view, Lang>> names;
         bool acronym = false;

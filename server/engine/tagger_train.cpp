@@ -14,7 +14,6 @@
 // the models learn the goals' words in the three languages from them. They are training material
 // only (never held out while there are records of the index to hold out), and their Arabic, French
 // and English versions are written beside the models (references.tsv) for the evidence.
-#include <linear.h>
 
 #include <unistd.h>
 #include <algorithm>
@@ -30,6 +29,7 @@
 #include <system_error>
 
 #include "engine/features.hpp"
+#include "engine/linear_binary.hpp"
 #include "engine/sdg_targets.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "engine/tagger_format.hpp"
@@ -43,8 +43,6 @@ namespace fs = std::filesystem;
 namespace tawsiya {
 
 namespace {
-
-void quiet(const char*) {}
 
 struct Instance {
     std::size_t record = 0;  // index into the records
@@ -115,63 +113,27 @@ Corpus read_corpus(const Xapian::Database& db, const Analyzer& analyzer, bool sd
     return corpus;
 }
 
-// liblinear's view of a set of instances: 1-based feature nodes, a bias node, -1 terminated.
-struct Problem {
-    std::vector<std::vector<feature_node>> nodes;
-    std::vector<feature_node*> rows;
-    int features = 0;  // including the bias feature
-
-    Problem(const Corpus& corpus, const std::vector<std::size_t>& instances) {
-        features = static_cast<int>(corpus.dictionary.size()) + 1;
-        nodes.reserve(instances.size());
-        for (std::size_t i : instances) {
-            std::vector<feature_node> row;
-            for (const auto& [index, weight] : corpus.instances[i].vector)
-                row.push_back({static_cast<int>(index) + 1, weight});
-            row.push_back({features, 1.0});
-            row.push_back({-1, 0.0});
-            nodes.push_back(std::move(row));
-        }
-        for (auto& row : nodes) rows.push_back(row.data());
-    }
-};
+// The instances' TF-IDF vectors as liblinear's rows.
+engine::LinearRows linear_rows(const Corpus& corpus, const std::vector<std::size_t>& instances) {
+    engine::LinearRows rows(static_cast<int>(corpus.dictionary.size()));
+    for (std::size_t i : instances) rows.add(corpus.instances[i].vector);
+    return rows;
+}
 
 struct BinaryModel {
     std::vector<float> weights;  // per feature
     float bias = 0;
 };
 
-// Trains on the rows `subset` (positions in `problem`) with labels `y` (+1/-1 per position).
-BinaryModel train_binary(Problem& problem, const std::vector<std::size_t>& subset,
+// Trains on the rows `subset` (positions in `rows`) with labels `y` (+1/-1 per position): a linear
+// SVM, seeded, so the same data gives the same models whatever ran before.
+BinaryModel train_binary(const engine::LinearRows& rows, const std::vector<std::size_t>& subset,
                          const std::vector<double>& y, double c, unsigned seed) {
-    std::vector<feature_node*> x;
-    std::vector<double> labels;
-    for (std::size_t i : subset) {
-        x.push_back(problem.rows[i]);
-        labels.push_back(y[i]);
-    }
-    ::problem prob{};
-    prob.l = static_cast<int>(x.size());
-    prob.n = problem.features;
-    prob.y = labels.data();
-    prob.x = x.data();
-    prob.bias = 1.0;
-    parameter param{};
-    param.solver_type = L2R_L2LOSS_SVC_DUAL;
-    param.eps = 0.01;
-    param.C = c;
-    // liblinear's solver visits instances in an order drawn from rand(): seeded, the same data
-    // gives the same models, whatever ran before.
-    std::srand(seed);
-    model* trained = ::train(&prob, &param);
-    // liblinear's decision value favours its first label; make it the positive class's margin.
-    const double sign = trained->label[0] == 1 ? 1.0 : -1.0;
+    const engine::LinearWeights trained =
+        engine::train_linear(rows, subset, y, {L2R_L2LOSS_SVC_DUAL, 0.01, c, seed});
     BinaryModel result;
-    result.weights.resize(problem.features - 1);
-    for (int f = 0; f < problem.features - 1; ++f)
-        result.weights[f] = static_cast<float>(sign * trained->w[f]);
-    result.bias = static_cast<float>(sign * trained->w[problem.features - 1]);
-    free_and_destroy_model(&trained);
+    result.weights.assign(trained.weights.begin(), trained.weights.end());
+    result.bias = static_cast<float>(trained.bias);
     return result;
 }
 
@@ -205,9 +167,10 @@ std::vector<tagging::Outcome> shown_outcomes(
 // The held-out instances' (probability, right) outcomes, one per label that could be trained
 // without them, from models trained with `c` on the `fitted` members.
 std::vector<std::vector<tagging::Outcome>> held_out_predictions(
-    const Corpus& corpus, const std::vector<std::size_t>& members, Problem& problem,
-    const std::vector<std::size_t>& fitted, const std::vector<std::size_t>& held_out,
-    const std::vector<std::vector<double>>& ys, double c, unsigned seed) {
+    const Corpus& corpus, const std::vector<std::size_t>& members,
+    const engine::LinearRows& problem, const std::vector<std::size_t>& fitted,
+    const std::vector<std::size_t>& held_out, const std::vector<std::vector<double>>& ys, double c,
+    unsigned seed) {
     std::vector<std::vector<tagging::Outcome>> rows(held_out.size());
     if (held_out.empty()) return rows;
     for (const auto& y : ys) {
@@ -270,7 +233,7 @@ SchemeModels train_scheme(const Corpus& corpus, const std::string& scheme,
     report.labels = result.labels.size();
     if (result.labels.empty()) return result;
 
-    Problem problem(corpus, members);
+    const engine::LinearRows problem = linear_rows(corpus, members);
     // The SDG texts are held out only when the index has no record of the scheme to hold out.
     const bool index_records = std::any_of(members.begin(), members.end(), [&](std::size_t i) {
         return !corpus.reference[corpus.instances[i].record];
@@ -423,7 +386,6 @@ std::string models_dir(const std::string& db_dir) {
 TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,
                          const TrainOptions& options) {
     if (options.c_values.empty()) throw UsageError("c", "needs at least one value");
-    set_print_string_function(&quiet);
     const Xapian::Database db = open_index(db_dir);
     std::vector<std::string> schemes = tagging::label_schemes(db);
     if (!options.schemes.empty())

@@ -22,10 +22,6 @@ namespace {
 constexpr std::string_view kHeader = "tawsiya-translations\t1";
 constexpr std::string_view kFileName = "tawsiya-translations.tsv";
 
-std::size_t slot(Lang from, Lang to) {
-    return static_cast<std::size_t>(from) * 3 + static_cast<std::size_t>(to);
-}
-
 std::vector<std::string> split(const std::string& line, char separator) {
     std::vector<std::string> parts;
     std::size_t start = 0;
@@ -39,14 +35,14 @@ std::vector<std::string> split(const std::string& line, char separator) {
 
 const std::vector<Translation>* TranslationTable::find(Lang from, Lang to,
                                                        const std::string& stem) const {
-    const auto& table = tables_[slot(from, to)];
+    const auto& table = tables_(from, to);
     const auto it = table.find(stem);
     return it == table.end() ? nullptr : &it->second;
 }
 
 void TranslationTable::set(Lang from, Lang to, const std::string& stem,
                            std::vector<Translation> translations) {
-    tables_[slot(from, to)][stem] = std::move(translations);
+    tables_(from, to)[stem] = std::move(translations);
 }
 
 std::size_t TranslationTable::size() const {
@@ -64,7 +60,7 @@ void TranslationTable::save(const std::string& path) const {
             for (const Lang to : kAllLangs) {
                 if (from == to) continue;
                 // Sorted, so the same training writes the same file.
-                const auto& table = tables_[slot(from, to)];
+                const auto& table = tables_(from, to);
                 std::map<std::string, const std::vector<Translation>*> sorted;
                 for (const auto& [stem, list] : table) sorted.emplace(stem, &list);
                 for (const auto& [stem, list] : sorted) {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <set>
 
+#include "engine/facet_catalog.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/schema.hpp"
 
@@ -38,27 +39,13 @@ SearchRequest::Sort parse_sort(const std::string& value) {
     throw UsageError("sort", "must be one of relevance, year, year-asc");
 }
 
-bool is_tag_scheme(std::string_view scheme) {
-    if (scheme.empty() || scheme.size() > 64) return false;
-    for (const char c : scheme)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-            return false;
-    return true;
-}
-
 }  // namespace
 
 std::optional<std::string> filter_key(std::string_view parameter) {
     // "lang" is the query's language, so the language facet's parameter is "language".
-    if (parameter == "language") return std::string(schema::kLanguage.name);
-    for (const auto& facet : schema::kFixedFacets)
-        if (facet.name == parameter && facet.name != schema::kLanguage.name)
-            return std::string(parameter);
-    for (const std::string_view prefix : {"tag.", "tag:"}) {
-        if (parameter.substr(0, prefix.size()) == prefix &&
-            is_tag_scheme(parameter.substr(prefix.size())))
-            return "tag:" + std::string(parameter.substr(prefix.size()));
-    }
+    if (parameter == schema::kLanguage.name) return std::nullopt;
+    // Without the index's schemes: a bare scheme name would shadow the other parameters.
+    if (auto facet = engine::filter_facet(parameter)) return std::move(facet->key);
     return std::nullopt;
 }
 

@@ -14,9 +14,9 @@ namespace tawsiya::http {
 
 SearchRequest parse_search_params(const QueryParams& params, const SearchLimits& limits);
 
-// The filter key of a query parameter name: "body" -> "body", "tag.sdg" -> "tag:sdg",
-// "language" -> "lang"; nullopt
-// when the name is not a facet.
+// The filter key of a query parameter name, read by engine::filter_facet: "body" -> "body",
+// "tag.sdg" -> "tag:sdg", "sdg" -> "tag:sdg", "language" -> "lang" ("lang" is the query's
+// language); nullopt when the name is not a facet.
 std::optional<std::string> filter_key(std::string_view parameter);
 
 }  // namespace tawsiya::http
