@@ -722,9 +722,13 @@ TEST_CASE("batch requests have their own bounded pool: a full queue is a 503, se
     CHECK(header(busy, bhttp::field::retry_after) == "1");
     CHECK_THAT(error_message(busy), Catch::Contains("busy"));
 
-    // Batch work is in progress and queued, and search, records and stats answer all the same.
+    // Batch work is in progress and queued, and search, records, stats and a single match
+    // answer all the same.
     const auto search = Client(server.port()).get("/api/search?q=torture");
     CHECK(search.result() == bhttp::status::ok);
+    const auto match =
+        Client(server.port()).send(json_request("/api/match", R"({"text": "Ratify the OPCAT"})"));
+    CHECK(match.result() == bhttp::status::ok);
     CHECK(Client(server.port()).get("/api/stats").result() == bhttp::status::ok);
     CHECK(answered == 1);
 

@@ -35,7 +35,8 @@ ServeSettings parse_serve_options(const Args& args) {
         ("shutdown-grace", po::value(&grace_seconds)->default_value(grace_seconds),
          "seconds in-flight requests get to finish after SIGTERM")  //
         ("batch-threads", po::value(&server.batch_threads)->default_value(server.batch_threads),
-         "threads for POST /api/match, /api/tag and /api/dedup, apart from the search workers")  //
+         "threads for POST /api/tag and /api/dedup, apart from the workers (which answer searches "
+         "and single matches)")  //
         ("batch-queue", po::value(&server.batch_queue)->default_value(server.batch_queue),
          "batch requests that may wait for a batch thread; beyond them, 503 with Retry-After");
 

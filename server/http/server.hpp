@@ -1,8 +1,9 @@
 // The HTTP server: an acceptor and a pool of worker threads running one io_context, each worker
 // with its own Searcher (a Xapian::Database is not thread-safe) that it reopens at most every
-// `reopen_interval` to pick up the indexer's new commits. The POST endpoints (match, tag, dedup)
-// run on a separate, smaller pool of batch threads behind a bounded queue, so that a few clients
-// tagging long documents cannot keep the workers from answering searches; a full queue is a 503.
+// `reopen_interval` to pick up the indexer's new commits. Tag and dedup (router.cpp:
+// is_batch_request) run on a separate, smaller pool of batch threads behind a bounded queue, so
+// that a few clients tagging long documents cannot keep the workers from answering searches and
+// single matches; a full queue is a 503.
 // SIGINT/SIGTERM stop it cleanly: no new connections, in-flight requests answered, idle
 // connections closed, run() returns.
 #pragma once
@@ -36,7 +37,7 @@ struct ServerOptions {
     std::chrono::milliseconds reopen_interval{1000};
     std::size_t cache_bytes = 16 << 20;       // per worker: search and record bodies (0: no cache)
     std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
-    unsigned batch_threads = 1;               // threads for POST /api/match, /api/tag, /api/dedup
+    unsigned batch_threads = 1;   // threads for POST /api/tag, /api/tag/file, /api/dedup
     std::size_t batch_queue = 8;  // batch requests that may wait beyond those running; then 503
     // Tests only: a batch job waits while this file exists, so that a test can hold the batch
     // threads busy for as long as it needs, without relying on timing.

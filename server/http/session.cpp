@@ -147,7 +147,7 @@ void Session::on_read(beast::error_code ec, std::size_t) {
         if (!shared_.submit_batch(request, std::move(done))) {
             auto busy = make_error_response(
                 *request, Status::service_unavailable,
-                "the server is busy with other match, tag and dedup requests; retry shortly");
+                "the server is busy with other tag and dedup requests; retry shortly");
             busy.set(beast_http::field::retry_after, "1");
             respond(std::move(busy), *request);
         }
