@@ -188,9 +188,11 @@ std::vector<std::string> baseline_top(const Query& q, const Xapian::Database& db
     return top;
 }
 
-std::vector<std::string> tawsiya_top(std::vector<RankedCandidate> candidates,
-                                     const RankWeights& weights, StateScope scope) {
-    for (auto& c : candidates) c.score = rank_score(c.features, weights);
+// The top ids of the candidates scored by `score_of`, in the Matcher's order (ranks_before).
+std::vector<std::string> top_by(std::vector<RankedCandidate> candidates,
+                                const std::function<double(const MatchFeatures&)>& score_of,
+                                StateScope scope) {
+    for (auto& c : candidates) c.score = score_of(c.features);
     std::stable_sort(candidates.begin(), candidates.end(),
                      [&](const RankedCandidate& a, const RankedCandidate& b) {
                          return ranks_before(a.features, a.score, b.features, b.score, scope);
@@ -198,6 +200,13 @@ std::vector<std::string> tawsiya_top(std::vector<RankedCandidate> candidates,
     std::vector<std::string> top;
     for (std::size_t i = 0; i < candidates.size() && i < kTop; ++i) top.push_back(candidates[i].id);
     return top;
+}
+
+std::vector<std::string> tawsiya_top(std::vector<RankedCandidate> candidates,
+                                     const RankWeights& weights, StateScope scope) {
+    return top_by(
+        std::move(candidates), [&](const MatchFeatures& f) { return rank_score(f, weights); },
+        scope);
 }
 
 std::string cell_of(const Query& q) {
@@ -505,14 +514,8 @@ LearnedRanker train_ranker(const std::vector<MinedQuery>& mined,
 
 std::vector<std::string> learned_top(std::vector<RankedCandidate> candidates,
                                      const LearnedRanker& ranker, StateScope scope) {
-    for (auto& c : candidates) c.score = ranker.score(c.features);
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](const RankedCandidate& a, const RankedCandidate& b) {
-                         return ranks_before(a.features, a.score, b.features, b.score, scope);
-                     });
-    std::vector<std::string> top;
-    for (std::size_t i = 0; i < candidates.size() && i < kTop; ++i) top.push_back(candidates[i].id);
-    return top;
+    return top_by(
+        std::move(candidates), [&](const MatchFeatures& f) { return ranker.score(f); }, scope);
 }
 
 // ---- deduplication ----
