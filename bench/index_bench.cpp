@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "bench_support.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_pipeline.hpp"
 #include "tawsiya/index_writer.hpp"
@@ -16,10 +17,8 @@
 
 namespace {
 
-std::string corpus_dir() {
-    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
-    return env ? env : "../shared/corpus";
-}
+using tawsiya::bench::analyzer;
+using tawsiya::bench::corpus_dir;
 
 const std::vector<tawsiya::Record>& shared_records() {
     static const std::vector<tawsiya::Record> records = [] {
@@ -35,11 +34,6 @@ const std::vector<tawsiya::Record>& shared_records() {
         return all;
     }();
     return records;
-}
-
-const tawsiya::Analyzer& analyzer() {
-    static const tawsiya::Analyzer instance;
-    return instance;
 }
 
 void BM_MakeDocuments(benchmark::State& state) {

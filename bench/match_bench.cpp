@@ -16,6 +16,7 @@
 
 #include <rapidjson/document.h>
 
+#include "bench_support.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
@@ -27,15 +28,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string corpus_dir() {
-    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
-    return env ? env : "../shared/corpus";
-}
-
-const tawsiya::Analyzer& analyzer() {
-    static const tawsiya::Analyzer instance;
-    return instance;
-}
+using tawsiya::bench::analyzer;
+using tawsiya::bench::corpus_dir;
 
 struct SharedIndex {
     fs::path dir;

@@ -30,6 +30,7 @@
 
 #include <rapidjson/document.h>
 
+#include "bench_support.hpp"
 #include "engine/features.hpp"
 #include "engine/match_suggestions.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -54,27 +55,6 @@ unsigned g_seed = TrainOptions{}.seed;  // --seed: liblinear's order, to measure
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-std::vector<Record> read_records(const std::string& path) {
-    std::vector<Record> records;
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) records.push_back(parse_record_json(line));
-    return records;
-}
-
-struct TempIndex {
-    fs::path path;
-    TempIndex() {
-        path =
-            fs::temp_directory_path() / ("tawsiya-eval-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(Clock::now().time_since_epoch().count()));
-    }
-    ~TempIndex() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 void build_index(const std::string& dir, const std::vector<const Record*>& records,
                  const Analyzer& analyzer) {
@@ -188,10 +168,10 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
         std::printf("\n(UPR Info: %s missing, skipped)\n", path.c_str());
         return;
     }
-    const auto records = read_records(path);
+    const auto records = bench::read_record_lines(path);
     std::vector<const Record*> train, test;
     for (const auto& r : records) (r.session && *r.session <= 13 ? train : test).push_back(&r);
-    TempIndex index;
+    bench::TempIndex index("eval");
     auto start = Clock::now();
     build_index(index.path.string(), train, analyzer);
     const double index_s = seconds_since(start);
@@ -284,7 +264,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
         return;
     }
     constexpr std::uint64_t kFolds = 5;
-    const auto records = read_records(path);
+    const auto records = bench::read_record_lines(path);
     // The mechanism is trained as `tawsiya train` does: a body's suggestion is only as likely as
     // its mechanism's, so leaving the mechanism's model out would measure another product.
     const std::vector<std::string> schemes = {"mechanism", "body", "didh_axis", "responsible"};
@@ -295,7 +275,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
     for (std::uint64_t fold = 0; fold < kFolds; ++fold) {
         std::vector<const Record*> train, test;
         for (const auto& r : records) (group_hash(r) % kFolds == fold ? test : train).push_back(&r);
-        TempIndex index;
+        bench::TempIndex index("eval");
         build_index(index.path.string(), train, analyzer);
         TrainOptions train_options;
         train_options.schemes = schemes;
@@ -382,10 +362,10 @@ void eval_dev(const std::string& sample, const std::string& queries, const Analy
         std::printf("\n(matching: %s or %s missing, skipped)\n", sample.c_str(), queries.c_str());
         return;
     }
-    const auto records = read_records(sample);
+    const auto records = bench::read_record_lines(sample);
     std::vector<const Record*> all;
     for (const auto& r : records) all.push_back(&r);
-    TempIndex index;
+    bench::TempIndex index("eval");
     build_index(index.path.string(), all, analyzer);
     Matcher matcher(index.path.string(), analyzer, options);
     std::map<std::string, Mean> recall, mrr;

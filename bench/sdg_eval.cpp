@@ -42,6 +42,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -58,32 +59,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 const std::string kScheme = "sdg";
 
-std::vector<Record> read_records(const std::string& path) {
-    std::vector<Record> records;
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) records.push_back(parse_record_json(line));
-    return records;
-}
-
 const std::vector<std::string>& gold_of(const Record& r) {
     static const std::vector<std::string> none;
     const auto it = r.tags.find(kScheme);
     return it == r.tags.end() ? none : it->second;
 }
-
-struct TempIndex {
-    fs::path path;
-    TempIndex() {
-        path =
-            fs::temp_directory_path() / ("tawsiya-sdg-eval-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(Clock::now().time_since_epoch().count()));
-    }
-    ~TempIndex() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 struct F1 {
     double tp = 0, fp = 0, fn = 0;
@@ -222,7 +202,7 @@ const char* name(Training t) {
 // An index of `records` (their SDG labels removed for Training::texts) with the `sdg` scheme
 // trained as asked.
 struct Trained {
-    TempIndex index;
+    bench::TempIndex index{"sdg-eval"};
     std::unique_ptr<Matcher> matcher;
     std::shared_ptr<const TaggerModels> models;
     TrainReport report;
@@ -375,7 +355,7 @@ void eval_languages(const std::vector<const Record*>& labelled, const std::strin
         std::printf("\n(French/Arabic: %s missing, skipped)\n", sample_path.c_str());
         return;
     }
-    const auto sample = read_records(sample_path);
+    const auto sample = bench::read_record_lines(sample_path);
     std::vector<std::pair<std::string, std::vector<std::string>>> train_texts;
     for (const Record* r : labelled) train_texts.push_back({r->text.at(Lang::en), gold_of(*r)});
     const Baseline svm(train_texts);
@@ -466,7 +446,7 @@ int main(int argc, char** argv) {
         std::printf("sdg_eval: %s missing, skipped\n", path.c_str());
         return 0;
     }
-    const auto records = read_records(path);
+    const auto records = bench::read_record_lines(path);
     std::vector<const Record*> labelled;
     std::size_t cycle2_labelled = 0;
     for (const Record& r : records) {

@@ -19,6 +19,7 @@
 #include <memory>
 #include <random>
 
+#include "bench_support.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
@@ -26,14 +27,11 @@
 
 namespace {
 
+using tawsiya::bench::corpus_dir;
+
 using namespace tawsiya;
 
 constexpr int kQueries = 2000;
-
-std::string corpus_dir() {
-    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
-    return env ? env : "../shared/corpus";
-}
 
 const Analyzer& analyzer() {
     static const Analyzer instance;

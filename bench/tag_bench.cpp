@@ -15,6 +15,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "bench_support.hpp"
 #include "http/tag_handlers.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/document_file.hpp"
@@ -27,15 +28,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string corpus_dir() {
-    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
-    return env ? env : "../shared/corpus";
-}
-
-const tawsiya::Analyzer& analyzer() {
-    static const tawsiya::Analyzer instance;
-    return instance;
-}
+using tawsiya::bench::analyzer;
+using tawsiya::bench::corpus_dir;
 
 struct Fixture {
     fs::path dir;

@@ -1,0 +1,57 @@
+// What the benchmark and evaluation programs of bench/ share: where the shared corpus is, one
+// Analyzer, reading a file of records, and a scratch index folder removed at exit.
+#pragma once
+
+#include <unistd.h>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/record.hpp"
+
+namespace tawsiya::bench {
+
+// ../shared/corpus, or TAWSIYA_SHARED_CORPUS.
+inline std::string corpus_dir() {
+    const char* env = std::getenv("TAWSIYA_SHARED_CORPUS");
+    return env ? env : "../shared/corpus";
+}
+
+// One Analyzer for the whole program (building one reads the embedded stopwords and lexicon).
+inline const Analyzer& analyzer() {
+    static const Analyzer instance;
+    return instance;
+}
+
+// The records of a JSON lines file, one per non-empty line; a bad line throws FormatError (an
+// evaluation must not silently run on less than its data).
+inline std::vector<Record> read_record_lines(const std::string& path) {
+    std::vector<Record> records;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) records.push_back(parse_record_json(line));
+    return records;
+}
+
+// A fresh folder name under the temporary directory, removed with its contents at destruction.
+struct TempIndex {
+    std::filesystem::path path;
+    explicit TempIndex(const std::string& tag = "eval") {
+        path = std::filesystem::temp_directory_path() /
+               ("tawsiya-" + tag + "-" + std::to_string(::getpid()) + "-" +
+                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    }
+    ~TempIndex() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    TempIndex(const TempIndex&) = delete;
+    TempIndex& operator=(const TempIndex&) = delete;
+};
+
+}  // namespace tawsiya::bench
