@@ -3,11 +3,14 @@
 #pragma once
 
 #include <unistd.h>
+#include <cctype>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -36,6 +39,19 @@ inline std::vector<Record> read_record_lines(const std::string& path) {
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) records.push_back(parse_record_json(line));
     return records;
+}
+
+// FNV-1a of a text without its ASCII spaces and punctuation, ASCII lower-cased: the group of a
+// record for grouped folds (copies that differ only in spacing or case share it).
+inline std::uint64_t folded_text_hash(std::string_view text) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (unsigned char c : text) {
+        if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) continue;
+        if (c < 0x80) c = static_cast<unsigned char>(std::tolower(c));
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    return hash;
 }
 
 // A fresh folder name under the temporary directory, removed with its contents at destruction.

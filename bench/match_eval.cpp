@@ -246,14 +246,7 @@ std::uint64_t group_hash(const Record& r) {
             text = it->second;
             break;
         }
-    std::uint64_t hash = 1469598103934665603ULL;
-    for (unsigned char c : text) {
-        if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) continue;
-        if (c < 0x80) c = static_cast<unsigned char>(std::tolower(c));
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
+    return bench::folded_text_hash(text);
 }
 
 void eval_morocco(const std::string& corpus, const Analyzer& analyzer,

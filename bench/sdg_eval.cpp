@@ -276,14 +276,7 @@ void tag(Trained& t, const std::string& text, Lang lang, const std::vector<std::
 std::uint64_t group_hash(const Record& r) {
     std::string text = r.text.count(Lang::en) ? r.text.at(Lang::en) : "";
     if (const auto open = text.rfind('('); open != std::string::npos) text.resize(open);
-    std::uint64_t hash = 1469598103934665603ULL;
-    for (unsigned char c : text) {
-        if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) continue;
-        if (c < 0x80) c = static_cast<unsigned char>(std::tolower(c));
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
+    return bench::folded_text_hash(text);
 }
 
 constexpr Training kTrainings[] = {Training::records, Training::records_and_texts, Training::texts};
