@@ -9,6 +9,9 @@ packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libboost-program-op
           libboost-dev rapidjson-dev liblinear-dev catch2 libbenchmark-dev)
 # The document readers (indexer/readers/): Poppler for PDF, libzip + libxml2 for .docx/.odt.
 packages+=(libpoppler-cpp-dev libzip-dev libxml2-dev)
+# Shards and replicas (docs/scale.md): xapian-tcpsrv, xapian-replicate(-server); the loopback
+# test tests/test_shards.cpp starts them.
+packages+=(xapian-tools)
 for flag in "$@"; do
     case "$flag" in
         --test) packages+=(chromium nodejs npm python3 clang-format-14)  # clang-format: check-format.sh

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -71,6 +74,13 @@ TEST_CASE("a record becomes one document with its facets, values and text terms"
     CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)) == 2011);
     CHECK(doc.get_value(schema::kSlotId) == "test:tb:1");
     CHECK(doc.get_value(2).empty());  // slots 2-4 are no longer written (schema.hpp)
+    // Each facet's labels in its own slot, for counts over shards (facet_counter.hpp).
+    CHECK(schema::facet_value_labels(doc.get_value(schema::facet_slot("XO"))) ==
+          std::vector<std::string>{"Ministry of Justice", "Parliament"});
+    CHECK(schema::facet_value_labels(doc.get_value(schema::facet_slot("XS"))) ==
+          std::vector<std::string>{"Morocco"});
+    CHECK(schema::facet_value_labels(doc.get_value(schema::facet_slot("XTsdg"))) ==
+          std::vector<std::string>{"16"});
 
     // Every language version is analysed by its own rules: the stems the Analyzer gives.
     for (const auto& [lang, text] : record.text)
@@ -247,4 +257,39 @@ TEST_CASE("`tawsiya index --train` leaves the taggers and the translations besid
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-models" / "manifest.tsv"));
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-translations.tsv"));
     CHECK(Xapian::Database(db).get_doccount() >= 150);
+}
+
+TEST_CASE("facet values: a set of labels in one value, and one slot per facet", "[index]") {
+    const std::string long_label(300, 'x');  // a length over one varint byte
+    const std::vector<std::string> labels{"b", "", "a", long_label, "b", "\xd8\xa7"};
+    CHECK(schema::facet_value_labels(schema::facet_value(labels)) ==
+          std::vector<std::string>{"", "a", "b", "\xd8\xa7", long_label});
+    CHECK(schema::facet_value_labels("").empty());
+    CHECK(schema::facet_value_labels("\x05"
+                                     "ab") == std::vector<std::string>{});  // cut: nothing
+    // The slots of the fixed facets and of the corpus's schemes are apart from each other and
+    // from the fixed slots (a collision would mix two facets' counts).
+    std::set<Xapian::valueno> slots{schema::kSlotYear, schema::kSlotId, 2, 3, 4};
+    std::size_t prefixes = 5;
+    for (const auto& facet : schema::kFixedFacets) {
+        slots.insert(schema::facet_slot(facet.prefix));
+        ++prefixes;
+    }
+    for (const char* scheme :
+         {"sdg", "uhri_theme", "uprinfo_issue", "uprinfo_action", "affected_persons", "didh_axis",
+          "didh_subaxis", "mechanism", "body", "responsible", "uhri_sdg"}) {
+        slots.insert(schema::facet_slot(schema::tag_prefix(scheme)));
+        ++prefixes;
+    }
+    CHECK(slots.size() == prefixes);
+    CHECK(*slots.rbegin() != Xapian::BAD_VALUENO);
+}
+
+TEST_CASE("shard_of spreads ids over the shards and always puts an id in the same one",
+          "[index][shards]") {
+    std::vector<std::size_t> per_shard(3, 0);
+    for (int i = 0; i < 3000; ++i) ++per_shard[shard_of("upr:" + std::to_string(i), 3)];
+    for (const std::size_t n : per_shard) CHECK(n > 800);
+    CHECK(shard_of("upr:17", 3) == shard_of(std::string("upr:") + "17", 3));
+    CHECK(shard_of("anything", 1) == 0);
 }

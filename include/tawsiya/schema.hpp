@@ -5,13 +5,17 @@
 // Facets: boolean terms "<prefix>:<label>" with the label as in the record (case kept), so a term
 //         maps back to its label for facet counts; tags are "XT<scheme>:<label>". A state (under
 //         review or recommending) is labelled by its canonical name (see facet_label_of).
-// Values: slots below, for sorting, ranges and collapsing.
+// Values: slots below, for sorting, ranges and collapsing; and one slot per facet prefix holding
+//         the document's labels of that facet (facet_slot, facet_value), which facet counts read
+//         through Xapian::ValueCountMatchSpy: the one way of counting that works on a
+//         Xapian::Database made of remote shards (docs/scale.md).
 #pragma once
 
 #include <xapian.h>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tawsiya::schema {
 
@@ -52,10 +56,23 @@ enum Slot : Xapian::valueno {
     kSlotId = 1,    // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
 };
 
+// The value slot of a facet prefix ("XS", "XTsdg"): a hash of the prefix above the fixed slots,
+// so that every shard of an index, written on its own, puts a tag scheme in the same slot without
+// a table (tests/test_index_writer.cpp checks the fixed facets and the corpus's schemes apart).
+Xapian::valueno facet_slot(std::string_view prefix);
+
+// A document's labels of one facet as one value: sorted, each once, each as its length (a
+// varint) then its bytes. A record has several labels of some facets (two themes, three
+// recommending states); ValueCountMatchSpy counts each distinct set, and facet_value_labels
+// gives back the labels of a set, whose count goes to each of them.
+std::string facet_value(std::vector<std::string> labels);
+std::vector<std::string> facet_value_labels(std::string_view value);
+
 // Metadata keys stored in the index.
 inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";
 // 2: state and recommending-state labels are canonical names ("Chine" and "China" are one term).
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: each facet's labels also in its value slot (facet_slot), for counts over remote shards.
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
