@@ -28,6 +28,7 @@
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/match.hpp"
 #include "tawsiya/search.hpp"
 
 using namespace tawsiya;
@@ -301,6 +302,43 @@ TEST_CASE("three xapian-tcpsrv shards answer as the single index; a dead shard i
         CHECK(all.facets.count("status") == 1);  // issue 14: the status is a facet
         CHECK(all.facets.count("tag:sdg") == 1);
         CHECK_THROWS_AS(sharded.record("no:such:id"), NotFoundError);
+    }
+
+    SECTION("match and its suggestions give the single index's answers") {
+        Matcher one(dir / "single", analyzer);
+        Matcher three(dir / "shards.conf", analyzer);
+        for (const std::string text :
+             {"Reduce prison overcrowding by using alternatives to detention.",
+              "Prendre des mesures pour lutter contre la violence à l'égard des femmes.",
+              "التصديق على البروتوكول الاختياري لاتفاقية مناهضة التعذيب"}) {
+            INFO(text);
+            MatchRequest request;
+            request.text = text;
+            request.k = 5;
+            const MatchResult a = one.match(request), b = three.match(request);
+            REQUIRE(b.matches.size() == a.matches.size());
+            for (std::size_t i = 0; i < a.matches.size(); ++i) {
+                CHECK(b.matches[i].score == Approx(a.matches[i].score).epsilon(1e-9));
+                if (std::abs(b.matches[i].score - a.matches[i].score) > 1e-9) continue;
+                const bool tie = (i > 0 && a.matches[i - 1].score == Approx(a.matches[i].score)) ||
+                                 (i + 1 < a.matches.size() &&
+                                  a.matches[i + 1].score == Approx(a.matches[i].score));
+                if (!tie) CHECK(b.matches[i].record.id == a.matches[i].record.id);
+            }
+            REQUIRE(b.suggestions.size() == a.suggestions.size());
+            for (const auto& [scheme, list] : a.suggestions) {
+                INFO(scheme);
+                REQUIRE(b.suggestions.at(scheme).size() == list.size());
+                for (std::size_t i = 0; i < list.size(); ++i) {
+                    CHECK(b.suggestions.at(scheme)[i].label == list[i].label);
+                    CHECK(b.suggestions.at(scheme)[i].confidence ==
+                          Approx(list[i].confidence).epsilon(1e-9));
+                }
+            }
+        }
+        const Server server(dir, dir / "shards.conf", "serve-related");
+        CHECK(server.get("/api/records/sample:c001").result_int() == 200);
+        CHECK(server.get("/api/records/sample:c001/related").result_int() == 200);
     }
 
     SECTION("a dead shard is a 503 naming it, not a hang; answers again when it is back") {
