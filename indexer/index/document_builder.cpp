@@ -15,8 +15,8 @@ namespace {
 // phrase never matches across two versions.
 constexpr unsigned kPositionGapBetweenVersions = 100;
 
-// The labels of each facet prefix of a document, as its terms hold them, for its value slots.
-using FacetLabelsOf = std::map<std::string, std::vector<std::string>>;
+// The labels of each facet prefix of a document, as its terms hold them, for kSlotFacets.
+using FacetLabelsOf = schema::FacetLabelsByPrefix;
 
 void add_facet(Xapian::Document& doc, FacetLabelsOf& labels, std::string_view prefix,
                std::string_view label) {
@@ -104,8 +104,7 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
     for (const auto& [scheme, tag_labels] : record.tags)
         for (const auto& label : tag_labels)
             add_facet(doc, labels, schema::tag_prefix(scheme), label);
-    for (auto& [prefix, of_prefix] : labels)
-        doc.add_value(schema::facet_slot(prefix), schema::facet_value(std::move(of_prefix)));
+    if (!labels.empty()) doc.add_value(schema::kSlotFacets, schema::facet_value(std::move(labels)));
 
     if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
     doc.add_value(schema::kSlotId, record.id);
