@@ -231,7 +231,7 @@ bool tools_missing(const char* tool) {
 
 }  // namespace
 
-TEST_CASE("three xapian-tcpsrv shards answer as the single index; a dead shard is a 503",
+TEST_CASE("three xapian-tcpsrv shards answer as the single index, and a dead shard is a 503",
           "[shards]") {
     if (tools_missing(kTcpServer)) return;
     const std::string sample = test::source_path("corpus/sample.jsonl");
