@@ -1,8 +1,12 @@
 // The index writer: the document layout of schema.hpp, replacement by id, and the `index` command.
 #include <xapian.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -71,6 +75,12 @@ TEST_CASE("a record becomes one document with its facets, values and text terms"
     CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)) == 2011);
     CHECK(doc.get_value(schema::kSlotId) == "test:tb:1");
     CHECK(doc.get_value(2).empty());  // slots 2-4 are no longer written (schema.hpp)
+    // The facet labels in one value, for counts over shards (facet_counter.hpp).
+    const auto labels = schema::facet_value_labels(doc.get_value(schema::kSlotFacets));
+    using Pair = std::pair<std::string, std::string>;
+    for (const Pair& pair : {Pair{"XO", "Ministry of Justice"}, Pair{"XO", "Parliament"},
+                             Pair{"XS", "Morocco"}, Pair{"XTsdg", "16"}, Pair{"XL", "ar"}})
+        CHECK(std::count(labels.begin(), labels.end(), pair) == 1);
 
     // Every language version is analysed by its own rules: the stems the Analyzer gives.
     for (const auto& [lang, text] : record.text)
@@ -247,4 +257,27 @@ TEST_CASE("`tawsiya index --train` leaves the taggers and the translations besid
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-models" / "manifest.tsv"));
     CHECK(std::filesystem::exists(std::filesystem::path(db) / "tawsiya-translations.tsv"));
     CHECK(Xapian::Database(db).get_doccount() >= 150);
+}
+
+TEST_CASE("facet values: every facet's labels in one value, each once", "[index]") {
+    const std::string long_label(300, 'x');  // a length over one varint byte
+    schema::FacetLabelsByPrefix labels{{"XS", {"b", "", "a", long_label, "b"}},
+                                       {"XTsdg", {"\xd8\xa7"}}};
+    using Pair = std::pair<std::string, std::string>;
+    CHECK(schema::facet_value_labels(schema::facet_value(labels)) ==
+          std::vector<Pair>{
+              {"XS", ""}, {"XS", "a"}, {"XS", "b"}, {"XS", long_label}, {"XTsdg", "\xd8\xa7"}});
+    CHECK(schema::facet_value_labels("").empty());
+    CHECK(schema::facet_value_labels("\x02XS\x01\x05"
+                                     "ab")
+              .empty());  // cut: nothing of it
+}
+
+TEST_CASE("shard_of spreads ids over the shards and always puts an id in the same one",
+          "[index][shards]") {
+    std::vector<std::size_t> per_shard(3, 0);
+    for (int i = 0; i < 3000; ++i) ++per_shard[shard_of("upr:" + std::to_string(i), 3)];
+    for (const std::size_t n : per_shard) CHECK(n > 800);
+    CHECK(shard_of("upr:17", 3) == shard_of(std::string("upr:") + "17", 3));
+    CHECK(shard_of("anything", 1) == 0);
 }

@@ -63,6 +63,13 @@ class IndexError : public Error {
     using Error::Error;
 };
 
+// A part of the index that does not answer now (a shard down): the HTTP layer answers 503, and
+// the next request tries again.
+class UnavailableError : public Error {
+  public:
+    using Error::Error;
+};
+
 // A record id that the index does not hold.
 class NotFoundError : public Error {
   public:

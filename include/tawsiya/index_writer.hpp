@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/record.hpp"
@@ -22,6 +23,11 @@ void check_terms(const Record& record);
 // language version by that language's rules, boolean facet terms and value slots (schema.hpp).
 // Throws FormatError as check_terms does.
 Xapian::Document make_document(const Record& record, const Analyzer& analyzer);
+
+// The shard (0 to shards-1) of the record with id `id` in an index of `shards` shards: a hash of
+// the id, fixed for good, so re-indexing a record with the same number of shards replaces it in
+// its shard (docs/scale.md).
+std::size_t shard_of(std::string_view id, std::size_t shards);
 
 class IndexWriter {
   public:

@@ -5,13 +5,19 @@
 // Facets: boolean terms "<prefix>:<label>" with the label as in the record (case kept), so a term
 //         maps back to its label for facet counts; tags are "XT<scheme>:<label>". A state (under
 //         review or recommending) is labelled by its canonical name (see facet_label_of).
-// Values: slots below, for sorting, ranges and collapsing.
+// Values: slots below, for sorting, ranges and collapsing; and one slot holding
+//         the document's facet labels in one (kSlotFacets, facet_value), which facet counts read
+//         through Xapian::ValueCountMatchSpy: the one way of counting that works on a
+//         Xapian::Database made of remote shards (docs/scale.md).
 #pragma once
 
 #include <xapian.h>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace tawsiya::schema {
 
@@ -48,14 +54,30 @@ inline constexpr std::string_view kTagPrefix = "XT";
 // are counted from the boolean terms); indexes of schema version 2 written before may still hold
 // them, so a new use of those numbers changes kSchemaVersion.
 enum Slot : Xapian::valueno {
-    kSlotYear = 0,  // sortable_serialise(year): sorting by date, year ranges
-    kSlotId = 1,    // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
+    kSlotYear = 0,    // sortable_serialise(year): sorting by date, year ranges
+    kSlotId = 1,      // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
+    kSlotFacets = 5,  // facet_value: the facet labels, counted by ValueCountMatchSpy (version 3)
 };
+
+// A document's facet labels as one value (kSlotFacets): for each facet prefix (sorted), its
+// length then bytes (a varint, then the bytes), the number of its labels, and each label (sorted,
+// each once) the same way. A record has several labels of some facets (two themes, three
+// recommending states); Xapian::ValueCountMatchSpy counts each distinct value, and
+// facet_value_labels gives back its (prefix, label) pairs, whose count goes to each of them. One
+// value, not a slot per facet: a match spy reading a dozen slots per document costs a value-table
+// seek for each (30 times slower on the shared corpus).
+using FacetLabelsByPrefix = std::map<std::string, std::vector<std::string>>;
+std::string facet_value(FacetLabelsByPrefix labels);
+std::vector<std::pair<std::string, std::string>> facet_value_labels(std::string_view value);
+// The same without copies: `visit(prefix, label)` for each pair (the views are into `value`).
+template <typename Visit>
+void for_each_facet_label(std::string_view value, Visit visit);
 
 // Metadata keys stored in the index.
 inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";
 // 2: state and recommending-state labels are canonical names ("Chine" and "China" are one term).
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: the facet labels also in kSlotFacets, for facet counts over remote shards.
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
@@ -83,5 +105,23 @@ std::string id_term(std::string_view id);
 
 // The label of a facet term that starts with `prefix` (the part after "prefix:"), or nullopt.
 std::optional<std::string> facet_label(std::string_view term, std::string_view prefix);
+
+namespace detail {
+bool get_varint(std::string_view in, std::size_t& at, std::size_t& n);
+bool get_string(std::string_view in, std::size_t& at, std::string_view& s);
+}  // namespace detail
+
+template <typename Visit>
+void for_each_facet_label(std::string_view value, Visit visit) {
+    std::size_t at = 0, count = 0;
+    std::string_view prefix, label;
+    while (at < value.size()) {
+        if (!detail::get_string(value, at, prefix) || !detail::get_varint(value, at, count)) return;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!detail::get_string(value, at, label)) return;  // not a value facet_value wrote
+            visit(prefix, label);
+        }
+    }
+}
 
 }  // namespace tawsiya::schema

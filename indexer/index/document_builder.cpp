@@ -1,5 +1,7 @@
 // make_document: how a Record becomes a Xapian document (the layout is declared in schema.hpp).
+#include <map>
 #include <string>
+#include <vector>
 
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
@@ -13,8 +15,20 @@ namespace {
 // phrase never matches across two versions.
 constexpr unsigned kPositionGapBetweenVersions = 100;
 
-void add_facet(Xapian::Document& doc, const schema::Facet& facet, std::string_view label) {
-    if (!label.empty()) doc.add_boolean_term(schema::facet_term(facet, label));
+// The labels of each facet prefix of a document, as its terms hold them, for kSlotFacets.
+using FacetLabelsOf = schema::FacetLabelsByPrefix;
+
+void add_facet(Xapian::Document& doc, FacetLabelsOf& labels, std::string_view prefix,
+               std::string_view label) {
+    if (label.empty()) return;
+    std::string term = schema::facet_term(prefix, label);
+    labels[std::string(prefix)].push_back(term.substr(prefix.size() + 1));
+    doc.add_boolean_term(term);
+}
+
+void add_facet(Xapian::Document& doc, FacetLabelsOf& labels, const schema::Facet& facet,
+               std::string_view label) {
+    add_facet(doc, labels, facet.prefix, label);
 }
 
 void add_text(Xapian::Document& doc, const std::string& text, Lang lang, const Analyzer& analyzer,
@@ -67,28 +81,30 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
     doc.set_data(record_to_json(record));
     doc.add_boolean_term(schema::id_term(record.id));
 
+    FacetLabelsOf labels;
     unsigned position_base = 0;
     for (const auto& [lang, text] : record.text) {
         add_text(doc, text, lang, analyzer, position_base);
-        add_facet(doc, schema::kLanguage, lang_code(lang));
+        add_facet(doc, labels, schema::kLanguage, lang_code(lang));
     }
 
-    add_facet(doc, schema::kMechanism, record.mechanism);
-    add_facet(doc, schema::kBody, record.body);
-    add_facet(doc, schema::kState, record.state);
+    add_facet(doc, labels, schema::kMechanism, record.mechanism);
+    add_facet(doc, labels, schema::kBody, record.body);
+    add_facet(doc, labels, schema::kState, record.state);
     for (const auto& state : record.recommending_states)
-        add_facet(doc, schema::kRecommending, state);
-    if (record.year) add_facet(doc, schema::kYear, std::to_string(*record.year));
-    if (record.cycle) add_facet(doc, schema::kCycle, std::to_string(*record.cycle));
-    if (record.session) add_facet(doc, schema::kSession, std::to_string(*record.session));
-    add_facet(doc, schema::kResponse, record.response);
-    for (const auto& body : record.responsible) add_facet(doc, schema::kResponsible, body);
-    add_facet(doc, schema::kSource, record.source);
-    add_facet(doc, schema::kStatus, record.status);
-    add_facet(doc, schema::kSymbol, record.symbol);
-    for (const auto& [scheme, labels] : record.tags)
-        for (const auto& label : labels)
-            if (!label.empty()) doc.add_boolean_term(schema::tag_term(scheme, label));
+        add_facet(doc, labels, schema::kRecommending, state);
+    if (record.year) add_facet(doc, labels, schema::kYear, std::to_string(*record.year));
+    if (record.cycle) add_facet(doc, labels, schema::kCycle, std::to_string(*record.cycle));
+    if (record.session) add_facet(doc, labels, schema::kSession, std::to_string(*record.session));
+    add_facet(doc, labels, schema::kResponse, record.response);
+    for (const auto& body : record.responsible) add_facet(doc, labels, schema::kResponsible, body);
+    add_facet(doc, labels, schema::kSource, record.source);
+    add_facet(doc, labels, schema::kStatus, record.status);
+    add_facet(doc, labels, schema::kSymbol, record.symbol);
+    for (const auto& [scheme, tag_labels] : record.tags)
+        for (const auto& label : tag_labels)
+            add_facet(doc, labels, schema::tag_prefix(scheme), label);
+    if (!labels.empty()) doc.add_value(schema::kSlotFacets, schema::facet_value(std::move(labels)));
 
     if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
     doc.add_value(schema::kSlotId, record.id);

@@ -1,5 +1,6 @@
 #include "tawsiya/index_writer.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -8,6 +9,15 @@
 #include "tawsiya/schema.hpp"
 
 namespace tawsiya {
+
+std::size_t shard_of(std::string_view id, std::size_t shards) {
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
+    for (const char c : id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return shards ? static_cast<std::size_t>(hash % shards) : 0;
+}
 
 namespace {
 

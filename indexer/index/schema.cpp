@@ -1,5 +1,8 @@
 #include "tawsiya/schema.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "tawsiya/state_names.hpp"
 
 namespace tawsiya::schema {
@@ -55,6 +58,63 @@ std::string id_term(std::string_view id) {
     std::string term(kIdPrefix);
     term.append(cut_utf8(id, kMaxTermBytes));
     return term;
+}
+
+namespace {
+
+void put_varint(std::string& out, std::size_t n) {  // 7 bits a byte, low bits first
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+}
+
+void put_string(std::string& out, std::string_view s) {
+    put_varint(out, s.size());
+    out.append(s);
+}
+
+}  // namespace
+
+namespace detail {
+
+// Reads what put_varint / put_string wrote at `at`; false at the end or on bytes it did not write.
+bool get_varint(std::string_view in, std::size_t& at, std::size_t& n) {
+    n = 0;
+    for (unsigned shift = 0; at < in.size() && shift < 35; shift += 7) {
+        const auto byte = static_cast<unsigned char>(in[at++]);
+        n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return true;
+    }
+    return false;
+}
+
+bool get_string(std::string_view in, std::size_t& at, std::string_view& s) {
+    std::size_t size = 0;
+    if (!get_varint(in, at, size) || size > in.size() - at) return false;
+    s = in.substr(at, size);
+    at += size;
+    return true;
+}
+
+}  // namespace detail
+
+std::string facet_value(FacetLabelsByPrefix labels) {
+    std::string value;
+    for (auto& [prefix, of_prefix] : labels) {
+        std::sort(of_prefix.begin(), of_prefix.end());
+        of_prefix.erase(std::unique(of_prefix.begin(), of_prefix.end()), of_prefix.end());
+        put_string(value, prefix);
+        put_varint(value, of_prefix.size());
+        for (const std::string& label : of_prefix) put_string(value, label);
+    }
+    return value;
+}
+
+std::vector<std::pair<std::string, std::string>> facet_value_labels(std::string_view value) {
+    std::vector<std::pair<std::string, std::string>> labels;
+    for_each_facet_label(value, [&](std::string_view prefix, std::string_view label) {
+        labels.emplace_back(prefix, label);
+    });
+    return labels;
 }
 
 std::optional<std::string> facet_label(std::string_view term, std::string_view prefix) {

@@ -1,9 +1,11 @@
-// `tawsiya index INPUT... --db DIR`: reads records, CSV exports or UN reports into an index.
+// `tawsiya index INPUT... --db DIR`: reads records, CSV exports or UN reports into an index (or,
+// with --shards N --db-prefix PREFIX, into N shards of one).
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,8 @@ namespace {
 struct IndexOptions {
     std::vector<std::string> inputs;
     std::string db;
+    std::size_t shards = 0;  // with --db-prefix: the number of shards (docs/scale.md)
+    std::string db_prefix;
     ReadOptions read;
     std::size_t batch_size = 2000;
     unsigned threads = 0;  // analysis threads; 0: one per core
@@ -71,6 +75,16 @@ struct Summary {
 };
 
 constexpr std::size_t kProblemsShown = 20;
+constexpr std::size_t kMaxShards = 1000;
+
+// The index directories written to: --db, or one per shard.
+std::vector<std::string> target_dirs(const IndexOptions& options) {
+    if (!options.shards) return {options.db};
+    std::vector<std::string> dirs;
+    for (std::size_t i = 0; i < options.shards; ++i)
+        dirs.push_back(options.db_prefix + std::to_string(i));
+    return dirs;
+}
 
 void print_summary(const Summary& summary, double seconds) {
     const std::size_t skipped = summary.report.problems.size();
@@ -122,11 +136,17 @@ void check_openable(const std::string& input) {
 IndexOptions parse_options(const Args& args) {
     IndexOptions options;
     po::options_description named(
-        "tawsiya index INPUT... --db DIR [options]\n\n"
+        "tawsiya index INPUT... --db DIR [options]\n"
+        "tawsiya index INPUT... --shards N --db-prefix PREFIX [options]\n\n"
         "INPUT: records (.jsonl), CSV exports (.csv: UPR Info's, or others with --columns) or "
         "UPR Working Group reports (.pdf, .docx, .odt or .txt; told by content)\n\noptions");
-    named.add_options()                                                                        //
-        ("db", po::value(&options.db)->required(), "the index directory (created if needed)")  //
+    named.add_options()                                                            //
+        ("db", po::value(&options.db), "the index directory (created if needed)")  //
+        ("shards", po::value(&options.shards),
+         "instead of --db: N indexes PREFIX0 ... PREFIX<N-1>, each record in the one its id's "
+         "hash picks, to serve with xapian-tcpsrv as shards (docs/scale.md)")  //
+        ("db-prefix", po::value(&options.db_prefix),
+         "with --shards: the start of the shards' directory names")  //
         ("strict", po::bool_switch(&options.read.strict),
          "fail on the first bad line and commit nothing")  //
         ("encoding", po::value(&options.read.encoding),
@@ -156,6 +176,14 @@ IndexOptions parse_options(const Args& args) {
 
     parse_command_line(args, all, named, positional);
     if (options.inputs.empty()) throw UsageError("INPUT", "give at least one input file");
+    if (options.db_prefix.empty() != (options.shards == 0))
+        throw UsageError("--shards", "goes with --db-prefix, and --db-prefix with --shards");
+    if (options.db.empty() == options.db_prefix.empty())
+        throw UsageError("--db", "give either --db DIR or --shards N --db-prefix PREFIX");
+    if (options.shards > kMaxShards)
+        throw UsageError("--shards", "at most " + std::to_string(kMaxShards));
+    if (options.train && options.shards)
+        throw UsageError("--train", "train from the shards: `tawsiya train --db SHARDS_FILE`");
     if (options.batch_size == 0) throw UsageError("--batch-size", "must be at least 1");
     // A mapping file: its lines are the mapping.
     std::error_code not_a_file;
@@ -192,23 +220,27 @@ int run_index(const Args& args) {
     }
 
     // Opened at the first record, so that a run that reads nothing (a missing or unreadable
-    // input) leaves no empty index directory behind.
-    // The pipeline analyses on every core while one thread writes (index_pipeline.hpp); it is
-    // declared after the writer so that it stops before the writer commits what it took.
-    std::optional<IndexWriter> writer;
-    std::optional<IndexPipeline> pipeline;
+    // input) leaves no empty index directory behind. One writer, or one per shard, each fed by
+    // its pipeline, which analyses on every core while one thread writes (index_pipeline.hpp);
+    // the pipelines are declared after the writers so that they stop before the writers commit.
+    const std::vector<std::string> dirs = target_dirs(options);
+    std::vector<std::unique_ptr<IndexWriter>> writers;
+    std::vector<std::unique_ptr<IndexPipeline>> pipelines;
     auto open_writer = [&] {
-        // "created if needed" (--help), with its parents: /var/lib/tawsiya/db before the service
-        // has ever run (docs/server.md).
-        const std::filesystem::path parent = std::filesystem::path(options.db).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent);
-        writer.emplace(options.db, analyzer, options.batch_size);
-        pipeline.emplace(*writer, analyzer, options.threads);
+        for (const std::string& dir : dirs) {
+            // "created if needed" (--help), with its parents: /var/lib/tawsiya/db before the
+            // service has ever run (docs/server.md).
+            const std::filesystem::path parent = std::filesystem::path(dir).parent_path();
+            if (!parent.empty()) std::filesystem::create_directories(parent);
+            writers.push_back(std::make_unique<IndexWriter>(dir, analyzer, options.batch_size));
+            pipelines.push_back(
+                std::make_unique<IndexPipeline>(*writers.back(), analyzer, options.threads));
+        }
     };
     std::size_t queued = 0;
     auto add = [&](Record&& record) {
-        if (!writer) open_writer();
-        pipeline->add(std::move(record));
+        if (writers.empty()) open_writer();
+        pipelines[shard_of(record.id, writers.size())]->add(std::move(record));
         progress.update(++queued);
     };
     if (options.read.strict) {
@@ -225,13 +257,13 @@ int run_index(const Args& args) {
         }
     }
     const bool failed = !summary.unreadable.empty();
-    if (!writer && !failed) open_writer();  // an empty index, to serve
-    if (pipeline) {
+    if (writers.empty() && !failed) open_writer();  // an empty index, to serve
+    for (const auto& pipeline : pipelines) {
         const IndexPipeline::Counts counts = pipeline->finish();
-        summary.added = counts.added;
-        summary.replaced = counts.replaced;
+        summary.added += counts.added;
+        summary.replaced += counts.replaced;
     }
-    if (writer) writer->commit();
+    for (const auto& writer : writers) writer->commit();
     progress.finish();
 
     const double seconds =
@@ -241,7 +273,7 @@ int run_index(const Args& args) {
     else
         for (const auto& message : summary.unreadable)
             std::fprintf(stderr, "%s\n", message.c_str());
-    if (options.train && writer) train_all(options, analyzer);
+    if (options.train && !writers.empty()) train_all(options, analyzer);
     return failed ? kExitFailure : kExitOk;
 }
 

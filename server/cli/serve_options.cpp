@@ -20,8 +20,9 @@ ServeSettings parse_serve_options(const Args& args) {
     // What a configuration file may set: everything but --help and --config.
     po::options_description settings(
         "options (also settable in the --config file, as NAME = VALUE)");
-    settings.add_options()                                                                     //
-        ("db", po::value(&s.db)->required(), "index directory")                                //
+    settings.add_options()  //
+        ("db", po::value(&s.db)->required(),
+         "index directory, or a shards file (shards served by xapian-tcpsrv, docs/scale.md)")  //
         ("bind", po::value(&server.bind)->default_value(server.bind), "address to listen on")  //
         ("port", po::value(&server.port)->default_value(server.port),
          "port; 0 picks a free one")  //

@@ -1,61 +1,61 @@
 #include "engine/facet_counter.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
+#include "tawsiya/schema.hpp"
 
 namespace tawsiya::engine {
 
-FacetPostings::FacetPostings(const Xapian::Database& db, const std::vector<CountedFacet>& facets)
-    : facets_(facets) {
-    const Xapian::docid last = db.get_lastdocid();
-    std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;  // (docid, term id)
-    pairs.reserve(static_cast<std::size_t>(db.get_doccount()) * 10);
-    for (std::uint32_t f = 0; f < facets_.size(); ++f) {
-        const std::string prefix = facets_[f].prefix + ":";
-        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-            const auto id = static_cast<std::uint32_t>(labels_.size());
-            labels_.push_back((*term).substr(prefix.size()));
-            facet_of_.push_back(f);
-            for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post)
-                pairs.emplace_back(*post, id);
-        }
-    }
-    // Counting sort by docid into a compressed row layout.
-    offsets_.assign(static_cast<std::size_t>(last) + 2, 0);
-    for (const auto& [docid, id] : pairs) ++offsets_[docid + 1];
-    for (std::size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
-    terms_.resize(pairs.size());
-    std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-    for (const auto& [docid, id] : pairs) terms_[fill[docid]++] = id;
+FacetCounter::FacetCounter(const std::vector<CountedFacet>& facets, Xapian::Enquire& enquire)
+    : facets_(facets), spy_(schema::kSlotFacets) {
+    enquire.add_matchspy(&spy_);  // not owned: this counter outlives get_mset
 }
 
-std::map<std::string, std::vector<FacetValue>> FacetPostings::top(
-    const std::vector<std::uint32_t>& counts, std::size_t limit) const {
-    std::vector<std::vector<std::uint32_t>> ids(facets_.size());
-    for (std::uint32_t id = 0; id < counts.size(); ++id)
-        if (counts[id] > 0) ids[facet_of_[id]].push_back(id);
+namespace {
+
+// Label -> count, looked up by a view into the spy's value without a copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Counts = std::unordered_map<std::string, std::size_t, ViewHash, std::equal_to<>>;
+
+}  // namespace
+
+std::map<std::string, std::vector<FacetValue>> FacetCounter::top(std::size_t limit) const {
+    std::unordered_map<std::string_view, std::size_t> facet_of;  // prefix -> index in facets_
+    for (std::size_t f = 0; f < facets_.size(); ++f) facet_of.emplace(facets_[f].prefix, f);
+    std::vector<Counts> counts(facets_.size());
+    for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+        const Xapian::doccount documents = it.get_termfreq();
+        const std::string value = *it;
+        schema::for_each_facet_label(value, [&](std::string_view prefix, std::string_view label) {
+            const auto f = facet_of.find(prefix);
+            if (f == facet_of.end()) return;  // a facet not counted (symbol, cycle...)
+            Counts& of_facet = counts[f->second];
+            if (const auto found = of_facet.find(label); found != of_facet.end())
+                found->second += documents;
+            else
+                of_facet.emplace(std::string(label), documents);
+        });
+    }
     std::map<std::string, std::vector<FacetValue>> result;
     for (std::size_t f = 0; f < facets_.size(); ++f) {
-        auto& list = ids[f];
-        if (list.empty()) continue;
-        const auto by_count = [&](std::uint32_t a, std::uint32_t b) {
-            return counts[a] != counts[b] ? counts[a] > counts[b] : labels_[a] < labels_[b];
-        };
-        const std::size_t n = std::min(limit, list.size());
-        std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(),
-                          by_count);
+        if (counts[f].empty()) continue;
+        std::vector<std::pair<std::string, std::size_t>> sorted(counts[f].begin(), counts[f].end());
+        const std::size_t n = std::min(limit, sorted.size());
+        std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(n),
+                          sorted.end(), [](const auto& a, const auto& b) {
+                              return a.second != b.second ? a.second > b.second : a.first < b.first;
+                          });
         auto& values = result[facets_[f].key];
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::string& label = labels_[list[i]];
-            values.push_back({label, counts[list[i]], label});  // states are named by the searcher
-        }
+        for (std::size_t i = 0; i < n; ++i)  // states are named by the searcher
+            values.push_back({sorted[i].first, sorted[i].second, sorted[i].first});
     }
     return result;
-}
-
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
-    const auto [begin, end] = postings_.terms_of(doc.get_docid());
-    for (auto it = begin; it != end; ++it) ++counts_[*it];
 }
 
 }  // namespace tawsiya::engine

@@ -1,14 +1,15 @@
-// Facet counts over the matches of a search. A record has several labels of a facet (two themes,
-// three recommending states), so counts come from the boolean terms, not from a value slot.
+// Facet counts over the matches of a search, through what works on a Xapian::Database made of
+// remote shards as on a local one: Xapian::ValueCountMatchSpy over the slot that holds each
+// document's facet labels (schema::kSlotFacets). xapian-tcpsrv knows that spy, runs it next to
+// each shard and sends back its counts, which the client adds up; a spy of our own would need
+// registering in the server, which the stock xapian-tcpsrv cannot do. Nothing is built at open:
+// no first-query stall, nothing keyed by document ids.
 //
-// Reading each matching document's termlist costs a disk lookup per match; instead the facet
-// terms of every document are read once per index revision, from the postings of the facet
-// terms (FacetPostings: docid -> facet term ids, a few ints per record), and the match spy only
-// adds up ids. Building it walks the postings of every facet term once (~10 per record).
+// The spy counts each distinct value (a document's set of labels, schema::facet_value); the count
+// of a label is the sum over the values that hold it.
 #pragma once
 
 #include <xapian.h>
-#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,44 +19,17 @@
 
 namespace tawsiya::engine {
 
-class FacetPostings {
+class FacetCounter {
   public:
-    FacetPostings(const Xapian::Database& db, const std::vector<CountedFacet>& facets);
+    // Spies on `enquire`; the counter must outlive its get_mset call.
+    FacetCounter(const std::vector<CountedFacet>& facets, Xapian::Enquire& enquire);
 
-    std::size_t term_count() const { return labels_.size(); }
-    const std::vector<CountedFacet>& facets() const { return facets_; }
-
-    // The facet term ids of a document (empty for a docid past the end).
-    std::pair<const std::uint32_t*, const std::uint32_t*> terms_of(Xapian::docid docid) const {
-        if (docid + 1 >= offsets_.size()) return {nullptr, nullptr};
-        return {terms_.data() + offsets_[docid], terms_.data() + offsets_[docid + 1]};
-    }
-
-    // The top `limit` labels of each facet by count (ties by label), from counts per term id.
-    std::map<std::string, std::vector<FacetValue>> top(const std::vector<std::uint32_t>& counts,
-                                                       std::size_t limit) const;
+    // The top `limit` labels of each facet by count (ties by label), after get_mset.
+    std::map<std::string, std::vector<FacetValue>> top(std::size_t limit) const;
 
   private:
     std::vector<CountedFacet> facets_;
-    std::vector<std::string> labels_;      // term id -> label
-    std::vector<std::uint32_t> facet_of_;  // term id -> index in facets_
-    std::vector<std::uint32_t> offsets_;   // docid -> start in terms_ (size lastdocid + 2)
-    std::vector<std::uint32_t> terms_;     // term ids, grouped by docid
-};
-
-// Counts the facet terms of each document the matcher looks at.
-class FacetSpy : public Xapian::MatchSpy {
-  public:
-    explicit FacetSpy(const FacetPostings& postings)
-        : postings_(postings), counts_(postings.term_count(), 0) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
-    const std::vector<std::uint32_t>& counts() const { return counts_; }
-    std::size_t documents_seen() const { return seen_; }
-
-  private:
-    const FacetPostings& postings_;
-    std::vector<std::uint32_t> counts_;
-    std::size_t seen_ = 0;
+    Xapian::ValueCountMatchSpy spy_;
 };
 
 }  // namespace tawsiya::engine

@@ -59,6 +59,7 @@ struct Searcher::Impl {
     Impl(const std::string& dir, const Analyzer& analyzer, const SearchLimits& limits,
          const Bm25Params& ranking)
         : db(open_index(dir)),
+          is_remote(index_is_remote(dir)),
           dir(dir),
           analyzer(analyzer),
           limits(limits),
@@ -70,31 +71,64 @@ struct Searcher::Impl {
     void forget_revision() {
         labels.reset();
         builder.reset();
-        postings.reset();
     }
 
     bool reopen() {
-        const bool changed = db.reopen();
-        if (changed) forget_revision();
-        return changed;
+        if (lost_shard) return reconnect();
+        try {
+            const bool changed = db.reopen();
+            if (changed) {
+                ++changes;
+                forget_revision();
+            }
+            return changed;
+        } catch (const Xapian::NetworkError& e) {
+            throw lost(e);
+        }
+    }
+
+    // A shard that stopped answering leaves its connection broken for good: the next request
+    // opens every part again (UnavailableError while the shard is still down).
+    bool reconnect() {
+        db = open_index(dir);
+        lost_shard = false;
+        ++reconnections;
+        forget_revision();
+        return true;
+    }
+
+    UnavailableError lost(const Xapian::NetworkError& e) {
+        lost_shard = true;
+        return UnavailableError("index shard " + shard_name(e.get_context()) +
+                                " does not answer: " + e.get_msg());
     }
 
     // Runs `work`; if the revision it read was overwritten by a newer commit meanwhile, reopens
     // and runs it once more.
     template <typename Work>
     auto retrying(Work work) {
+        if (lost_shard) reconnect();
         try {
-            return work();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            db.reopen();
-            forget_revision();
-            return work();
+            try {
+                return work();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                db.reopen();
+                ++changes;
+                forget_revision();
+                return work();
+            }
+        } catch (const Xapian::NetworkError& e) {
+            throw lost(e);
         }
     }
 
-    const engine::FacetPostings& facet_postings() {
-        if (!postings) postings.emplace(db, engine::counted_facets(labels.schemes()));
-        return *postings;
+    // The revision being read: a local index's own; over shards, which have none that Xapian's
+    // remote protocol gives (get_revision is unimplemented there), a count of the reopens that
+    // found a change and of the reconnections, so that what was built on the revision before (the
+    // server's Matcher, its cache) is renewed.
+    std::uint64_t revision() const {
+        if (!is_remote) return db.get_revision();
+        return changes + (reconnections << 40);
     }
 
     SearchResult search(const SearchRequest& request);
@@ -106,7 +140,10 @@ struct Searcher::Impl {
         return *translation_table;
     }
 
-    Xapian::Database db;
+    Xapian::Database db;      // the index directory, or its shards as one
+    bool is_remote;           // shards: xapian-tcpsrv's remote protocol
+    bool lost_shard = false;  // a shard stopped answering: reconnect before use
+    std::uint64_t changes = 0, reconnections = 0;
     std::string dir;
     const Analyzer& analyzer;
     std::shared_ptr<const TranslationTable> translation_table;
@@ -115,7 +152,6 @@ struct Searcher::Impl {
     engine::FacetLabels labels;
     engine::QueryBuilder builder;
     engine::SnippetMaker snippets;
-    std::optional<engine::FacetPostings> postings;
 };
 
 // A query read in the language its few letters suggest, or in the page's, may be in another:
@@ -144,7 +180,8 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    const Xapian::BM25Weight weight(ranking.k1, 0, 1, ranking.b, 0.5);
+    enquire.set_weighting_scheme(weight);
     if (limits.time_limit_seconds > 0) enquire.set_time_limit(limits.time_limit_seconds);
     SearchRequest::Sort sort = request.sort;
     if (built.browse && sort == SearchRequest::Sort::relevance)
@@ -154,11 +191,17 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
     else if (sort == SearchRequest::Sort::year_asc)
         enquire.set_sort_by_value_then_relevance(schema::kSlotYear, false);
 
-    std::optional<engine::FacetSpy> spy;
-    if (request.facets) {
-        spy.emplace(facet_postings());
-        enquire.add_matchspy(&*spy);
-    }
+    // Facets are counted while matching, except under a sort by year: then in a pass of their
+    // own in relevance order that returns no hits, because Xapian 1.4's remote matcher shows
+    // some documents twice to a match spy under a value sort once a search matches more than a
+    // page (168 counted of 153 on three shards of the sample corpus); local and sharded indexes
+    // count the same way.
+    Xapian::Enquire facet_enquire(db);
+    const bool facets_apart = sort != SearchRequest::Sort::relevance;
+    std::optional<engine::FacetCounter> counter;
+    if (request.facets)
+        counter.emplace(engine::counted_facets(labels.schemes()),
+                        facets_apart ? facet_enquire : enquire);
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
     const auto size = static_cast<Xapian::doccount>(request.size);
     const Xapian::doccount check = request.facets ? kFacetDepth : kTotalDepth;
@@ -166,6 +209,13 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
     Xapian::MSet mset;
     try {
         mset = enquire.get_mset(first, size, std::max(check, first + size));
+        if (counter && facets_apart) {
+            facet_enquire.set_query(built.query);
+            facet_enquire.set_weighting_scheme(weight);
+            if (limits.time_limit_seconds > 0)
+                facet_enquire.set_time_limit(limits.time_limit_seconds);
+            facet_enquire.get_mset(0, 0, kFacetDepth);
+        }
     } catch (const Xapian::WildcardError& e) {
         throw LimitError("q", "a wildcard matches too many words: " + e.get_msg());
     }
@@ -186,8 +236,8 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
         hit.snippet_lang = snippet.lang;
         result.hits.push_back(std::move(hit));
     }
-    if (spy) {
-        result.facets = postings->top(spy->counts(), kFacetValues);
+    if (counter) {
+        result.facets = counter->top(kFacetValues);
         name_facet_values(result.facets, request.ui.value_or(Lang::en));
     }
     return result;
@@ -223,13 +273,17 @@ IndexStats Searcher::stats() {
             if (count > 0) stats.languages[std::string(lang_code(lang))] = count;
         }
         stats.schemes = impl_->labels.schemes();
-        stats.revision = std::to_string(impl_->db.get_revision());
+        stats.revision = std::to_string(impl_->revision());
         return stats;
     });
 }
 
 std::uint64_t Searcher::revision() const {
-    return impl_->db.get_revision();
+    try {
+        return impl_->revision();
+    } catch (const Xapian::NetworkError&) {
+        return 0;  // a shard down: the next request says so
+    }
 }
 
 bool Searcher::reopen() {

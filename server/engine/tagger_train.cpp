@@ -380,7 +380,7 @@ void install(const fs::path& staged, const fs::path& target) {
 }  // namespace
 
 std::string models_dir(const std::string& db_dir) {
-    return (fs::path(db_dir) / tagging::kModelsDirName).string();
+    return (fs::path(index_files_dir(db_dir)) / tagging::kModelsDirName).string();  // shards too
 }
 
 TrainReport train_models(const std::string& db_dir, const Analyzer& analyzer,

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 #include "tawsiya/translation.hpp"
 
 namespace fs = std::filesystem;
@@ -119,7 +120,7 @@ TranslationTable TranslationTable::read(const std::string& path) {
 }
 
 std::string translations_path(const std::string& db_dir) {
-    return (fs::path(db_dir) / kFileName).string();
+    return (fs::path(index_files_dir(db_dir)) / kFileName).string();  // shards too
 }
 
 std::shared_ptr<const TranslationTable> load_translations(const std::string& db_dir,

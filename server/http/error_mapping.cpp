@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/open_index.hpp"
 
 namespace tawsiya::http {
 
@@ -13,6 +14,12 @@ MappedError map_error(std::exception_ptr error) {
         return {Status::bad_request, e.what(), {}};
     } catch (const NotFoundError& e) {
         return {Status::not_found, e.what(), {}};
+    } catch (const UnavailableError& e) {  // a shard down: the client may try again
+        return {Status::service_unavailable, e.what(), {}};
+    } catch (const Xapian::NetworkError& e) {  // the same, from a path that does not wrap it
+        return {Status::service_unavailable,
+                "index shard " + shard_name(e.get_context()) + " does not answer: " + e.get_msg(),
+                {}};
     } catch (const Xapian::Error& e) {
         return {Status::internal_server_error, "internal error", e.get_description()};
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 // The one place where errors become HTTP statuses: UsageError and LimitError -> 400,
-// NotFoundError -> 404, anything else -> 500 with a generic message
+// NotFoundError -> 404, UnavailableError and Xapian::NetworkError (a shard down) -> 503 naming
+// the shard, anything else -> 500 with a generic message
 // (the detail goes to the log, never to the client).
 #pragma once
 
