@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <string>
+#include <string_view>
 
 #include "../analysis/language_detector.hpp"
 #include "tawsiya/error.hpp"
@@ -135,26 +136,27 @@ std::map<std::string, std::vector<std::string>> parse_tags(const Value& object) 
     return tags;
 }
 
+// Keys by length: a tag scheme's name may hold any character, a NUL too (read by its length).
 template <typename Writer>
-void write_string(Writer& w, const char* key, const std::string& value) {
+void write_string(Writer& w, std::string_view key, const std::string& value) {
     if (value.empty()) return;
-    w.Key(key);
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
 template <typename Writer>
-void write_list(Writer& w, const char* key, const std::vector<std::string>& values) {
+void write_list(Writer& w, std::string_view key, const std::vector<std::string>& values) {
     if (values.empty()) return;
-    w.Key(key);
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     w.StartArray();
     for (const auto& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
     w.EndArray();
 }
 
 template <typename Writer>
-void write_int(Writer& w, const char* key, const std::optional<int>& value) {
+void write_int(Writer& w, std::string_view key, const std::optional<int>& value) {
     if (!value) return;
-    w.Key(key);
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     w.Int(*value);
 }
 
@@ -212,7 +214,7 @@ std::string record_to_json(const Record& r) {
     if (!r.tags.empty()) {
         w.Key("tags");
         w.StartObject();
-        for (const auto& [scheme, labels] : r.tags) write_list(w, scheme.c_str(), labels);
+        for (const auto& [scheme, labels] : r.tags) write_list(w, scheme, labels);
         w.EndObject();
     }
     write_list(w, "responsible", r.responsible);
