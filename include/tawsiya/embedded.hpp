@@ -23,6 +23,7 @@ std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synony
 inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // aligned_segments
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms
 inline constexpr std::string_view kRequestSlotsFile = "request-slots.tsv";  // engine/request_slots
+inline constexpr std::string_view kActionDegreeFile = "action-degree.tsv";  // engine/action_degree
 inline constexpr std::string_view kSdgTargetsFile = "sdg-targets.tsv";      // engine/sdg_targets
 
 // The languages of the terms file's columns, in order (English<TAB>French<TAB>Arabic).

@@ -22,6 +22,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/action_degree.hpp"
 #include "engine/features.hpp"
 #include "engine/request_slots.hpp"
 #include "tawsiya/recommendation_text.hpp"
@@ -42,6 +43,7 @@ struct Analysed {
     std::vector<Lang> lang;
     std::vector<std::vector<std::string>> acronyms;  // sorted, hyphens dropped: "OPCAT", "ICCPR"
     std::vector<RequestSlots> slots;                 // read in the item's own language
+    std::vector<ActionDegree> degree;                // read from the opening the stems lack
 };
 
 // Starts a slot key among a vector's stems; no stem starts with it.
@@ -98,8 +100,9 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
     Analysed out{std::vector<std::vector<std::string>>(items.size()),
                  std::vector<Lang>(items.size()),
                  std::vector<std::vector<std::string>>(items.size()),
-                 std::vector<RequestSlots>(items.size())};
+                 std::vector<RequestSlots>(items.size()), std::vector<ActionDegree>(items.size())};
     const SlotLexicon& slots = SlotLexicon::embedded(analyzer);
+    const DegreeLexicon& degrees = DegreeLexicon::embedded(analyzer);
     auto work = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::string content = strip_recommendation_noise(items[i].text);
@@ -108,6 +111,7 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
             out.stems[i] = features::request_stems_of_content(content, lang, analyzer);
             out.acronyms[i] = acronyms_of(content);
             out.slots[i] = slots.find(out.stems[i], lang);
+            out.degree[i] = degrees.of(content, lang, analyzer);
             // The slots' keys are words of the vector too, the same in every language: "OPCAT"
             // and "the Optional Protocol to the Convention against Torture" share one, and so do
             // « personnes handicapées » and "persons with disabilities" without a table.
@@ -423,6 +427,9 @@ PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& ve
     set(PairFeature::group_conflict, slot(slots.conflict, Slot::group) ? 1.0 : 0.0);
     set(PairFeature::object_conflict, slot(slots.conflict, Slot::object) ? 1.0 : 0.0);
     set(PairFeature::number_conflict, slots.numbers_conflict ? 1.0 : 0.0);
+    const ActionDegree di = analysed.degree[i], dj = analysed.degree[j];
+    set(PairFeature::degree_differs,
+        di != ActionDegree::unknown && dj != ActionDegree::unknown && di != dj ? 1.0 : 0.0);
     const bool conflict = f[static_cast<std::size_t>(PairFeature::instrument_conflict)] > 0 ||
                           slot(slots.conflict, Slot::group) || slot(slots.conflict, Slot::object);
     set(PairFeature::conflict_cosine, conflict ? cos : 0.0);

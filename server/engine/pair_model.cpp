@@ -22,7 +22,8 @@ std::string_view pair_feature_name(PairFeature feature) {
                                                                        "group_conflict",
                                                                        "object_conflict",
                                                                        "number_conflict",
-                                                                       "conflict_cosine"};
+                                                                       "conflict_cosine",
+                                                                       "degree_differs"};
     return names.at(static_cast<std::size_t>(feature));
 }
 

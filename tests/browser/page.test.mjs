@@ -398,7 +398,7 @@ try {
     assert((await page.getAttribute('#views-nav a[data-view=dedup]', 'aria-current')) === 'page', 'the dedup view is not marked current');
     assert((await page.evaluate(() => document.activeElement.id)) === 'dedup-view', 'the focus did not move to the dedup view');
     const slider = await page.$eval('#dedup-threshold', (s) => [s.min, s.max, s.value].map(Number));
-    assert(JSON.stringify(slider) === '[0.1,0.9,0.45]', `the threshold slider is ${slider}`);
+    assert(JSON.stringify(slider) === '[0.1,0.9,0.5]', `the threshold slider is ${slider}`);
   });
 
   await check('a list is grouped into clusters of the same request, and exports as CSV', async () => {
@@ -418,7 +418,7 @@ try {
     assert(clusters.length === 3, `${clusters.length} clusters for 4 items`);
     // Untouched, the slider shows the threshold the server used (the default lives there).
     const shown = await page.$eval('#dedup-threshold-value', (o) => o.value);
-    assert(shown === '0.45', `the slider shows ${shown} after the server's default`);
+    assert(shown === '0.50', `the slider shows ${shown} after the server's default`);
     assert(JSON.stringify(clusters[0].ids.sort()) === '["1","3"]', `the first cluster holds ${clusters[0].ids}`);
     assert(clusters[0].ids.includes(clusters[0].representative), 'the first cluster has no representative');
     assert(clusters[0].texts.some((text) => text.includes('(Italy)')), 'the Italian recommendation is not shown');
