@@ -152,6 +152,7 @@ class Client {
         return parser.release();
     }
     void write_raw(const std::string& bytes) { net::write(stream_.socket(), net::buffer(bytes)); }
+    void expire_in(std::chrono::seconds seconds) { stream_.expires_after(seconds); }
     // True when the server has closed the connection (reads EOF).
     bool closed_by_server() {
         beast::error_code ec;
@@ -854,6 +855,35 @@ TEST_CASE("a new commit is picked up without a restart; ids with ':' and '/' wor
     const std::string after =
         parse_json(Client(server.port()).get("/api/health").body())["revision"].GetString();
     CHECK(after != before);
+}
+
+TEST_CASE("a client that expects 100-continue is asked for its body; an oversized one is not",
+          "[http][server][expect]") {
+    if (!sample_corpus_present()) return test::skip("corpus/sample.jsonl is missing");
+    ServerProcess& server = shared_server();
+    const std::string body = R"({"items": [{"id": "1", "text": "Abolish the death penalty"}]})";
+    Client client(server.port());
+    // Without the 100 the client below would wait for it until the read timed out.
+    client.expire_in(std::chrono::seconds(5));
+    client.write_raw(
+        "POST /api/dedup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Expect: 100-continue\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n");
+    const Response interim = client.receive();
+    CHECK(interim.result_int() == 100);
+    client.write_raw(body);
+    const Response answer = client.receive();
+    CHECK(answer.result_int() == 200);
+    CHECK(parse_json(answer.body()).HasMember("clusters"));
+
+    // Over the body limit: the answer is the 413, and no 100 invites the body.
+    Client big(server.port());
+    big.expire_in(std::chrono::seconds(5));
+    big.write_raw(
+        "POST /api/dedup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Expect: 100-continue\r\nContent-Length: 100000000\r\n\r\n");
+    const Response refused = big.receive();
+    CHECK(refused.result_int() == 413);
 }
 
 TEST_CASE("a slow client has its connection closed after --timeout", "[http][server][timeout]") {

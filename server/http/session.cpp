@@ -91,6 +91,23 @@ void Session::on_header(beast::error_code ec, std::size_t bytes) {
         return on_read(beast_http::error::body_limit, bytes);
     parser_->body_limit(limit);  // a chunked body is counted as it comes
     if (parser_->is_done()) return on_read(ec, bytes);
+    // A client that says "Expect: 100-continue" (curl does for a large upload) waits for a 100
+    // before it sends the body; unanswered, it sends it anyway after about a second. The body is
+    // within the limit (else the 413 above is the answer), so ask for it.
+    if (header.version() >= 11 &&
+        beast::iequals(header[beast_http::field::expect], "100-continue")) {
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        return net::async_write(
+            stream_, net::buffer(kContinue.data(), kContinue.size()),
+            [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+                if (write_ec) return self->on_read(write_ec, 0);
+                self->read_body();
+            });
+    }
+    read_body();
+}
+
+void Session::read_body() {
     beast_http::async_read(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::on_read, shared_from_this()));
 }

@@ -69,6 +69,7 @@ class Session : public std::enable_shared_from_this<Session> {
   private:
     void read_request();
     void on_header(boost::beast::error_code ec, std::size_t bytes);
+    void read_body();  // after the header, and after a 100 Continue when one was asked for
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void respond(Response&& response, const Request& request);
     void respond(Reply&& reply, const Request& request);
