@@ -5,7 +5,9 @@
 //  2. the same against the exact duplicates of UPR Info (one text, several recommending states);
 //  3. time for 10k, 30k and 100k items drawn from the shared records.
 // Usage: build/dedup_eval [--corpus ../shared/corpus] [--source .]
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -25,6 +27,20 @@
 using namespace tawsiya;
 
 namespace {
+
+// The thresholds of the sample tables: a spread, and the engine's default among them.
+const std::vector<double>& sample_thresholds() {
+    static const std::vector<double> thresholds = [] {
+        std::vector<double> t{0.35, 0.45, 0.55, 0.65};
+        const double default_threshold = DedupOptions{}.threshold;
+        if (std::none_of(t.begin(), t.end(),
+                         [&](double x) { return std::abs(x - default_threshold) < 1e-9; }))
+            t.push_back(default_threshold);
+        std::sort(t.begin(), t.end());
+        return t;
+    }();
+    return thresholds;
+}
 
 struct PairScores {
     double precision = 0, recall = 0, f1 = 0;
@@ -116,7 +132,7 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
             auto g = group_of.find(r.id);
             gold.push_back(g == group_of.end() ? -1 : g->second);
         }
-        for (double threshold : {0.35, 0.45, 0.55, 0.65}) {
+        for (double threshold : sample_thresholds()) {
             const auto result = deduplicate(items, analyzer, options_at(threshold, nullptr));
             const auto s = score_pairs(result, gold);
             std::printf("| %s | %.2f | %.3f | %.3f | %.3f | %zu | %zu |\n",
@@ -150,7 +166,7 @@ void sample_groups(const std::string& source, const std::string& corpus_dir,
         mixed.size(), std::filesystem::is_directory(parallel) ? " + UN parallel corpus" : "");
     std::printf("| threshold | translation | precision | recall | F1 | predicted pairs |\n");
     std::printf("|---|---|---|---|---|---|\n");
-    for (double threshold : {0.35, 0.45, 0.55, 0.65})
+    for (double threshold : sample_thresholds())
         for (const TranslationTable* translations :
              {static_cast<const TranslationTable*>(nullptr), &table}) {
             const auto s = score_pairs(
