@@ -1,5 +1,6 @@
 // What the benchmark and evaluation programs of bench/ share: where the shared corpus is, one
-// Analyzer, reading a file of records, and a scratch index folder removed at exit.
+// Analyzer, reading a file of records, a scratch index folder removed at exit, and an index of
+// the whole shared corpus.
 #pragma once
 
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/index_writer.hpp"
 #include "tawsiya/record.hpp"
 
 namespace tawsiya::bench {
@@ -69,5 +71,26 @@ struct TempIndex {
     TempIndex(const TempIndex&) = delete;
     TempIndex& operator=(const TempIndex&) = delete;
 };
+
+// Indexes every record of the shared corpus (records/*.jsonl) into `dir`, 5,000 a commit, handing
+// each to `each` once added; false, and nothing written, when the corpus has no records/ folder.
+template <typename Each>
+bool index_shared_corpus(const std::filesystem::path& dir, Each&& each) {
+    const std::filesystem::path records = std::filesystem::path(corpus_dir()) / "records";
+    if (!std::filesystem::is_directory(records)) return false;
+    IndexWriter writer(dir.string(), analyzer(), 5000);
+    for (const auto& entry : std::filesystem::directory_iterator(records)) {
+        if (entry.path().extension() != ".jsonl") continue;
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty()) continue;
+            const Record record = parse_record_json(line);
+            writer.add(record);
+            each(record);
+        }
+    }
+    writer.commit();
+    return true;
+}
 
 }  // namespace tawsiya::bench

@@ -408,8 +408,7 @@ void eval_dev(const std::string& sample, const std::string& queries, const Analy
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string corpus = std::getenv("TAWSIYA_SHARED_CORPUS") ? std::getenv("TAWSIYA_SHARED_CORPUS")
-                                                              : "../shared/corpus";
+    std::string corpus = tawsiya::bench::corpus_dir();
     std::string sample = "corpus/sample.jsonl", queries = "corpus/dev/match-queries.jsonl", only;
     MatchOptions options;
     for (int i = 1; i + 1 < argc; i += 2) {

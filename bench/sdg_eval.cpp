@@ -414,8 +414,7 @@ void eval_languages(const std::vector<const Record*>& labelled, const std::strin
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string corpus = std::getenv("TAWSIYA_SHARED_CORPUS") ? std::getenv("TAWSIYA_SHARED_CORPUS")
-                                                              : "../shared/corpus";
+    std::string corpus = tawsiya::bench::corpus_dir();
     std::string sample = "corpus/sample.jsonl";
     unsigned folds = 5, seed = TrainOptions{}.seed;
     for (int i = 1; i + 1 < argc; i += 2) {

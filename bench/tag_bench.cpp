@@ -50,14 +50,7 @@ struct Fixture {
         w.EndObject();
         body.assign(buffer.GetString(), buffer.GetSize());
         dir = fs::temp_directory_path() / ("tawsiya-tag-bench-" + std::to_string(::getpid()));
-        tawsiya::IndexWriter writer(dir.string(), analyzer(), 5000);
-        for (const auto& entry : fs::directory_iterator(records)) {
-            if (entry.path().extension() != ".jsonl") continue;
-            std::ifstream records_in(entry.path());
-            for (std::string line; std::getline(records_in, line);)
-                if (!line.empty()) writer.add(tawsiya::parse_record_json(line));
-        }
-        writer.commit();
+        tawsiya::bench::index_shared_corpus(dir, [](const tawsiya::Record&) {});
     }
     ~Fixture() {
         std::error_code ignored;
