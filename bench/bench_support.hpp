@@ -17,6 +17,7 @@
 
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/index_writer.hpp"
+#include "tawsiya/match.hpp"
 #include "tawsiya/record.hpp"
 
 namespace tawsiya::bench {
@@ -71,6 +72,39 @@ struct TempIndex {
     TempIndex(const TempIndex&) = delete;
     TempIndex& operator=(const TempIndex&) = delete;
 };
+
+// The labels a list of suggestions decides: those that do not abstain, else the top one.
+inline std::vector<std::string> decided_labels(const std::vector<Suggestion>& suggestions) {
+    std::vector<std::string> labels;
+    for (const auto& s : suggestions)
+        if (!s.abstain) labels.push_back(s.label);
+    if (labels.empty() && !suggestions.empty()) labels.push_back(suggestions.front().label);
+    return labels;
+}
+
+// The flags the evaluation programs share: --corpus DIR (corpus_dir() by default) and --sample
+// FILE (the built-in sample corpus by default).
+struct EvalFlags {
+    std::string corpus = corpus_dir();
+    std::string sample = "corpus/sample.jsonl";
+};
+
+// Reads the command line as "--flag value" pairs: --corpus and --sample into `flags`, any other
+// handed to `take(flag, value)`, which returns whether it knows the flag. False at the first flag
+// neither knows (the program then prints its usage).
+template <typename Take>
+bool read_eval_flags(int argc, char** argv, EvalFlags& flags, Take&& take) {
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i], value = argv[i + 1];
+        if (flag == "--corpus")
+            flags.corpus = value;
+        else if (flag == "--sample")
+            flags.sample = value;
+        else if (!take(flag, value))
+            return false;
+    }
+    return true;
+}
 
 // Indexes every record of the shared corpus (records/*.jsonl) into `dir`, 5,000 a commit, handing
 // each to `each` once added; false, and nothing written, when the corpus has no records/ folder.

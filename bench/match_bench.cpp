@@ -32,28 +32,22 @@ using tawsiya::bench::analyzer;
 using tawsiya::bench::corpus_dir;
 
 struct SharedIndex {
-    fs::path dir;
+    tawsiya::bench::TempIndex scratch{"match-bench"};  // removed at exit
+    const fs::path& dir = scratch.path;
     std::vector<tawsiya::MatchRequest> requests;
 
     SharedIndex() {
-        dir = fs::temp_directory_path() / ("tawsiya-match-bench-" + std::to_string(::getpid()));
         std::size_t n = 0;
-        const bool indexed =
-            tawsiya::bench::index_shared_corpus(dir, [&](const tawsiya::Record& record) {
-                if (++n % 97 == 0 && !record.text.empty()) {
-                    const auto& [lang, text] = *record.text.begin();
-                    tawsiya::MatchRequest request;
-                    request.text = text;
-                    request.lang = lang;
-                    request.exclude_id = record.id;
-                    requests.push_back(std::move(request));
-                }
-            });
-        if (!indexed) dir.clear();
-    }
-    ~SharedIndex() {
-        std::error_code ignored;
-        if (!dir.empty()) fs::remove_all(dir, ignored);
+        tawsiya::bench::index_shared_corpus(dir, [&](const tawsiya::Record& record) {
+            if (++n % 97 == 0 && !record.text.empty()) {
+                const auto& [lang, text] = *record.text.begin();
+                tawsiya::MatchRequest request;
+                request.text = text;
+                request.lang = lang;
+                request.exclude_id = record.id;
+                requests.push_back(std::move(request));
+            }
+        });
     }
 };
 
