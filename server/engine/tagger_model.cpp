@@ -240,7 +240,9 @@ std::map<std::string, LoadedModels>& loaded_models() {
 
 std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir) {
     const fs::path dir = models_dir(db_dir);
-    const std::string key = fs::absolute(dir).lexically_normal().string();
+    std::error_code error;  // no current directory: the path as given is the key
+    const fs::path absolute = fs::absolute(dir, error);
+    const std::string key = (error ? dir : absolute).lexically_normal().string();
     // Held while reading, so that workers renewing their Matchers at once wait for one read and
     // share its result instead of each reading a copy.
     const std::lock_guard lock(loaded_mutex());
