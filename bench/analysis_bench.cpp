@@ -80,7 +80,7 @@ void BM_normalize(benchmark::State& state, Lang lang) {
     std::size_t bytes = 0, i = 0;
     for (auto _ : state) {
         const std::string& line = lines[i++ % lines.size()];
-        benchmark::DoNotOptimize(analyzer().normalize(line, lang));
+        benchmark::DoNotOptimize(analyzer().normalize(line));
         bytes += line.size();
     }
     state.SetBytesProcessed(static_cast<int64_t>(bytes));

@@ -47,7 +47,10 @@ void BM_MakeDocuments(benchmark::State& state) {
 }
 BENCHMARK(BM_MakeDocuments)->Unit(benchmark::kMillisecond)->Iterations(2);
 
-void BM_IndexAllRecords(benchmark::State& state) {
+// Times `index_into(writer, records)` over every record of the shared corpus, once an iteration,
+// each time into a fresh index (its removal not timed), with `per_commit` records a commit.
+template <typename IndexInto>
+void time_fresh_index(benchmark::State& state, std::size_t per_commit, IndexInto&& index_into) {
     const auto& records = shared_records();
     if (records.empty()) return state.SkipWithError("shared corpus not found");
     const auto dir = std::filesystem::temp_directory_path() /
@@ -56,15 +59,21 @@ void BM_IndexAllRecords(benchmark::State& state) {
         state.PauseTiming();
         std::filesystem::remove_all(dir);
         state.ResumeTiming();
-        tawsiya::IndexWriter writer(dir.string(), analyzer(),
-                                    static_cast<std::size_t>(state.range(0)));
-        for (const auto& record : records) writer.add(record);
+        tawsiya::IndexWriter writer(dir.string(), analyzer(), per_commit);
+        index_into(writer, records);
         writer.commit();
     }
     std::filesystem::remove_all(dir);
     state.counters["records"] = static_cast<double>(records.size());
     state.counters["records/s"] = benchmark::Counter(
         static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_IndexAllRecords(benchmark::State& state) {
+    time_fresh_index(state, static_cast<std::size_t>(state.range(0)),
+                     [](tawsiya::IndexWriter& writer, const auto& records) {
+                         for (const auto& record : records) writer.add(record);
+                     });
 }
 // By records per commit (--batch-size): 2,000 is the CLI's default.
 BENCHMARK(BM_IndexAllRecords)
@@ -77,23 +86,11 @@ BENCHMARK(BM_IndexAllRecords)
 // The same through the pipeline of `tawsiya index` (index_pipeline.hpp): analysis on
 // state.range(0) threads (0: one per core) while one thread writes; wall time.
 void BM_IndexAllRecordsPipeline(benchmark::State& state) {
-    const auto& records = shared_records();
-    if (records.empty()) return state.SkipWithError("shared corpus not found");
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("tawsiya-index-bench-" + std::to_string(::getpid()));
-    for (auto _ : state) {
-        state.PauseTiming();
-        std::filesystem::remove_all(dir);
-        state.ResumeTiming();
-        tawsiya::IndexWriter writer(dir.string(), analyzer(), 2000);
+    time_fresh_index(state, 2000, [&state](tawsiya::IndexWriter& writer, const auto& records) {
         tawsiya::IndexPipeline pipeline(writer, analyzer(), static_cast<unsigned>(state.range(0)));
         for (const auto& record : records) pipeline.add(record);
         pipeline.finish();
-        writer.commit();
-    }
-    std::filesystem::remove_all(dir);
-    state.counters["records/s"] = benchmark::Counter(
-        static_cast<double>(records.size() * state.iterations()), benchmark::Counter::kIsRate);
+    });
 }
 BENCHMARK(BM_IndexAllRecordsPipeline)
     ->Arg(1)

@@ -32,37 +32,22 @@ using tawsiya::bench::analyzer;
 using tawsiya::bench::corpus_dir;
 
 struct SharedIndex {
-    fs::path dir;
+    tawsiya::bench::TempIndex scratch{"match-bench"};  // removed at exit
+    const fs::path& dir = scratch.path;
     std::vector<tawsiya::MatchRequest> requests;
 
     SharedIndex() {
-        const fs::path records = fs::path(corpus_dir()) / "records";
-        if (!fs::is_directory(records)) return;
-        dir = fs::temp_directory_path() / ("tawsiya-match-bench-" + std::to_string(::getpid()));
-        tawsiya::IndexWriter writer(dir.string(), analyzer(), 5000);
         std::size_t n = 0;
-        for (const auto& entry : fs::directory_iterator(records)) {
-            if (entry.path().extension() != ".jsonl") continue;
-            std::ifstream in(entry.path());
-            for (std::string line; std::getline(in, line);) {
-                if (line.empty()) continue;
-                const tawsiya::Record record = tawsiya::parse_record_json(line);
-                writer.add(record);
-                if (++n % 97 == 0 && !record.text.empty()) {
-                    const auto& [lang, text] = *record.text.begin();
-                    tawsiya::MatchRequest request;
-                    request.text = text;
-                    request.lang = lang;
-                    request.exclude_id = record.id;
-                    requests.push_back(std::move(request));
-                }
+        tawsiya::bench::index_shared_corpus(dir, [&](const tawsiya::Record& record) {
+            if (++n % 97 == 0 && !record.text.empty()) {
+                const auto& [lang, text] = *record.text.begin();
+                tawsiya::MatchRequest request;
+                request.text = text;
+                request.lang = lang;
+                request.exclude_id = record.id;
+                requests.push_back(std::move(request));
             }
-        }
-        writer.commit();
-    }
-    ~SharedIndex() {
-        std::error_code ignored;
-        if (!dir.empty()) fs::remove_all(dir, ignored);
+        });
     }
 };
 

@@ -66,13 +66,7 @@ void build_index(const std::string& dir, const std::vector<const Record*>& recor
 // The decisions of one way of suggesting ("blend", "votes", "model").
 using Suggestions = std::map<std::string, std::vector<Suggestion>>;
 
-std::vector<std::string> decide_multi(const std::vector<Suggestion>& suggestions) {
-    std::vector<std::string> labels;
-    for (const auto& s : suggestions)
-        if (!s.abstain) labels.push_back(s.label);
-    if (labels.empty() && !suggestions.empty()) labels.push_back(suggestions.front().label);
-    return labels;
-}
+using tawsiya::bench::decided_labels;
 
 std::string decide_single(const std::vector<Suggestion>& suggestions) {
     return suggestions.empty() ? std::string() : suggestions.front().label;
@@ -211,7 +205,7 @@ void eval_uprinfo(const std::string& corpus, const Analyzer& analyzer,
             const auto& si = s.count("uprinfo_issue") ? s.at("uprinfo_issue") : empty;
             const auto& sa = s.count("uprinfo_action") ? s.at("uprinfo_action") : empty;
             if (!gold_issues.empty()) {
-                issues[way].add(decide_multi(si), gold_issues);
+                issues[way].add(decided_labels(si), gold_issues);
                 shown_outcomes(si, gold_issues, shown[way]);
             }
             if (!gold_action.empty()) {
@@ -308,7 +302,7 @@ void eval_morocco(const std::string& corpus, const Analyzer& analyzer,
                     shown_outcomes(sb, {r->body}, shown[way]);
                 }
                 if (r->tags.count("didh_axis") && !r->tags.at("didh_axis").empty()) {
-                    axis[way].add(decide_multi(sx), r->tags.at("didh_axis"));
+                    axis[way].add(decided_labels(sx), r->tags.at("didh_axis"));
                     shown_outcomes(sx, r->tags.at("didh_axis"), shown[way]);
                 }
                 if (!r->responsible.empty()) {
@@ -408,39 +402,38 @@ void eval_dev(const std::string& sample, const std::string& queries, const Analy
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string corpus = std::getenv("TAWSIYA_SHARED_CORPUS") ? std::getenv("TAWSIYA_SHARED_CORPUS")
-                                                              : "../shared/corpus";
-    std::string sample = "corpus/sample.jsonl", queries = "corpus/dev/match-queries.jsonl", only;
+    tawsiya::bench::EvalFlags flags;
+    std::string queries = "corpus/dev/match-queries.jsonl", only;
     MatchOptions options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i], value = argv[i + 1];
-        if (flag == "--corpus")
-            corpus = value;
-        else if (flag == "--sample")
-            sample = value;
-        else if (flag == "--queries")
-            queries = value;
-        else if (flag == "--only")
-            only = value;
-        else if (flag == "--model-weight")
-            options.model_weight = std::stod(value);
-        else if (flag == "--c")
-            g_c_values = {std::stod(value)};
-        else if (flag == "--seed")
-            g_seed = static_cast<unsigned>(std::stoul(value));
-        else if (flag == "--min-positives")
-            g_min_positives = std::stoul(value);
-        else if (flag == "--abstain-below")
-            options.abstain_below = std::stod(value);
-        else {
-            std::fprintf(
-                stderr,
-                "usage: match_eval [--corpus DIR] [--sample FILE] [--queries FILE] "
-                "[--only uprinfo|morocco|dev] [--model-weight W] [--abstain-below T] [--c C] "
-                "[--min-positives N] [--seed N]\n");
-            return 2;
-        }
+    const bool known = tawsiya::bench::read_eval_flags(
+        argc, argv, flags, [&](const std::string& flag, const std::string& value) {
+            if (flag == "--queries")
+                queries = value;
+            else if (flag == "--only")
+                only = value;
+            else if (flag == "--model-weight")
+                options.model_weight = std::stod(value);
+            else if (flag == "--c")
+                g_c_values = {std::stod(value)};
+            else if (flag == "--seed")
+                g_seed = static_cast<unsigned>(std::stoul(value));
+            else if (flag == "--min-positives")
+                g_min_positives = std::stoul(value);
+            else if (flag == "--abstain-below")
+                options.abstain_below = std::stod(value);
+            else
+                return false;
+            return true;
+        });
+    if (!known) {
+        std::fprintf(stderr,
+                     "usage: match_eval [--corpus DIR] [--sample FILE] [--queries FILE] "
+                     "[--only uprinfo|morocco|dev] [--model-weight W] [--abstain-below T] [--c C] "
+                     "[--min-positives N] [--seed N]\n");
+        return 2;
     }
+    const std::string& corpus = flags.corpus;
+    const std::string& sample = flags.sample;
     const Analyzer analyzer;
     std::printf("match_eval: corpus %s, model weight %.2f, abstain below %.2f\n", corpus.c_str(),
                 options.model_weight, options.abstain_below);

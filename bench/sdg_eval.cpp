@@ -77,14 +77,7 @@ struct F1 {
     double micro() const { return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn); }
 };
 
-// The suggestions that do not abstain, else the top one.
-std::vector<std::string> decide(const std::vector<Suggestion>& suggestions) {
-    std::vector<std::string> labels;
-    for (const auto& s : suggestions)
-        if (!s.abstain) labels.push_back(s.label);
-    if (labels.empty() && !suggestions.empty()) labels.push_back(suggestions.front().label);
-    return labels;
-}
+using tawsiya::bench::decided_labels;
 
 // ---- The baseline: TF-IDF of words and word pairs, one-vs-rest linear SVMs ----
 
@@ -246,7 +239,7 @@ void tag(Trained& t, const std::string& text, Lang lang, const std::vector<std::
     const auto blend = result.suggestions.find(kScheme);
     const std::vector<Suggestion> none;
     const auto& blended = blend == result.suggestions.end() ? none : blend->second;
-    scores.blend.add(decide(blended), gold);
+    scores.blend.add(decided_labels(blended), gold);
     if (!blended.empty() && blended.front().reference) {
         scores.cited += 1;
         if (blended.front().reference->lang == lang_code(lang)) scores.cited_in_language += 1;
@@ -269,7 +262,7 @@ void tag(Trained& t, const std::string& text, Lang lang, const std::vector<std::
     std::stable_sort(model.begin(), model.end(),
                      [](const auto& a, const auto& b) { return a.confidence > b.confidence; });
     if (model.size() > options.max_suggestions) model.resize(options.max_suggestions);
-    scores.model.add(decide(model), gold);
+    scores.model.add(decided_labels(model), gold);
 }
 
 // FNV-1a of the English text without its recommending states, ASCII spaces and punctuation.
@@ -414,26 +407,25 @@ void eval_languages(const std::vector<const Record*>& labelled, const std::strin
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string corpus = std::getenv("TAWSIYA_SHARED_CORPUS") ? std::getenv("TAWSIYA_SHARED_CORPUS")
-                                                              : "../shared/corpus";
-    std::string sample = "corpus/sample.jsonl";
+    tawsiya::bench::EvalFlags flags;
     unsigned folds = 5, seed = TrainOptions{}.seed;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i], value = argv[i + 1];
-        if (flag == "--corpus")
-            corpus = value;
-        else if (flag == "--sample")
-            sample = value;
-        else if (flag == "--folds")
-            folds = static_cast<unsigned>(std::max(2ul, std::stoul(value)));
-        else if (flag == "--seed")
-            seed = static_cast<unsigned>(std::stoul(value));
-        else {
-            std::fprintf(stderr,
-                         "usage: sdg_eval [--corpus DIR] [--sample FILE] [--folds N] [--seed N]\n");
-            return 2;
-        }
+    const bool known = tawsiya::bench::read_eval_flags(
+        argc, argv, flags, [&](const std::string& flag, const std::string& value) {
+            if (flag == "--folds")
+                folds = static_cast<unsigned>(std::max(2ul, std::stoul(value)));
+            else if (flag == "--seed")
+                seed = static_cast<unsigned>(std::stoul(value));
+            else
+                return false;
+            return true;
+        });
+    if (!known) {
+        std::fprintf(stderr,
+                     "usage: sdg_eval [--corpus DIR] [--sample FILE] [--folds N] [--seed N]\n");
+        return 2;
     }
+    const std::string& corpus = flags.corpus;
+    const std::string& sample = flags.sample;
     const std::string path = corpus + "/records/slovenia-upr.jsonl";
     if (!fs::exists(path)) {
         std::printf("sdg_eval: %s missing, skipped\n", path.c_str());

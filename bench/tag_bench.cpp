@@ -32,7 +32,8 @@ using tawsiya::bench::analyzer;
 using tawsiya::bench::corpus_dir;
 
 struct Fixture {
-    fs::path dir;
+    tawsiya::bench::TempIndex scratch{"tag-bench"};  // removed at exit
+    const fs::path& dir = scratch.path;
     std::string report;  // the report's text
     std::string body;    // {"text": report}
 
@@ -49,19 +50,7 @@ struct Fixture {
         w.String(report.data(), static_cast<rapidjson::SizeType>(report.size()));
         w.EndObject();
         body.assign(buffer.GetString(), buffer.GetSize());
-        dir = fs::temp_directory_path() / ("tawsiya-tag-bench-" + std::to_string(::getpid()));
-        tawsiya::IndexWriter writer(dir.string(), analyzer(), 5000);
-        for (const auto& entry : fs::directory_iterator(records)) {
-            if (entry.path().extension() != ".jsonl") continue;
-            std::ifstream records_in(entry.path());
-            for (std::string line; std::getline(records_in, line);)
-                if (!line.empty()) writer.add(tawsiya::parse_record_json(line));
-        }
-        writer.commit();
-    }
-    ~Fixture() {
-        std::error_code ignored;
-        if (!dir.empty()) fs::remove_all(dir, ignored);
+        tawsiya::bench::index_shared_corpus(dir, [](const tawsiya::Record&) {});
     }
 };
 

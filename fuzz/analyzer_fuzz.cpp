@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         (void)analyzer.detect_language(text);
         for (const Lang lang : {Lang::ar, Lang::fr, Lang::en}) {
-            (void)analyzer.normalize(text, lang, false);
-            const std::string normalized = analyzer.normalize(text, lang);
+            (void)analyzer.normalize(text, false);
+            const std::string normalized = analyzer.normalize(text);
             (void)analyzer.is_stopword(normalized, lang);
             (void)analyzer.stem(normalized, lang);
             unsigned last = 0;

@@ -5,17 +5,11 @@
 #include <fstream>
 #include <regex>
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/schema.hpp"
 
-namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-}  // namespace
+using tawsiya::test::read_file;
 
 TEST_CASE("the dispatcher answers usage and help with exit codes, never a signal", "[cli]") {
     tawsiya::test::TempDir dir;

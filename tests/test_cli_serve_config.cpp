@@ -18,38 +18,21 @@
 #include <boost/program_options/errors.hpp>
 
 #include "cli/serve_options.hpp"
+#include "support/files.hpp"
+#include "support/http_get.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
+
+using tawsiya::test::read_file;
+using tawsiya::test::write_file;
 
 using namespace tawsiya;
 
 namespace {
 
-void write_file(const std::string& path, const std::string& text) {
-    std::ofstream(path) << text;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // The status of GET `target` from 127.0.0.1:port.
 unsigned get_status(unsigned short port, const std::string& target) {
-    namespace http = boost::beast::http;
-    boost::asio::io_context ioc;
-    boost::beast::tcp_stream stream(ioc);
-    stream.expires_after(std::chrono::seconds(20));
-    stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    http::request<http::empty_body> request{http::verb::get, target, 11};
-    request.set(http::field::host, "127.0.0.1");
-    http::write(stream, request);
-    boost::beast::flat_buffer buffer;
-    http::response<http::string_body> response;
-    http::read(stream, buffer, response);
-    return response.result_int();
+    return test::http_get(port, target).result_int();
 }
 
 }  // namespace

@@ -11,16 +11,12 @@
 #include <sstream>
 #include <string>
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
-namespace {
+using tawsiya::test::read_file;
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+namespace {
 
 // Runs `argv` with stdout and stderr on a new pseudo-terminal; returns what it wrote and sets
 // `exit_code`.

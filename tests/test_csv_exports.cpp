@@ -7,56 +7,36 @@
 #include <map>
 #include <tuple>
 
+#include "support/files.hpp"
+#include "support/read_all.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/reader.hpp"
 #include "tawsiya/state_names.hpp"
 
+using tawsiya::test::read_all;
+using tawsiya::test::read_file;
+using tawsiya::test::write_file;
 using namespace tawsiya;
-
-namespace {
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct ReadAll {
-    std::vector<Record> records;
-    ReadReport report;
-};
-
-ReadAll read(const std::string& path, ReadOptions options = {}) {
-    ReadAll all;
-    read_any(
-        path, options, [&](Record&& r) { all.records.push_back(std::move(r)); }, all.report);
-    return all;
-}
-
-}  // namespace
 
 TEST_CASE("UPR Info's current export: BOM, `;`, CRLF, duplicated column names", "[readers][csv]") {
     test::TempDir dir;
     const std::string current = dir / "export-2018.csv", older = dir / "sessions-1-5.csv";
-    write_bytes(current,
-                "\xEF\xBB\xBFSuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;"
-                "Session\r\n"
-                "Morocco;Africa;AU, OIC;\"Protect women's rights; \"\"fully\"\"\r\nand now \";"
-                "France;WEOG;EU;Supported;5;Women's rights,Justice;13\r\n"
-                "Chad;Africa;AU;Ratify the Convention;Mexico;GRULAC;;Noted;4;;5\r\n"
-                "Chad;Africa;AU;;Mexico;GRULAC;;Noted;4;;5\r\n"
-                "Peru;GRULAC;OAS;Abolish the decree;Spain;WEOG;EU;Supported;3;Justice;late\r\n");
+    write_file(current,
+               "\xEF\xBB\xBFSuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;"
+               "Session\r\n"
+               "Morocco;Africa;AU, OIC;\"Protect women's rights; \"\"fully\"\"\r\nand now \";"
+               "France;WEOG;EU;Supported;5;Women's rights,Justice;13\r\n"
+               "Chad;Africa;AU;Ratify the Convention;Mexico;GRULAC;;Noted;4;;5\r\n"
+               "Chad;Africa;AU;;Mexico;GRULAC;;Noted;4;;5\r\n"
+               "Peru;GRULAC;OAS;Abolish the decree;Spain;WEOG;EU;Supported;3;Justice;late\r\n");
     // The same rows in the older export's form.
-    write_bytes(older,
-                "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n"
-                "Morocco,Africa,\"AU, OIC\",\"Protect women's rights; \"\"fully\"\"\nand now \","
-                "France,WEOG,EU,Accepted,5,\"Women's rights,Justice\",13\n"
-                "Chad,Africa,AU,Ratify the Convention,Mexico,GRULAC,,Noted,4,,5\n");
-    const auto now = read(current), before = read(older);
+    write_file(older,
+               "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n"
+               "Morocco,Africa,\"AU, OIC\",\"Protect women's rights; \"\"fully\"\"\nand now \","
+               "France,WEOG,EU,Accepted,5,\"Women's rights,Justice\",13\n"
+               "Chad,Africa,AU,Ratify the Convention,Mexico,GRULAC,,Noted,4,,5\n");
+    const auto now = read_all(current), before = read_all(older);
     REQUIRE(now.records.size() == 2);
     REQUIRE(before.records.size() == 2);
     const Record& first = now.records[0];
@@ -80,29 +60,29 @@ TEST_CASE("UPR Info's current export: BOM, `;`, CRLF, duplicated column names", 
     CHECK(now.report.problems[1] == current + ":6: `Session` is not a session number: 'late'");
 
     // A CSV that is neither export says how to read it.
-    write_bytes(dir / "other.csv", "name;value\r\na;1\r\n");
-    CHECK_THROWS_WITH(read(dir / "other.csv"), Catch::Contains("--columns"));
+    write_file(dir / "other.csv", "name;value\r\na;1\r\n");
+    CHECK_THROWS_WITH(read_all(dir / "other.csv"), Catch::Contains("--columns"));
 }
 
 TEST_CASE("a `--columns` mapping reads any CSV export: a UHRI-style download", "[readers][csv]") {
     test::TempDir dir;
     const std::string path = dir / "uhri.csv";
-    write_bytes(path,
-                "Symbol,Body,Paragraph,Recommendation,Country,Themes,SDGs,Affected persons,"
-                "Region,Region\n"
-                "CAT/C/MAR/CO/4,CAT,12(a),\"Ensure that confessions obtained under torture are "
-                "never admitted\",Morocco,\"Torture; Administration of justice\",16|5,"
-                "\"persons deprived of their liberty\",Africa,MENA\n"
-                "CRC/C/FRA/CO/5,CRC,24,\"Le Comité recommande à l’État partie de garantir "
-                "l’enregistrement des naissances\",France,Birth registration,16,children,"
-                "Europe,WEOG\n"
-                "CRC/C/FRA/CO/5,CRC,25,,France,,,,Europe,WEOG\n");
+    write_file(path,
+               "Symbol,Body,Paragraph,Recommendation,Country,Themes,SDGs,Affected persons,"
+               "Region,Region\n"
+               "CAT/C/MAR/CO/4,CAT,12(a),\"Ensure that confessions obtained under torture are "
+               "never admitted\",Morocco,\"Torture; Administration of justice\",16|5,"
+               "\"persons deprived of their liberty\",Africa,MENA\n"
+               "CRC/C/FRA/CO/5,CRC,24,\"Le Comité recommande à l’État partie de garantir "
+               "l’enregistrement des naissances\",France,Birth registration,16,children,"
+               "Europe,WEOG\n"
+               "CRC/C/FRA/CO/5,CRC,25,,France,,,,Europe,WEOG\n");
     ReadOptions options;
     options.columns =
         "text=Recommendation,symbol=Symbol,body=Body,paragraph=Paragraph,state=Country,"
         "tags.uhri_theme=Themes,tags.sdg=SDGs,tags.affected_persons=Affected persons,"
         "tags.region=Region#2,mechanism=\"treaty_body\"";
-    const auto all = read(path, options);
+    const auto all = read_all(path, options);
     REQUIRE(all.records.size() == 2);
     const Record& r = all.records[0];
     CHECK(r.id == "csv:uhri:2");
@@ -127,27 +107,27 @@ TEST_CASE("a `--columns` mapping reads any CSV export: a UHRI-style download", "
 
     // A mapping file: one pair a line, comments; columns by position; an id column.
     const std::string mapping = dir / "mapping.txt";
-    write_bytes(mapping,
-                "# UHRI download\ntext.en = #4\nid = Symbol\nstate = Country\n"
-                "tags.sdg = SDGs [|]\n");
+    write_file(mapping,
+               "# UHRI download\ntext.en = #4\nid = Symbol\nstate = Country\n"
+               "tags.sdg = SDGs [|]\n");
     test::TempDir out;
     const std::string log = out / "log";
     REQUIRE(test::run({TAWSIYA_BINARY, "index", path, "--db", out / "db", "--columns", mapping},
                       log) == 0);
     CHECK_THAT(read_file(log), Catch::Contains("indexed 2 records"));
     options.columns = read_file(mapping);
-    const auto mapped = read(path, options);
+    const auto mapped = read_all(path, options);
     REQUIRE(mapped.records.size() == 2);
     CHECK(mapped.records[0].id == "CAT/C/MAR/CO/4");
     CHECK(mapped.records[0].tags.at("sdg") == std::vector<std::string>{"16", "5"});
 
     // Mistakes in the mapping are named.
     options.columns = "text=Recommendation,themes=Themes";
-    CHECK_THROWS_AS(read(path, options), UsageError);
+    CHECK_THROWS_AS(read_all(path, options), UsageError);
     options.columns = "state=Country";
-    CHECK_THROWS_WITH(read(path, options), Catch::Contains("map the recommendation's text"));
+    CHECK_THROWS_WITH(read_all(path, options), Catch::Contains("map the recommendation's text"));
     options.columns = "text=Recommendation,tags.sdg=Goals";
-    CHECK_THROWS_WITH(read(path, options),
+    CHECK_THROWS_WITH(read_all(path, options),
                       Catch::Contains(path + ":1: the header has no column `Goals`"));
     CHECK(test::run({TAWSIYA_BINARY, "index", path, "--db", out / "db", "--columns", "text"},
                     log) == 2);

@@ -9,9 +9,13 @@
 #include <regex>
 #include <sstream>
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/document_file.hpp"
 #include "tawsiya/reader.hpp"
+
+using tawsiya::test::read_file;
+using tawsiya::test::write_file;
 
 using namespace tawsiya;
 
@@ -19,15 +23,6 @@ namespace {
 
 std::string fixture(const std::string& name) {
     return test::source_path("tests/fixtures/" + name);
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write_file(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
 }
 
 std::size_t count(const std::string& text, const std::string& what) {

@@ -13,12 +13,15 @@
 #include "http/batch_handlers.hpp"
 #include "http/search_params.hpp"
 #include "http/url_codec.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/search.hpp"
+
+using tawsiya::test::read_file;
 
 using namespace tawsiya;
 
@@ -95,11 +98,6 @@ Ids json_ids(const std::string& text, const char* key) {
         for (const auto& item : doc[key].GetArray()) ids.insert(item["id"].GetString());
     }
     return ids;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 struct Case {

@@ -25,12 +25,15 @@
 #include "http/search_params.hpp"
 #include "http/static_assets.hpp"
 #include "http/url_codec.hpp"
+#include "support/files.hpp"
 #include "support/minimal_pdf.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/record.hpp"
+
+using tawsiya::test::read_file;
 
 using namespace tawsiya;
 namespace beast = boost::beast;
@@ -41,13 +44,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // ---- the server as a child process --------------------------------------------------------
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 bool sample_corpus_present() {
     return std::filesystem::exists(test::source_path("corpus/sample.jsonl"));

@@ -11,12 +11,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/files.hpp"
 #include "support/index_check.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/fault_injection.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/record.hpp"
+
+using tawsiya::test::read_file;
 
 using namespace tawsiya;
 
@@ -36,13 +39,6 @@ std::size_t count_lines(const std::string& path) {
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) ++count;
     return count;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
 }
 
 // Every step of a run over `total` records in batches of kBatch, with what a kill there leaves:

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "../indexer/readers/upr_paragraph.hpp"
+#include "support/files.hpp"
+#include "support/read_all.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/error.hpp"
@@ -16,25 +18,11 @@
 #include "tawsiya/record.hpp"
 #include "tawsiya/state_names.hpp"
 
+using tawsiya::test::read_all;
+using tawsiya::test::write_file;
 using namespace tawsiya;
 
 namespace {
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
-
-struct ReadAll {
-    std::vector<Record> records;
-    ReadReport report;
-};
-
-ReadAll read(const std::string& path, ReadOptions options = {}) {
-    ReadAll all;
-    read_any(
-        path, options, [&](Record&& r) { all.records.push_back(std::move(r)); }, all.report);
-    return all;
-}
 
 std::string reason_of(const std::string& json) {
     try {
@@ -106,15 +94,15 @@ TEST_CASE("JSON lines: bad lines are skipped with file:line: reason, or fail und
           "[readers][jsonl]") {
     test::TempDir dir;
     const std::string path = dir / "mixed.jsonl";
-    write_bytes(path,
-                "\xEF\xBB\xBF{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\r\n"
-                "{\"id\":\"bad:2\",\"text\":{\"en\":\"x\"\n"
-                "\n"
-                "{\"id\":\"bad:4\"}\n"
-                "{\"id\":\"bad:5\",\"text\":{\"en\":\"caf\xE9\"}}\n"
-                "{\"id\":\"bad:6\",\"text\":{\"xx\":\"?\"}}\n"
-                "{\"id\":\"ok:7\",\"text\":{\"ar\":\"التصديق\"}}\n");
-    const auto all = read(path);
+    write_file(path,
+               "\xEF\xBB\xBF{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\r\n"
+               "{\"id\":\"bad:2\",\"text\":{\"en\":\"x\"\n"
+               "\n"
+               "{\"id\":\"bad:4\"}\n"
+               "{\"id\":\"bad:5\",\"text\":{\"en\":\"caf\xE9\"}}\n"
+               "{\"id\":\"bad:6\",\"text\":{\"xx\":\"?\"}}\n"
+               "{\"id\":\"ok:7\",\"text\":{\"ar\":\"التصديق\"}}\n");
+    const auto all = read_all(path);
     REQUIRE(all.records.size() == 2);
     CHECK(all.records[0].id == "ok:1");  // the byte-order mark and CRLF are not content
     CHECK(all.records[1].id == "ok:7");
@@ -129,27 +117,27 @@ TEST_CASE("JSON lines: bad lines are skipped with file:line: reason, or fail und
     ReadOptions strict;
     strict.strict = true;
     try {
-        read(path, strict);
+        read_all(path, strict);
         FAIL("strict reading accepted a bad line");
     } catch (const InputError& e) {
         CHECK(e.file() == path);
         CHECK(e.line() == 2);
     }
 
-    write_bytes(dir / "empty.jsonl", "\n  \n");
-    const auto empty = read(dir / "empty.jsonl");
+    write_file(dir / "empty.jsonl", "\n  \n");
+    const auto empty = read_all(dir / "empty.jsonl");
     CHECK(empty.records.empty());
     REQUIRE(empty.report.problems.size() == 1);
     CHECK_THAT(empty.report.problems[0], Catch::EndsWith(":1: empty file"));
-    CHECK_THROWS_AS(read(dir / "empty.jsonl", strict), InputError);
+    CHECK_THROWS_AS(read_all(dir / "empty.jsonl", strict), InputError);
 
     try {
-        read(dir / "missing.jsonl");
+        read_all(dir / "missing.jsonl");
         FAIL("a missing file was read");
     } catch (const InputError& e) {
         CHECK_THAT(e.what(), Catch::Contains("missing.jsonl:0: cannot open"));
     }
-    CHECK_THROWS_AS(read(dir / "records.xml"), InputError);
+    CHECK_THROWS_AS(read_all(dir / "records.xml"), InputError);
 }
 
 TEST_CASE("JSON lines: a line nested 120,000 levels deep is one bad line, not a crash",
@@ -158,10 +146,10 @@ TEST_CASE("JSON lines: a line nested 120,000 levels deep is one bad line, not a 
     const std::string path = dir / "nested.jsonl";
     // 240 KB of "[[[...]]]": a recursive parser overflows the stack on it.
     const std::string nested = std::string(120000, '[') + std::string(120000, ']');
-    write_bytes(path, "{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n" + nested +
-                          "\n{\"id\":\"ok:3\",\"text\":{\"en\":\"x\"},\"tags\":" + nested +
-                          "}\n{\"id\":\"ok:4\",\"text\":{\"en\":\"Abolish the death penalty\"}}\n");
-    const auto all = read(path);
+    write_file(path, "{\"id\":\"ok:1\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n" + nested +
+                         "\n{\"id\":\"ok:3\",\"text\":{\"en\":\"x\"},\"tags\":" + nested +
+                         "}\n{\"id\":\"ok:4\",\"text\":{\"en\":\"Abolish the death penalty\"}}\n");
+    const auto all = read_all(path);
     REQUIRE(all.records.size() == 2);
     CHECK(all.records[0].id == "ok:1");
     CHECK(all.records[1].id == "ok:4");
@@ -184,18 +172,18 @@ TEST_CASE("JSON lines: an array on the first line, CR line endings, a directory 
         good += "{\"id\":\"g:" + std::to_string(i) + "\",\"text\":{\"en\":\"Ratify OPCAT\"}}\n";
 
     // An array on one line is one bad line; the records after it are read.
-    write_bytes(dir / "array.jsonl", "[{\"id\":\"a:1\",\"text\":{\"en\":\"x\"}}]\n" + good);
-    const auto array = read(dir / "array.jsonl");
+    write_file(dir / "array.jsonl", "[{\"id\":\"a:1\",\"text\":{\"en\":\"x\"}}]\n" + good);
+    const auto array = read_all(dir / "array.jsonl");
     CHECK(array.records.size() == 10);
     REQUIRE(array.report.problems.size() == 1);
     CHECK(array.report.problems[0] == dir / "array.jsonl" +
                                           ":1: a JSON array: give one record object per line "
                                           "(JSON lines)");
     // An array spread over the file has no record on any line: one problem, not one per line.
-    write_bytes(dir / "pretty.json",
-                "[\n  {\"id\":\"p:1\",\"text\":{\"en\":\"x\"}},\n  "
-                "{\"id\":\"p:2\",\"text\":{\"en\":\"y\"}}\n]\n");
-    const auto pretty = read(dir / "pretty.json");
+    write_file(dir / "pretty.json",
+               "[\n  {\"id\":\"p:1\",\"text\":{\"en\":\"x\"}},\n  "
+               "{\"id\":\"p:2\",\"text\":{\"en\":\"y\"}}\n]\n");
+    const auto pretty = read_all(dir / "pretty.json");
     CHECK(pretty.records.empty());
     CHECK(pretty.report.problems.size() == 1);
 
@@ -203,8 +191,8 @@ TEST_CASE("JSON lines: an array on the first line, CR line endings, a directory 
     std::string mac = good;
     for (auto& c : mac)
         if (c == '\n') c = '\r';
-    write_bytes(dir / "mac.jsonl", "{\"id\":\"m:0\"}\r" + mac + "\r\n" + good);
-    const auto cr = read(dir / "mac.jsonl");
+    write_file(dir / "mac.jsonl", "{\"id\":\"m:0\"}\r" + mac + "\r\n" + good);
+    const auto cr = read_all(dir / "mac.jsonl");
     CHECK(cr.records.size() == 20);
     REQUIRE(cr.report.problems.size() == 1);
     CHECK_THAT(cr.report.problems[0], Catch::StartsWith(dir / "mac.jsonl" + ":1: missing `text`"));
@@ -213,7 +201,7 @@ TEST_CASE("JSON lines: an array on the first line, CR line endings, a directory 
     for (const char* name : {"x.csv", "x.txt", "x.jsonl"}) {
         std::filesystem::create_directory(dir / name);
         try {
-            read(dir / name);
+            read_all(dir / name);
             FAIL("a directory was read as " << name);
         } catch (const InputError& e) {
             CHECK(e.what() == dir / name + ":0: a directory, not a file");
@@ -226,7 +214,7 @@ TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mappin
     test::TempDir dir;
     const std::string path = dir / "sessions-1-5.csv";
     // 0xD5 is the right single quote in Mac Roman, 0x8E is é.
-    write_bytes(
+    write_file(
         path,
         "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\r"
         "Morocco,Africa,\"AU, OIC\",\"Protect women\xD5s rights, \"\"fully\"\", now \",France,"
@@ -236,7 +224,7 @@ TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mappin
         "Chad,Africa,AU,too few fields\r"
         "Peru,GRULAC,OAS,Abolish the d\x8E"
         "cret,Spain,WEOG,EU,Accepted,3,Justice,late\r");
-    const auto all = read(path);
+    const auto all = read_all(path);
     REQUIRE(all.records.size() == 2);
     const Record& first = all.records[0];
     CHECK(first.id == "uprinfo:1-5:2");
@@ -262,21 +250,21 @@ TEST_CASE("UPR Info CSV: Mac Roman, CR endings, quoted fields, the column mappin
     CHECK_THAT(all.report.problems[1], Catch::StartsWith(path + ":6: `Session`"));
 
     // UTF-8 given as such; an unknown encoding name is a usage error.
-    write_bytes(dir / "utf8.csv", "Text,To\n\"Abolir le décret\",Peru\n");
+    write_file(dir / "utf8.csv", "Text,To\n\"Abolir le décret\",Peru\n");
     ReadOptions utf8;
     utf8.encoding = "UTF-8";
-    CHECK(read(dir / "utf8.csv", utf8).records.at(0).text.at(Lang::en) == "Abolir le décret");
+    CHECK(read_all(dir / "utf8.csv", utf8).records.at(0).text.at(Lang::en) == "Abolir le décret");
     ReadOptions unknown;
     unknown.encoding = "no-such-charset";
-    CHECK_THROWS_AS(read(dir / "utf8.csv", unknown), UsageError);
+    CHECK_THROWS_AS(read_all(dir / "utf8.csv", unknown), UsageError);
 
-    write_bytes(dir / "open.csv", "Text,To\n\"never closed,Peru\n");
-    const auto open = read(dir / "open.csv");
+    write_file(dir / "open.csv", "Text,To\n\"never closed,Peru\n");
+    const auto open = read_all(dir / "open.csv");
     REQUIRE(open.report.problems.size() == 1);
     CHECK_THAT(open.report.problems[0], Catch::Contains(":2: a quoted field opened on line 2"));
 
-    write_bytes(dir / "other.csv", "name,value\na,1\n");
-    CHECK_THROWS_WITH(read(dir / "other.csv"), Catch::Contains("not a UPR Info export"));
+    write_file(dir / "other.csv", "name,value\na,1\n");
+    CHECK_THROWS_WITH(read_all(dir / "other.csv"), Catch::Contains("not a UPR Info export"));
 }
 
 TEST_CASE("UPR paragraphs: number, text and recommending states split apart", "[readers][report]") {
@@ -317,25 +305,24 @@ TEST_CASE("UN report text: the recommendations section, across page breaks, both
           "[readers][report]") {
     test::TempDir dir;
     const std::string path = dir / "atlantis2012.txt";
-    write_bytes(
-        path,
-        " \r United Nations \r A/HRC/21/99 \r General Assembly \r"
-        "1. The Working Group on the Universal Periodic Review held its thirteenth session "
-        "from 21 May to 4 June 2012. The review of Atlantis was held at the 4th meeting.\r"
-        " II. Conclusions and/or recommendations \r"
-        "129. The recommendations formulated during the interactive dialogue, listed below, "
-        "have been examined by Atlantis and enjoy the support of Atlantis: \r"
-        " 129.1. Ratify the Optional Protocol to the Convention against Torture \r"
-        "GE.12-14883 \r"
-        "17 \r"
-        "A/HRC/21/99 \r"
-        "and set up a national preventive mechanism (Denmark, Chile); \r"
-        " 129.2. Adopt a law on domestic violence (Brazil). \r"
-        "130. The recommendations below did not enjoy the support of Atlantis: \r"
-        " 130.1. Abolish the death penalty (France) (Italy); \r"
-        " III. Voluntary pledges and commitments \r"
-        "131. Atlantis pledged 1.1 things. \r");
-    const auto all = read(path);
+    write_file(path,
+               " \r United Nations \r A/HRC/21/99 \r General Assembly \r"
+               "1. The Working Group on the Universal Periodic Review held its thirteenth session "
+               "from 21 May to 4 June 2012. The review of Atlantis was held at the 4th meeting.\r"
+               " II. Conclusions and/or recommendations \r"
+               "129. The recommendations formulated during the interactive dialogue, listed below, "
+               "have been examined by Atlantis and enjoy the support of Atlantis: \r"
+               " 129.1. Ratify the Optional Protocol to the Convention against Torture \r"
+               "GE.12-14883 \r"
+               "17 \r"
+               "A/HRC/21/99 \r"
+               "and set up a national preventive mechanism (Denmark, Chile); \r"
+               " 129.2. Adopt a law on domestic violence (Brazil). \r"
+               "130. The recommendations below did not enjoy the support of Atlantis: \r"
+               " 130.1. Abolish the death penalty (France) (Italy); \r"
+               " III. Voluntary pledges and commitments \r"
+               "131. Atlantis pledged 1.1 things. \r");
+    const auto all = read_all(path);
     REQUIRE(all.records.size() == 3);
     const Record& first = all.records[0];
     CHECK(first.id == "A/HRC/21/99:129.1");
@@ -355,23 +342,23 @@ TEST_CASE("UN report text: the recommendations section, across page breaks, both
 
     // The first cycle's lists: "1." items under paragraph 75, the response after the list.
     const std::string old = dir / "atlantis2008.txt";
-    write_bytes(old,
-                "A/HRC/8/99\nheld its second session. The review of Atlantis was held on 8 May.\n"
-                "II. CONCLUSIONS AND/OR RECOMMENDATIONS \n\n75. \nIn the course of the "
-                "discussion, the following recommendations were made to Atlantis: \n\n1. \t\n"
-                "To ratify the Convention (Mexico); \n\n2. \t\nTo sign the OP-CAT (United Kingdom "
-                "of Great Britain and Northern Ireland); \n\nThe recommendations listed above "
-                "enjoy the support of Atlantis. \n76. Other recommendations will be examined.\n"
-                "III. VOLUNTARY COMMITMENTS\n");
-    const auto old_style = read(old);
+    write_file(old,
+               "A/HRC/8/99\nheld its second session. The review of Atlantis was held on 8 May.\n"
+               "II. CONCLUSIONS AND/OR RECOMMENDATIONS \n\n75. \nIn the course of the "
+               "discussion, the following recommendations were made to Atlantis: \n\n1. \t\n"
+               "To ratify the Convention (Mexico); \n\n2. \t\nTo sign the OP-CAT (United Kingdom "
+               "of Great Britain and Northern Ireland); \n\nThe recommendations listed above "
+               "enjoy the support of Atlantis. \n76. Other recommendations will be examined.\n"
+               "III. VOLUNTARY COMMITMENTS\n");
+    const auto old_style = read_all(old);
     REQUIRE(old_style.records.size() == 2);
     CHECK(old_style.records[1].id == "A/HRC/8/99:75.2");
     CHECK(old_style.records[1].text.at(Lang::en) == "To sign the OP-CAT");
     CHECK(old_style.records[1].response == "supported");
     CHECK(old_style.records[1].year == 2008);
 
-    write_bytes(dir / "letter.txt", "Dear colleagues,\nnothing to see.\n");
-    const auto letter = read(dir / "letter.txt");
+    write_file(dir / "letter.txt", "Dear colleagues,\nnothing to see.\n");
+    const auto letter = read_all(dir / "letter.txt");
     REQUIRE(letter.report.problems.size() == 1);
     CHECK_THAT(letter.report.problems[0], Catch::Contains("not a UPR Working Group report"));
 }
@@ -392,16 +379,16 @@ TEST_CASE("UN report text: a recommendation of 100 KB and a line of 1 MB are rea
     test::TempDir dir;
     const std::string path = dir / "atlantis2012.txt";
     // std::regex recursed once per character of a line: 30 KB overflowed the stack.
-    write_bytes(path,
-                "A/HRC/21/99\nheld its thirteenth session. The review of Atlantis was held.\n" +
-                    long_words(1 << 20) +
-                    "\nII. Conclusions and/or recommendations\n"
-                    "129. The recommendations below enjoy the support of Atlantis:\n"
-                    "129.1. Ratify the Convention and " +
-                    long_words(100000) + "(France);\n129.2. " + long_words(1 << 20) + "(Chile);\n" +
-                    long_words(1 << 20) +
-                    "\n129.3. Abolish the death penalty (Italy);\nIII. Pledges\n");
-    const auto all = read(path);
+    write_file(path,
+               "A/HRC/21/99\nheld its thirteenth session. The review of Atlantis was held.\n" +
+                   long_words(1 << 20) +
+                   "\nII. Conclusions and/or recommendations\n"
+                   "129. The recommendations below enjoy the support of Atlantis:\n"
+                   "129.1. Ratify the Convention and " +
+                   long_words(100000) + "(France);\n129.2. " + long_words(1 << 20) + "(Chile);\n" +
+                   long_words(1 << 20) +
+                   "\n129.3. Abolish the death penalty (Italy);\nIII. Pledges\n");
+    const auto all = read_all(path);
     CHECK(all.report.problems.empty());
     REQUIRE(all.records.size() == 3);
     CHECK(all.records[0].paragraph == "129.1");
@@ -434,7 +421,7 @@ TEST_CASE("shared corpus: the UPR Info CSV exports give the shared records", "[r
     }
     std::size_t read_count = 0, equal = 0;
     for (const auto& entry : std::filesystem::directory_iterator(corpus + "/raw/uprinfo-csv")) {
-        const auto all = read(entry.path().string());
+        const auto all = read_all(entry.path().string());
         CHECK(all.report.problems.empty());
         for (Record r : all.records) {
             ++read_count;
@@ -492,7 +479,7 @@ TEST_CASE("shared corpus: every UPR Working Group report gives clean recommendat
     std::size_t reports = 0, empty_reports = 0, records = 0, with_states = 0, with_response = 0,
                 noisy = 0;
     for (const auto& entry : std::filesystem::directory_iterator(corpus + "/raw/upr-wg-reports")) {
-        const auto all = read(entry.path().string());
+        const auto all = read_all(entry.path().string());
         ++reports;
         if (all.records.empty()) {
             ++empty_reports;

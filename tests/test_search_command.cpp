@@ -4,15 +4,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/files.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 
-namespace {
+using tawsiya::test::read_file;
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
+namespace {
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;

@@ -24,12 +24,16 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "support/files.hpp"
+#include "support/http_get.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/search.hpp"
+
+using tawsiya::test::read_file;
 
 using namespace tawsiya;
 namespace bhttp = boost::beast::http;
@@ -41,13 +45,6 @@ namespace {
 constexpr const char* kTcpServer = "/usr/bin/xapian-tcpsrv";
 constexpr const char* kReplicateServer = "/usr/bin/xapian-replicate-server";
 constexpr const char* kReplicate = "/usr/bin/xapian-replicate";
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // A port nothing listens on now: bound to 0, read, closed (the child binds it right after).
 unsigned short free_port() {
@@ -159,19 +156,8 @@ class Server {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     }
-    // One GET on a new connection; a stuck answer fails the read after 20 s instead of hanging.
     bhttp::response<bhttp::string_body> get(const std::string& target) const {
-        net::io_context ioc;
-        boost::beast::tcp_stream stream(ioc);
-        stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
-        stream.expires_after(std::chrono::seconds(20));
-        bhttp::request<bhttp::string_body> request{bhttp::verb::get, target, 11};
-        request.set(bhttp::field::host, "127.0.0.1");
-        bhttp::write(stream, request);
-        boost::beast::flat_buffer buffer;
-        bhttp::response<bhttp::string_body> response;
-        bhttp::read(stream, buffer, response);
-        return response;
+        return test::http_get(port_, target);
     }
 
   private:

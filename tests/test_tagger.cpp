@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -152,6 +153,39 @@ TEST_CASE("train writes models that load, predict and change the suggestions", "
     // Retraining replaces the models in place.
     train_models(dir / "db", analyzer, options);
     CHECK(TaggerModels::load(dir / "db") != nullptr);
+}
+
+TEST_CASE("workers share one model set, replaced when training replaces the files", "[tagger]") {
+    test::TempDir dir;
+    const Analyzer analyzer;
+    build(dir / "db", analyzer);
+    TrainOptions options;
+    options.min_positives = 8;
+    train_models(dir / "db", analyzer, options);
+
+    // What each HTTP worker does when it opens (or renews after a commit) its Matcher, at once.
+    const auto load_in_workers = [&] {
+        std::vector<std::shared_ptr<const TaggerModels>> held(4);
+        std::vector<std::thread> workers;
+        for (auto& models : held)
+            workers.emplace_back([&models, &dir] { models = TaggerModels::load(dir / "db"); });
+        for (auto& worker : workers) worker.join();
+        return held;
+    };
+    const auto first = load_in_workers();
+    REQUIRE(first.front() != nullptr);
+    for (const auto& models : first) CHECK(models.get() == first.front().get());
+    CHECK(TaggerModels::load(dir / "db").get() == first.front().get());  // a commit: no reload
+
+    // Retrained on one scheme: the next load of every worker sees the new files, one copy again.
+    options.schemes = {"uhri_theme"};
+    train_models(dir / "db", analyzer, options);
+    const auto second = load_in_workers();
+    REQUIRE(second.front() != nullptr);
+    CHECK(second.front().get() != first.front().get());
+    for (const auto& models : second) CHECK(models.get() == second.front().get());
+    CHECK(second.front()->schemes() == std::vector<std::string>{"uhri_theme"});
+    CHECK(first.front()->schemes() != second.front()->schemes());  // the old set is still whole
 }
 
 TEST_CASE("each scheme keeps the C that ranks its held-out labels best, or the one given",

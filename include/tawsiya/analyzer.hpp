@@ -2,7 +2,8 @@
 //
 // normalize():  ICU NFKC + case folding, Arabic folding (diacritics, tatweel, bidi and zero-width
 //               marks, alef variants, alef maqsura, teh marbuta, Arabic-Indic digits), French
-//               elisions and accent folding, English possessives.
+//               elisions and accent folding, English possessives. The one text folding of the
+//               project: fold_label() (facet labels, filter values) is built on it.
 // tokenize():   ICU word breaking of the normalized text, stopwords marked, each word stemmed by
 //               its language's rules (Arabic light prefixes stripped before Snowball).
 // The query side hands Xapian's QueryParser the same normalizer (with case kept, so AND/OR/NOT
@@ -35,11 +36,17 @@ class Analyzer {
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;
 
-    // Normalizes text. The rules key on each word's script, not on `lang` (a French name in an
-    // English text is normalized as in a French one), so the result is the same for every
-    // language. With fold_case=false, letters keep their case (the query parser needs its
-    // upper-case operators); everything else is the same.
-    std::string normalize(std::string_view text, Lang lang, bool fold_case = true) const;
+    // Normalizes text. The rules key on each word's script, not on a language (a French name in
+    // an English text is normalized as in a French one), so no language is asked for. With
+    // fold_case=false, letters keep their case (the query parser needs its upper-case
+    // operators); everything else is the same.
+    std::string normalize(std::string_view text, bool fold_case = true) const;
+
+    // A label folded for comparison: a facet value in the index and a value typed for it (in a
+    // filter, or in a query after normalize()) fold alike whatever their case, accents, Arabic
+    // letter variants, apostrophes and spacing. normalize() with case folded, then apostrophes and
+    // white space made uniform; folding a normalized text gives what folding the text gives.
+    std::string fold_label(std::string_view label) const;
 
     // Normalizes, breaks into words and stems. Thread-safe.
     std::vector<Token> tokenize(std::string_view text, Lang lang) const;

@@ -80,7 +80,9 @@ struct LabelProbability {
 class TaggerModels {
   public:
     // The models beside the index, or nullptr when there are none. Throws IndexError when they
-    // exist but cannot be read.
+    // exist but cannot be read. Loads of one index share one set while anything holds it (every
+    // HTTP worker's Matcher, renewed after each commit, gets the same pointer); the files are read
+    // again only when training has replaced them. Thread-safe.
     static std::shared_ptr<const TaggerModels> load(const std::string& db_dir);
     ~TaggerModels();
 
@@ -96,6 +98,8 @@ class TaggerModels {
     explicit TaggerModels(std::unique_ptr<Impl> impl);
 
   private:
+    static std::shared_ptr<const TaggerModels> read(const std::string& db_dir);  // no sharing
+
     std::unique_ptr<Impl> impl_;
 };
 

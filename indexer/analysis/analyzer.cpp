@@ -9,6 +9,7 @@
 #include "language_detector.hpp"
 #include "stopword_list.hpp"
 #include "tawsiya/error.hpp"
+#include "tawsiya/script.hpp"
 #include "text_normalizer.hpp"
 #include "word_stemmer.hpp"
 
@@ -79,10 +80,12 @@ Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
 
 Analyzer::~Analyzer() = default;
 
-std::string Analyzer::normalize(std::string_view text, Lang, bool fold_case) const {
-    // Every rule keys on the script of the word, not on `lang`: a French name in English text or
-    // an English query over French records is normalized the same way everywhere.
+std::string Analyzer::normalize(std::string_view text, bool fold_case) const {
     return impl_->normalizer.normalize(text, fold_case);
+}
+
+std::string Analyzer::fold_label(std::string_view label) const {
+    return impl_->normalizer.fold_label(label);
 }
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, Lang lang) const {
@@ -113,6 +116,10 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, Lang lang) const {
 
 std::string Analyzer::stem(std::string_view normalized_word, Lang lang) const {
     return analysis::stem_word(normalized_word, lang);
+}
+
+bool is_arabic_word(std::string_view word) {
+    return analysis::starts_with_arabic_letter(word);
 }
 
 bool Analyzer::is_stopword(std::string_view word, Lang lang) const {

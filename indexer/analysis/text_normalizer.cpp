@@ -269,4 +269,38 @@ std::string TextNormalizer::normalize(std::string_view utf8, bool fold_case) con
     return result;
 }
 
+std::string TextNormalizer::fold_label(std::string_view utf8) const {
+    // The apostrophes normalize() leaves alone are made plain first, so that "d‘Ivoire" loses its
+    // elided article as "d'Ivoire" does.
+    std::string plain;
+    plain.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (utf8[i] == '`') {
+            plain.push_back('\'');
+        } else if (utf8.substr(i, 3) == "\xE2\x80\x98") {  // ‘
+            plain.push_back('\'');
+            i += 2;
+        } else {
+            plain.push_back(utf8[i]);
+        }
+    }
+    const icu::UnicodeString normalized = normalize_utf16(plain, /*fold_case=*/true);
+    icu::UnicodeString folded;
+    bool pending_space = false;
+    for (int32_t i = 0; i < normalized.length();) {
+        const UChar32 c = normalized.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isUWhiteSpace(c)) {
+            pending_space = !folded.isEmpty();
+            continue;
+        }
+        if (pending_space) folded.append(UChar32(' '));
+        pending_space = false;
+        folded.append(c == 0x2019 || c == 0x02BC ? UChar32('\'') : c);
+    }
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
 }  // namespace tawsiya::analysis

@@ -4,7 +4,9 @@
 // words (bidi, zero-width) become spaces, Arabic-Indic digits ASCII, Arabic diacritics and tatweel
 // removed, alef / alef maqsura / teh marbuta folded, Latin accents
 // folded, apostrophes unified, French elisions and English possessives removed, and (when asked)
-// simple case folding. Only letters, marks, digits and apostrophes are rewritten, so query syntax
+// simple case folding. The rules key on the script of each word, not on a language: they are the
+// same for Arabic, French and English text (a French name in an English text folds as in a
+// French one). Only letters, marks, digits and apostrophes are rewritten, so query syntax
 // (AND, body:CAT, quotes, parentheses, *, ..) survives.
 #pragma once
 
@@ -23,6 +25,11 @@ class TextNormalizer {
     icu::UnicodeString normalize_utf16(std::string_view utf8, bool fold_case) const;
 
     std::string normalize(std::string_view utf8, bool fold_case) const;
+
+    // A label (a facet value in the index, or a value typed for one) folded for comparison:
+    // normalize() with case folded, every apostrophe (' ’ ‘ ʼ `) as ', runs of white space as one,
+    // none at either end. "Côte d’Ivoire", "cote d'ivoire" and "COTE  D'IVOIRE" fold alike.
+    std::string fold_label(std::string_view utf8) const;
 
   private:
     const icu::Normalizer2* nfkc_;  // owned by ICU

@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <cctype>
 #include <cmath>
 #include <numeric>
@@ -125,12 +127,13 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
         work(0, items.size());
         return out;
     }
-    std::vector<std::thread> pool;
+    boost::asio::thread_pool pool(threads);
     const std::size_t chunk = (items.size() + threads - 1) / threads;
     for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back(work, std::min(items.size(), t * chunk),
-                          std::min(items.size(), (t + 1) * chunk));
-    for (auto& thread : pool) thread.join();
+        boost::asio::post(pool, [&work, &items, chunk, t] {
+            work(std::min(items.size(), t * chunk), std::min(items.size(), (t + 1) * chunk));
+        });
+    pool.join();
     return out;
 }
 
@@ -260,10 +263,13 @@ std::vector<Pair> similar_pairs(const std::vector<Vector>& vectors, const Prefix
             for (const auto& f : vectors[x]) dense[f.id] = 0.0f;
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& thread : pool) thread.join();
+    if (threads == 1) {
+        work(0);
+    } else {
+        boost::asio::thread_pool pool(threads);
+        for (unsigned t = 0; t < threads; ++t) boost::asio::post(pool, [&work, t] { work(t); });
+        pool.join();
+    }
     std::vector<Pair> pairs;
     for (unsigned t = 0; t < threads; ++t) {
         pairs.insert(pairs.end(), found[t].begin(), found[t].end());

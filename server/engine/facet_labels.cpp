@@ -1,6 +1,5 @@
 #include "engine/facet_labels.hpp"
 
-#include "engine/label_fold.hpp"
 #include "tawsiya/schema.hpp"
 
 namespace tawsiya::engine {
@@ -22,21 +21,19 @@ const std::unordered_map<std::string, std::string>& FacetLabels::labels_of(
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
         const std::string term = *it;
         const std::string_view label = std::string_view(term).substr(term_prefix.size());
-        // A query value reaches the field processors after the whole query went through
-        // Analyzer::normalize, so the label is also keyed by its normalized form (the same in
-        // every language).
-        labels.emplace(fold_label(label), term);
-        labels.emplace(fold_label(analyzer_.normalize(label, Lang::en, false)), term);
+        // One key a label: a filter's value and a query's (which reaches the field processors
+        // after the whole query went through Analyzer::normalize) fold to it alike.
+        labels.emplace(analyzer_.fold_label(label), term);
         // Coded labels answer to their code: "16 - PEACE, JUSTICE ..." to sdg:16.
         if (const auto dash = label.find(" - "); dash != std::string_view::npos && dash <= 4)
-            labels.emplace(fold_label(label.substr(0, dash)), term);
+            labels.emplace(analyzer_.fold_label(label.substr(0, dash)), term);
     }
     return by_prefix_.emplace(prefix, std::move(labels)).first->second;
 }
 
 std::string FacetLabels::term_for(const std::string& prefix, std::string_view value) {
     const auto& labels = labels_of(prefix);
-    auto found = labels.find(fold_label(value));
+    auto found = labels.find(analyzer_.fold_label(value));
     if (found != labels.end()) return found->second;
     return schema::facet_term(prefix, value);
 }

@@ -127,8 +127,7 @@ void QueryBuilder::choose_language(const SearchRequest& request, const std::stri
         built.prior_lang = *request.lang;
         built.lang = is_short ? *request.lang : analyzer_.detect_language(words, *request.lang);
     } else {
-        built.lang =
-            analyzer_.detect_language(is_short ? analyzer_.normalize(words, Lang::en) : words);
+        built.lang = analyzer_.detect_language(is_short ? analyzer_.normalize(words) : words);
     }
 }
 
@@ -145,8 +144,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     built.browse = scan::is_blank(words);
     choose_language(request, words, built);
 
-    const std::string normalized = fold_case_except_operators(
-        analyzer_.normalize(text, built.lang, /*fold_case=*/false), built.lang, analyzer_);
+    const std::string normalized =
+        fold_case_except_operators(analyzer_.normalize(text, /*fold_case=*/false), analyzer_);
     if (scan::is_blank(normalized)) {
         built.query = Xapian::Query::MatchAll;
     } else {

@@ -116,7 +116,7 @@ std::size_t count_words(std::string_view words) {
     return count;
 }
 
-std::string fold_case_except_operators(std::string_view text, Lang lang, const Analyzer& analyzer) {
+std::string fold_case_except_operators(std::string_view text, const Analyzer& analyzer) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
@@ -126,7 +126,7 @@ std::string fold_case_except_operators(std::string_view text, Lang lang, const A
         if (word.empty() || is_query_operator(word))
             out.append(word);
         else
-            out.append(analyzer.normalize(word, lang, /*fold_case=*/true));
+            out.append(analyzer.normalize(word, /*fold_case=*/true));
         if (end < text.size()) out.push_back(text[end++]);
         pos = end;
     }

@@ -27,7 +27,6 @@ std::size_t count_words(std::string_view words);
 // case. Xapian's QueryParser does not stem a word that starts with a capital (STEM_SOME), so
 // "l'État", "État" and "ETAT" would match the word etat only and "etat" every form of it;
 // lowered, they are one query.
-std::string fold_case_except_operators(std::string_view normalized, Lang lang,
-                                       const Analyzer& analyzer);
+std::string fold_case_except_operators(std::string_view normalized, const Analyzer& analyzer);
 
 }  // namespace tawsiya::engine

@@ -11,7 +11,7 @@ class NormalizingStemmer : public Xapian::StemImplementation {
   public:
     NormalizingStemmer(const Analyzer& analyzer, Lang lang) : analyzer_(analyzer), lang_(lang) {}
     std::string operator()(const std::string& word) override {
-        return analyzer_.stem(analyzer_.normalize(word, lang_), lang_);
+        return analyzer_.stem(analyzer_.normalize(word), lang_);
     }
     std::string get_description() const override {
         return "tawsiya normalizing stemmer (" + std::string(lang_code(lang_)) + ")";

@@ -6,10 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <string_view>
 #include <system_error>
 #include <tuple>
+
+#include <sys/stat.h>
 
 #include "engine/features.hpp"
 #include "engine/tagger_calibration.hpp"
@@ -193,7 +196,73 @@ void cite_references(const std::vector<Reference>& references, const features::S
 TaggerModels::TaggerModels(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TaggerModels::~TaggerModels() = default;
 
+namespace {
+
+// What a models directory holds: each file's name, size, modification time and inode. Training
+// installs a new directory of new files (tagger_train.cpp: install), so a retraining changes it;
+// empty when the directory cannot be read.
+std::string models_stamp(const fs::path& dir) {
+    std::vector<std::string> entries;
+    std::error_code error;
+    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        struct stat st {};
+        if (::stat(it->path().c_str(), &st) != 0) return {};
+        entries.push_back(it->path().filename().string() + '\t' + std::to_string(st.st_size) +
+                          '\t' + std::to_string(st.st_mtim.tv_sec) + '.' +
+                          std::to_string(st.st_mtim.tv_nsec) + '\t' + std::to_string(st.st_ino));
+    }
+    if (error) return {};
+    std::sort(entries.begin(), entries.end());
+    std::string stamp;
+    for (const std::string& entry : entries) stamp += entry + '\n';
+    return stamp;
+}
+
+// The models loaded last for each models directory, while anything still holds them: every
+// Matcher of a server (one per HTTP worker, renewed after each commit) shares one immutable set,
+// read again only when training replaced the files.
+struct LoadedModels {
+    std::string stamp;
+    std::weak_ptr<const TaggerModels> models;
+};
+
+std::mutex& loaded_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+std::map<std::string, LoadedModels>& loaded_models() {
+    static std::map<std::string, LoadedModels> loaded;
+    return loaded;
+}
+
+}  // namespace
+
 std::shared_ptr<const TaggerModels> TaggerModels::load(const std::string& db_dir) {
+    const fs::path dir = models_dir(db_dir);
+    std::error_code error;  // no current directory: the path as given is the key
+    const fs::path absolute = fs::absolute(dir, error);
+    const std::string key = (error ? dir : absolute).lexically_normal().string();
+    // Held while reading, so that workers renewing their Matchers at once wait for one read and
+    // share its result instead of each reading a copy.
+    const std::lock_guard lock(loaded_mutex());
+    auto& loaded = loaded_models();
+    std::erase_if(loaded, [](const auto& entry) { return entry.second.models.expired(); });
+    const std::string stamp = models_stamp(dir);
+    if (const auto found = loaded.find(key); found != loaded.end() && !stamp.empty()) {
+        if (found->second.stamp == stamp)
+            if (auto models = found->second.models.lock()) return models;
+    }
+    std::shared_ptr<const TaggerModels> models = read(db_dir);
+    // Files replaced while they were read: not kept, the next load reads the new ones.
+    if (models && !stamp.empty() && models_stamp(dir) == stamp)
+        loaded[key] = {stamp, models};
+    else
+        loaded.erase(key);
+    return models;
+}
+
+std::shared_ptr<const TaggerModels> TaggerModels::read(const std::string& db_dir) {
     const fs::path dir = models_dir(db_dir);
     std::ifstream manifest(dir / tagging::kManifestFile, std::ios::binary);
     if (!manifest) return nullptr;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tawsiya/schema.hpp"
+#include "tawsiya/script.hpp"
 
 namespace tawsiya::xlang {
 
@@ -15,17 +16,10 @@ std::string stem_term(const std::string& stem) {
     return term;
 }
 
-bool has_arabic_script(const std::string& text) {
-    // UTF-8 lead bytes 0xD8-0xDB encode U+0600-U+06FF (the Arabic block).
-    for (const unsigned char c : text)
-        if (c >= 0xD8 && c <= 0xDB) return true;
-    return false;
-}
-
 }  // namespace
 
 Lang stem_lang(const std::string& stem, Lang query_lang) {
-    if (has_arabic_script(stem)) return Lang::ar;
+    if (is_arabic_word(stem)) return Lang::ar;
     return query_lang == Lang::ar ? Lang::en : query_lang;
 }
 

@@ -4,7 +4,6 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "tawsiya/document_split.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/state_names.hpp"
+#include "tawsiya/text_scan.hpp"
 
 namespace tawsiya::http {
 
@@ -228,22 +228,13 @@ TagSettings settings_of_query(const QueryParams& params, const Matcher& matcher)
 
 // The media type and the charset of a Content-Type ("text/plain; charset=windows-1256").
 std::pair<std::string, std::string> media_type(std::string_view content_type) {
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    };
-    auto trim = [](std::string_view s) {
-        const auto first = s.find_first_not_of(" \t");
-        if (first == std::string_view::npos) return std::string_view();
-        return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-    };
-    const std::string type = lower(trim(content_type.substr(0, content_type.find(';'))));
+    using scan::lower_ascii, scan::trim;
+    const std::string type = lower_ascii(trim(content_type.substr(0, content_type.find(';'))));
     std::string charset;
     for (std::size_t at = content_type.find(';'); at != std::string_view::npos;) {
         const std::size_t next = content_type.find(';', at + 1);
         const std::string_view param = trim(content_type.substr(at + 1, next - at - 1));
-        if (lower(param.substr(0, 8)) == "charset=") {
+        if (lower_ascii(param.substr(0, 8)) == "charset=") {
             std::string_view value = trim(param.substr(8));
             if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
                 value = value.substr(1, value.size() - 2);
