@@ -19,6 +19,13 @@ std::span<const EmbeddedFile> stopword_files();  // stopwords/*.txt
 std::span<const EmbeddedFile> web_assets();      // server/assets/**
 std::span<const EmbeddedFile> lexicon_files();   // lexicon/*.tsv (terms, synonyms, SDG texts)
 
+// The lexicon file of that name, or empty when the build holds none of that name.
+inline std::string_view lexicon_file(std::string_view name) {
+    for (const EmbeddedFile& file : lexicon_files())
+        if (file.name == name) return file.data;
+    return {};
+}
+
 // The files of the lexicon folder, each read by its own reader.
 inline constexpr std::string_view kLexiconTermsFile = "human-rights.tsv";   // aligned_segments
 inline constexpr std::string_view kSynonymsFile = "synonyms.tsv";           // engine/synonyms

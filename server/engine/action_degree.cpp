@@ -43,12 +43,8 @@ std::string_view uprinfo_action_category(ActionDegree degree) {
 }
 
 const DegreeLexicon& DegreeLexicon::embedded(const Analyzer& analyzer) {
-    static const DegreeLexicon instance = [&] {
-        for (const auto& file : embedded::lexicon_files())
-            if (file.name == embedded::kActionDegreeFile)
-                return DegreeLexicon(file.data, file.name, analyzer);
-        return DegreeLexicon({}, embedded::kActionDegreeFile, analyzer);
-    }();
+    static const DegreeLexicon instance(embedded::lexicon_file(embedded::kActionDegreeFile),
+                                        embedded::kActionDegreeFile, analyzer);
     return instance;
 }
 

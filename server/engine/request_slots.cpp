@@ -71,12 +71,8 @@ SlotComparison compare_slots(const RequestSlots& a, const RequestSlots& b) {
 }
 
 const SlotLexicon& SlotLexicon::embedded(const Analyzer& analyzer) {
-    static const SlotLexicon instance = [&] {
-        for (const auto& file : embedded::lexicon_files())
-            if (file.name == embedded::kRequestSlotsFile)
-                return SlotLexicon(file.data, file.name, analyzer);
-        return SlotLexicon({}, embedded::kRequestSlotsFile, analyzer);
-    }();
+    static const SlotLexicon instance(embedded::lexicon_file(embedded::kRequestSlotsFile),
+                                      embedded::kRequestSlotsFile, analyzer);
     return instance;
 }
 

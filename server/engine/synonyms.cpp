@@ -49,20 +49,15 @@ bool same_wording(const Synonyms::Wording& a, const Synonyms::Wording& b) {
 }  // namespace
 
 const Synonyms& Synonyms::embedded(const Analyzer& analyzer) {
-    static const Synonyms instance = [&] {
-        for (const auto& file : embedded::lexicon_files())
-            if (file.name == embedded::kSynonymsFile)
-                return Synonyms(file.data, file.name, analyzer);
-        return Synonyms({}, embedded::kSynonymsFile, analyzer);
-    }();
+    static const Synonyms instance(embedded::lexicon_file(embedded::kSynonymsFile),
+                                   embedded::kSynonymsFile, analyzer);
     return instance;
 }
 
 const Synonyms& Synonyms::for_search(const Analyzer& analyzer) {
     static const Synonyms instance = [&] {
         Synonyms synonyms = embedded(analyzer);
-        for (const auto& file : embedded::lexicon_files())
-            if (file.name == embedded::kLexiconTermsFile) synonyms.add_names(file.data, analyzer);
+        synonyms.add_names(embedded::lexicon_file(embedded::kLexiconTermsFile), analyzer);
         return synonyms;
     }();
     return instance;
