@@ -71,6 +71,14 @@ struct Searcher::Impl {
     void forget_revision() {
         labels.reset();
         builder.reset();
+        facet_names.reset();
+    }
+
+    // The counted facets' labels by id, read at the first facet count of a revision.
+    const engine::FacetNames& counted_facet_names() {
+        if (!facet_names)
+            facet_names = engine::read_facet_names(db, engine::counted_facets(labels.schemes()));
+        return *facet_names;
     }
 
     bool reopen() {
@@ -150,6 +158,7 @@ struct Searcher::Impl {
     SearchLimits limits;
     Bm25Params ranking;
     engine::FacetLabels labels;
+    std::optional<engine::FacetNames> facet_names;
     engine::QueryBuilder builder;
     engine::SnippetMaker snippets;
 };
@@ -200,8 +209,7 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
     const bool facets_apart = sort != SearchRequest::Sort::relevance;
     std::optional<engine::FacetCounter> counter;
     if (request.facets)
-        counter.emplace(engine::counted_facets(labels.schemes()),
-                        facets_apart ? facet_enquire : enquire);
+        counter.emplace(counted_facet_names(), facets_apart ? facet_enquire : enquire, is_remote);
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
     const auto size = static_cast<Xapian::doccount>(request.size);
     const Xapian::doccount check = request.facets ? kFacetDepth : kTotalDepth;
@@ -237,7 +245,15 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
         result.hits.push_back(std::move(hit));
     }
     if (counter) {
-        result.facets = counter->top(kFacetValues);
+        // A label whose id another label shares: its matches among as many as the spy saw.
+        const auto count_apart = [&](const std::string& term) -> std::size_t {
+            Xapian::Enquire apart(db);
+            apart.set_query(
+                Xapian::Query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(term)));
+            apart.set_weighting_scheme(Xapian::BoolWeight());
+            return apart.get_mset(0, 0, kFacetDepth).get_matches_estimated();
+        };
+        result.facets = counter->top(kFacetValues, count_apart);
         name_facet_values(result.facets, request.ui.value_or(Lang::en));
     }
     return result;
