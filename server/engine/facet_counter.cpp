@@ -30,13 +30,58 @@ FacetNames read_facet_names(const Xapian::Database& db, std::vector<CountedFacet
 }
 
 // Adds one to each id of each document shown: the counts a ValueCountMatchSpy's values sum to.
+// The counts are an open-addressing table (a document has about ten ids, a broad search shows
+// the spy thousands of documents: one probe each instead of a node-based map's lookup).
 class FacetCounter::LocalSpy : public Xapian::MatchSpy {
   public:
+    explicit LocalSpy(std::size_t ids) {
+        std::size_t size = 64;
+        while (size < 2 * ids) size *= 2;
+        table_.resize(size);
+    }
+
     void operator()(const Xapian::Document& doc, double) override {
         schema::for_each_facet_id(doc.get_value(schema::kSlotFacets),
-                                  [&](schema::FacetId id) { ++counts[id]; });
+                                  [&](schema::FacetId id) { add(id); });
     }
-    std::unordered_map<schema::FacetId, Xapian::doccount> counts;
+
+    template <typename Visit>
+    void for_each(Visit visit) const {
+        for (const Entry& entry : table_)
+            if (entry.count > 0) visit(entry.id, entry.count);
+    }
+
+  private:
+    struct Entry {
+        schema::FacetId id = 0;
+        Xapian::doccount count = 0;  // 0: a free entry
+    };
+
+    // The entry that holds `id`, or the free one where it goes.
+    std::size_t slot_of(schema::FacetId id) const {
+        const std::size_t mask = table_.size() - 1;
+        std::size_t at = (id ^ (id >> 16)) & mask;
+        while (table_[at].count > 0 && table_[at].id != id) at = (at + 1) & mask;
+        return at;
+    }
+
+    void add(schema::FacetId id) {
+        Entry& entry = table_[slot_of(id)];
+        ++entry.count;
+        if (entry.count > 1) return;
+        entry.id = id;
+        if (2 * ++used_ > table_.size()) grow();  // more ids than the names knew of
+    }
+
+    void grow() {
+        std::vector<Entry> old(table_.size() * 2);
+        old.swap(table_);
+        for (const Entry& entry : old)
+            if (entry.count > 0) table_[slot_of(entry.id)] = entry;
+    }
+
+    std::vector<Entry> table_;
+    std::size_t used_ = 0;
 };
 
 FacetCounter::FacetCounter(const FacetNames& names, Xapian::Enquire& enquire, bool remote)
@@ -46,8 +91,7 @@ FacetCounter::FacetCounter(const FacetNames& names, Xapian::Enquire& enquire, bo
         remote_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotFacets);
         enquire.add_matchspy(remote_spy_.get());
     } else {
-        local_spy_ = std::make_unique<LocalSpy>();
-        local_spy_->counts.reserve(2 * names.by_id.size());
+        local_spy_ = std::make_unique<LocalSpy>(names.by_id.size() + names.apart.size());
         enquire.add_matchspy(local_spy_.get());
     }
 }
@@ -56,21 +100,22 @@ FacetCounter::~FacetCounter() = default;
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::top(
     std::size_t limit, const CountApart& count_apart) const {
-    std::unordered_map<schema::FacetId, std::size_t> by_id;
-    if (local_spy_) {
-        by_id.insert(local_spy_->counts.begin(), local_spy_->counts.end());
-    } else {
-        for (auto it = remote_spy_->values_begin(); it != remote_spy_->values_end(); ++it) {
-            const Xapian::doccount documents = it.get_termfreq();
-            schema::for_each_facet_id(*it, [&](schema::FacetId id) { by_id[id] += documents; });
-        }
-    }
     std::vector<std::vector<std::pair<std::string, std::size_t>>> counts(names_.facets.size());
-    for (const auto& [id, count] : by_id) {
+    const auto add = [&](schema::FacetId id, std::size_t count) {
         const auto name = names_.by_id.find(id);
         // Not found: a label counted apart, or one added since the names were read.
         if (name != names_.by_id.end())
             counts[name->second.facet].emplace_back(name->second.label, count);
+    };
+    if (local_spy_) {
+        local_spy_->for_each(add);
+    } else {
+        std::unordered_map<schema::FacetId, std::size_t> by_id;
+        for (auto it = remote_spy_->values_begin(); it != remote_spy_->values_end(); ++it) {
+            const Xapian::doccount documents = it.get_termfreq();
+            schema::for_each_facet_id(*it, [&](schema::FacetId id) { by_id[id] += documents; });
+        }
+        for (const auto& [id, count] : by_id) add(id, count);
     }
     for (const FacetNames::Apart& apart : names_.apart)
         if (const std::size_t count = count_apart(apart.term); count > 0)
