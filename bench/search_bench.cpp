@@ -159,6 +159,12 @@ void BM_ThreeWordsWithFacets(benchmark::State& state) {
     run_queries(state, queries);
 }
 
+void BM_ThreeWordsNoFacets(benchmark::State& state) {
+    // The same queries without facet counts: what the counts cost is the difference.
+    static const auto queries = sample_queries(Lang::en, 3, false, kQueries);
+    run_queries(state, queries, {}, false);
+}
+
 void BM_ThreeWordsAnyWithFacets(benchmark::State& state) {
     // The same words ORed: many more matches, the worst case for facet counting.
     static const auto queries = [] {
@@ -216,6 +222,7 @@ void BM_BrowseFiltered(benchmark::State& state) {
 }
 
 BENCHMARK(BM_ThreeWordsWithFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
+BENCHMARK(BM_ThreeWordsNoFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_ThreeWordsAnyWithFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_ThreeWordsFiltered)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_OneWord)->Unit(benchmark::kMillisecond)->Iterations(kQueries);

@@ -248,9 +248,11 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
         result.hits.push_back(std::move(hit));
     }
     if (counter) {
-        // A label whose id another label shares: its matches among as many as the spy saw.
+        // A label whose id another label shares (facet_counter.hpp): its matches, exact up to
+        // kFacetDepth as the spy's counts are.
         const auto count_apart = [&](const std::string& term) -> std::size_t {
             Xapian::Enquire apart(db);
+            if (limits.time_limit_seconds > 0) apart.set_time_limit(limits.time_limit_seconds);
             apart.set_query(
                 Xapian::Query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(term)));
             apart.set_weighting_scheme(Xapian::BoolWeight());
