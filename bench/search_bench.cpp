@@ -124,7 +124,8 @@ double percentile(std::vector<double> values, double p) {
 
 // One query per iteration; p50/p99 of the per-query times as counters (ms).
 void run_queries(benchmark::State& state, const std::vector<std::string>& queries,
-                 const std::map<std::string, std::vector<std::string>>& filters = {}) {
+                 const std::map<std::string, std::vector<std::string>>& filters = {},
+                 bool facets = true) {
     Searcher* s = searcher();
     if (!s) return state.SkipWithError("shared corpus not found (TAWSIYA_SHARED_CORPUS)");
     if (queries.empty()) return state.SkipWithError("no texts in this language");
@@ -136,6 +137,7 @@ void run_queries(benchmark::State& state, const std::vector<std::string>& querie
         SearchRequest request;
         request.query = queries[i++ % queries.size()];
         request.filters = filters;
+        request.facets = facets;
         const auto start = std::chrono::steady_clock::now();
         const SearchResult result = s->search(request);
         ms.push_back(
@@ -155,6 +157,12 @@ void run_queries(benchmark::State& state, const std::vector<std::string>& querie
 void BM_ThreeWordsWithFacets(benchmark::State& state) {
     static const auto queries = sample_queries(Lang::en, 3, false, kQueries);
     run_queries(state, queries);
+}
+
+void BM_ThreeWordsNoFacets(benchmark::State& state) {
+    // The same queries without facet counts: what the counts cost is the difference.
+    static const auto queries = sample_queries(Lang::en, 3, false, kQueries);
+    run_queries(state, queries, {}, false);
 }
 
 void BM_ThreeWordsAnyWithFacets(benchmark::State& state) {
@@ -186,6 +194,12 @@ void BM_OneWord(benchmark::State& state) {
     run_queries(state, queries);
 }
 
+void BM_OneWordNoFacets(benchmark::State& state) {
+    // The same queries without facet counts: what the counts cost is the difference.
+    static const auto queries = sample_queries(Lang::en, 1, false, kQueries);
+    run_queries(state, queries, {}, false);
+}
+
 void BM_Phrase(benchmark::State& state) {
     static const auto queries = sample_queries(Lang::en, 2, true, kQueries);
     run_queries(state, queries);
@@ -208,9 +222,11 @@ void BM_BrowseFiltered(benchmark::State& state) {
 }
 
 BENCHMARK(BM_ThreeWordsWithFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
+BENCHMARK(BM_ThreeWordsNoFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_ThreeWordsAnyWithFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_ThreeWordsFiltered)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_OneWord)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
+BENCHMARK(BM_OneWordNoFacets)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_Phrase)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_Arabic)->Unit(benchmark::kMillisecond)->Iterations(kQueries);
 BENCHMARK(BM_French)->Unit(benchmark::kMillisecond)->Iterations(kQueries);

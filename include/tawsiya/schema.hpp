@@ -5,13 +5,14 @@
 // Facets: boolean terms "<prefix>:<label>" with the label as in the record (case kept), so a term
 //         maps back to its label for facet counts; tags are "XT<scheme>:<label>". A state (under
 //         review or recommending) is labelled by its canonical name (see facet_label_of).
-// Values: slots below, for sorting, ranges and collapsing; and one slot holding
-//         the document's facet labels in one (kSlotFacets, facet_value), which facet counts read
-//         through Xapian::ValueCountMatchSpy: the one way of counting that works on a
+// Values: slots below, for sorting, ranges and collapsing; and one slot holding the ids of
+//         the document's counted facet labels in one (kSlotFacets, facet_value), which facet counts
+//         read through Xapian::ValueCountMatchSpy: the one way of counting that works on a
 //         Xapian::Database made of remote shards (docs/scale.md).
 #pragma once
 
 #include <xapian.h>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,28 +57,36 @@ inline constexpr std::string_view kTagPrefix = "XT";
 enum Slot : Xapian::valueno {
     kSlotYear = 0,    // sortable_serialise(year): sorting by date, year ranges
     kSlotId = 1,      // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
-    kSlotFacets = 5,  // facet_value: the facet labels, counted by ValueCountMatchSpy (version 3)
+    kSlotFacets = 5,  // facet_value: the counted labels' ids, for ValueCountMatchSpy (version 4)
 };
 
-// A document's facet labels as one value (kSlotFacets): for each facet prefix (sorted), its
-// length then bytes (a varint, then the bytes), the number of its labels, and each label (sorted,
-// each once) the same way. A record has several labels of some facets (two themes, three
-// recommending states); Xapian::ValueCountMatchSpy counts each distinct value, and
-// facet_value_labels gives back its (prefix, label) pairs, whose count goes to each of them. One
-// value, not a slot per facet: a match spy reading a dozen slots per document costs a value-table
-// seek for each (30 times slower on the shared corpus).
-using FacetLabelsByPrefix = std::map<std::string, std::vector<std::string>>;
-std::string facet_value(FacetLabelsByPrefix labels);
-std::vector<std::pair<std::string, std::string>> facet_value_labels(std::string_view value);
-// The same without copies: `visit(prefix, label)` for each pair (the views are into `value`).
+// The facets whose labels are counted in search results (the search's facet counts, besides
+// every tag scheme): the ones kSlotFacets holds. Cycle, session, source and symbol are filters
+// only: counting them would need a new kSchemaVersion.
+inline constexpr Facet kCountedFacets[] = {
+    kMechanism, kBody, kState, kYear, kResponse, kRecommending, kResponsible, kLanguage, kStatus};
+bool is_counted_facet(std::string_view prefix);  // one of kCountedFacets, or a tag prefix
+
+// The document's counted facet labels as one value (kSlotFacets): the facet_id of each of its
+// counted facet terms, sorted, each once, 4 bytes each (high byte first). Xapian's
+// ValueCountMatchSpy counts each distinct value, and each id of a value gets that value's count;
+// the client names an id by the index's facet terms (engine/facet_counter.hpp). Ids, not the
+// labels: a search reads this value for every match, and the labels' bytes (183 a record on the
+// shared corpus, against 39 as ids) were most of a broad search's time (docs/scale.md). One
+// value, not a slot per facet: each slot read per match costs its own value-stream step.
+using FacetId = std::uint32_t;
+FacetId facet_id(std::string_view term);  // FNV-1a (32 bits) of the term: the same on every shard
+std::string facet_value(std::vector<std::string_view> terms);
+// `visit(id)` for each id of `value` (a cut last id is ignored).
 template <typename Visit>
-void for_each_facet_label(std::string_view value, Visit visit);
+void for_each_facet_id(std::string_view value, Visit visit);
 
 // Metadata keys stored in the index.
 inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";
 // 2: state and recommending-state labels are canonical names ("Chine" and "China" are one term).
 // 3: the facet labels also in kSlotFacets, for facet counts over remote shards.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: kSlotFacets holds the counted labels' facet_ids instead of the labels of every facet.
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Xapian refuses terms over 245 bytes; long labels are cut at a UTF-8 boundary.
 inline constexpr std::size_t kMaxTermBytes = 240;
@@ -106,21 +115,13 @@ std::string id_term(std::string_view id);
 // The label of a facet term that starts with `prefix` (the part after "prefix:"), or nullopt.
 std::optional<std::string> facet_label(std::string_view term, std::string_view prefix);
 
-namespace detail {
-bool get_varint(std::string_view in, std::size_t& at, std::size_t& n);
-bool get_string(std::string_view in, std::size_t& at, std::string_view& s);
-}  // namespace detail
-
 template <typename Visit>
-void for_each_facet_label(std::string_view value, Visit visit) {
-    std::size_t at = 0, count = 0;
-    std::string_view prefix, label;
-    while (at < value.size()) {
-        if (!detail::get_string(value, at, prefix) || !detail::get_varint(value, at, count)) return;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (!detail::get_string(value, at, label)) return;  // not a value facet_value wrote
-            visit(prefix, label);
-        }
+void for_each_facet_id(std::string_view value, Visit visit) {
+    for (std::size_t at = 0; at + 4 <= value.size(); at += 4) {
+        FacetId id = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            id = (id << 8) | static_cast<unsigned char>(value[at + i]);
+        visit(id);
     }
 }
 

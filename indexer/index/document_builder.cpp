@@ -15,15 +15,15 @@ namespace {
 // phrase never matches across two versions.
 constexpr unsigned kPositionGapBetweenVersions = 100;
 
-// The labels of each facet prefix of a document, as its terms hold them, for kSlotFacets.
-using FacetLabelsOf = schema::FacetLabelsByPrefix;
+// The document's counted facet terms, for kSlotFacets.
+using FacetLabelsOf = std::vector<std::string>;
 
 void add_facet(Xapian::Document& doc, FacetLabelsOf& labels, std::string_view prefix,
                std::string_view label) {
     if (label.empty()) return;
     std::string term = schema::facet_term(prefix, label);
-    labels[std::string(prefix)].push_back(term.substr(prefix.size() + 1));
     doc.add_boolean_term(term);
+    if (schema::is_counted_facet(prefix)) labels.push_back(std::move(term));
 }
 
 void add_facet(Xapian::Document& doc, FacetLabelsOf& labels, const schema::Facet& facet,
@@ -104,7 +104,9 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
     for (const auto& [scheme, tag_labels] : record.tags)
         for (const auto& label : tag_labels)
             add_facet(doc, labels, schema::tag_prefix(scheme), label);
-    if (!labels.empty()) doc.add_value(schema::kSlotFacets, schema::facet_value(std::move(labels)));
+    if (!labels.empty())
+        doc.add_value(schema::kSlotFacets, schema::facet_value(std::vector<std::string_view>(
+                                               labels.begin(), labels.end())));
 
     if (record.year) doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*record.year));
     doc.add_value(schema::kSlotId, record.id);

@@ -60,61 +60,33 @@ std::string id_term(std::string_view id) {
     return term;
 }
 
-namespace {
-
-void put_varint(std::string& out, std::size_t n) {  // 7 bits a byte, low bits first
-    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
-    out.push_back(static_cast<char>(n));
+bool is_counted_facet(std::string_view prefix) {
+    for (const Facet& facet : kCountedFacets)
+        if (facet.prefix == prefix) return true;
+    return prefix.size() > kTagPrefix.size() && prefix.substr(0, kTagPrefix.size()) == kTagPrefix;
 }
 
-void put_string(std::string& out, std::string_view s) {
-    put_varint(out, s.size());
-    out.append(s);
-}
-
-}  // namespace
-
-namespace detail {
-
-// Reads what put_varint / put_string wrote at `at`; false at the end or on bytes it did not write.
-bool get_varint(std::string_view in, std::size_t& at, std::size_t& n) {
-    n = 0;
-    for (unsigned shift = 0; at < in.size() && shift < 35; shift += 7) {
-        const auto byte = static_cast<unsigned char>(in[at++]);
-        n |= static_cast<std::size_t>(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) return true;
+FacetId facet_id(std::string_view term) {
+    FacetId hash = 2166136261u;  // FNV-1a: fixed for good, every shard and client computes it
+    for (const char c : term) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
     }
-    return false;
+    return hash;
 }
 
-bool get_string(std::string_view in, std::size_t& at, std::string_view& s) {
-    std::size_t size = 0;
-    if (!get_varint(in, at, size) || size > in.size() - at) return false;
-    s = in.substr(at, size);
-    at += size;
-    return true;
-}
-
-}  // namespace detail
-
-std::string facet_value(FacetLabelsByPrefix labels) {
+std::string facet_value(std::vector<std::string_view> terms) {
+    std::vector<FacetId> ids;
+    ids.reserve(terms.size());
+    for (const std::string_view term : terms) ids.push_back(facet_id(term));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::string value;
-    for (auto& [prefix, of_prefix] : labels) {
-        std::sort(of_prefix.begin(), of_prefix.end());
-        of_prefix.erase(std::unique(of_prefix.begin(), of_prefix.end()), of_prefix.end());
-        put_string(value, prefix);
-        put_varint(value, of_prefix.size());
-        for (const std::string& label : of_prefix) put_string(value, label);
-    }
+    value.reserve(4 * ids.size());
+    for (const FacetId id : ids)
+        for (int shift = 24; shift >= 0; shift -= 8)
+            value.push_back(static_cast<char>(id >> shift));
     return value;
-}
-
-std::vector<std::pair<std::string, std::string>> facet_value_labels(std::string_view value) {
-    std::vector<std::pair<std::string, std::string>> labels;
-    for_each_facet_label(value, [&](std::string_view prefix, std::string_view label) {
-        labels.emplace_back(prefix, label);
-    });
-    return labels;
 }
 
 std::optional<std::string> facet_label(std::string_view term, std::string_view prefix) {

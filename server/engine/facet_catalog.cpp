@@ -63,9 +63,7 @@ std::optional<FilterFacet> filter_facet(std::string_view name,
 
 std::vector<CountedFacet> counted_facets(const std::vector<std::string>& schemes) {
     std::vector<CountedFacet> facets;
-    for (const auto& facet :
-         {schema::kMechanism, schema::kBody, schema::kState, schema::kYear, schema::kResponse,
-          schema::kRecommending, schema::kResponsible, schema::kLanguage, schema::kStatus})
+    for (const auto& facet : schema::kCountedFacets)
         facets.push_back({std::string(facet.name), std::string(facet.prefix)});
     for (const auto& scheme : schemes)
         facets.push_back({"tag:" + scheme, schema::tag_prefix(scheme)});

@@ -43,8 +43,9 @@ struct CountedFacet {
     std::string prefix;  // term prefix
 };
 
-// mechanism, body, state, year, response, recommending, responsible, lang, status (the
-// implementation status of the Moroccan records), and tag:<scheme> for each scheme present.
+// schema::kCountedFacets (mechanism, body, state, year, response, recommending, responsible,
+// lang, status: the implementation status of the Moroccan records), and tag:<scheme> for each
+// scheme present.
 std::vector<CountedFacet> counted_facets(const std::vector<std::string>& schemes);
 
 }  // namespace tawsiya::engine

@@ -19,7 +19,10 @@ namespace tawsiya {
 namespace {
 
 // Facet counts look at up to this many matches: exact when a search matches fewer (every
-// three-word query of the shared corpus does), counts over the best ones otherwise.
+// three-word query of the shared corpus does), counts over the best ones otherwise. Exact on
+// purpose: a count is what the page promises a click on that filter gives, so it is not cut to
+// the page's size; a three-word search matches 2,554 records on average at 1M (bench/RESULTS.md),
+// so they are all counted there too.
 constexpr Xapian::doccount kFacetDepth = 10000;
 constexpr std::size_t kFacetValues = 20;
 // Without facets, enough matches are checked that `total` is exact for the usual result sizes.
@@ -71,6 +74,14 @@ struct Searcher::Impl {
     void forget_revision() {
         labels.reset();
         builder.reset();
+        facet_names.reset();
+    }
+
+    // The counted facets' labels by id, read at the first facet count of a revision.
+    const engine::FacetNames& counted_facet_names() {
+        if (!facet_names)
+            facet_names = engine::read_facet_names(db, engine::counted_facets(labels.schemes()));
+        return *facet_names;
     }
 
     bool reopen() {
@@ -150,6 +161,7 @@ struct Searcher::Impl {
     SearchLimits limits;
     Bm25Params ranking;
     engine::FacetLabels labels;
+    std::optional<engine::FacetNames> facet_names;
     engine::QueryBuilder builder;
     engine::SnippetMaker snippets;
 };
@@ -200,8 +212,7 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
     const bool facets_apart = sort != SearchRequest::Sort::relevance;
     std::optional<engine::FacetCounter> counter;
     if (request.facets)
-        counter.emplace(engine::counted_facets(labels.schemes()),
-                        facets_apart ? facet_enquire : enquire);
+        counter.emplace(counted_facet_names(), facets_apart ? facet_enquire : enquire, is_remote);
     const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
     const auto size = static_cast<Xapian::doccount>(request.size);
     const Xapian::doccount check = request.facets ? kFacetDepth : kTotalDepth;
@@ -237,7 +248,17 @@ SearchResult Searcher::Impl::search_in_language(const SearchRequest& request) {
         result.hits.push_back(std::move(hit));
     }
     if (counter) {
-        result.facets = counter->top(kFacetValues);
+        // A label whose id another label shares (facet_counter.hpp): its matches, exact up to
+        // kFacetDepth as the spy's counts are.
+        const auto count_apart = [&](const std::string& term) -> std::size_t {
+            Xapian::Enquire apart(db);
+            if (limits.time_limit_seconds > 0) apart.set_time_limit(limits.time_limit_seconds);
+            apart.set_query(
+                Xapian::Query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(term)));
+            apart.set_weighting_scheme(Xapian::BoolWeight());
+            return apart.get_mset(0, 0, kFacetDepth).get_matches_estimated();
+        };
+        result.facets = counter->top(kFacetValues, count_apart);
         name_facet_values(result.facets, request.ui.value_or(Lang::en));
     }
     return result;
