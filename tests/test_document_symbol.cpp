@@ -1,5 +1,6 @@
 // UN document symbols: found in a text, and what they say of the body that issued the document.
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "tawsiya/document_symbol.hpp"
 
@@ -15,6 +16,18 @@ TEST_CASE("a document symbol is found in a text without its trailing punctuation
     CHECK_FALSE(find_document_symbol("Ratify the CAT and the OPCAT"));
     CHECK_FALSE(find_document_symbol("XCAT/C/MAR/CO/4"));
     CHECK_FALSE(find_document_symbol(""));
+}
+
+TEST_CASE("a symbol of a hundred thousand characters is found, not a stack overflow", "[symbol]") {
+    // std::regex recursed once per character of the run and overflowed the stack at ~20,000
+    // (a long `context` of POST /api/match crashed http_batch_fuzz's input).
+    const std::string run(100000, 'A');
+    CHECK(find_document_symbol("x CAT/C/" + run + ".") == "CAT/C/" + run);
+    CHECK(find_document_symbol("A/HRC/WG.6/" + run) == "A/HRC/WG.6/" + run);
+    const std::string digits(100000, '7');
+    CHECK(find_document_symbol("A/HRC/" + digits + "/1/Add." + digits) ==
+          "A/HRC/" + digits + "/1/Add." + digits);
+    CHECK_FALSE(find_document_symbol(std::string(100000, '/') + "X" + run));
 }
 
 TEST_CASE("a committee's symbol names it; a Council symbol allows the UPR or a special procedure",
