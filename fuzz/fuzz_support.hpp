@@ -54,6 +54,16 @@ inline std::string write_scratch(const std::string& name, std::string_view bytes
     return path;
 }
 
+// What the reader targets do with each record read: the lenient pass makes its Xapian document
+// as the indexer does. The strict pass reads the same records up to its first bad line, where it
+// throws: making their documents again would repeat the lenient pass's work, so it runs
+// check_terms, the one check by which make_document refuses a record, and still turns that
+// refusal into its InputError.
+inline RecordSink reader_sink(bool strict) {
+    if (strict) return [](Record&& record) { check_terms(record); };
+    return [](Record&& record) { (void)make_document(record, analyzer()); };
+}
+
 // The sample corpus indexed once: enough records in three languages for queries to match,
 // expand wildcards and count facets, small enough to build in a second.
 inline const std::string& sample_index() {
