@@ -94,3 +94,35 @@ TEST_CASE("a bad line of a slot lexicon is named", "[slots]") {
     CHECK_THROWS_WITH(SlotLexicon("group\tchildren\ten\n", "s.tsv", analyzer()),
                       Catch::Contains("s.tsv:1:"));
 }
+
+TEST_CASE("a word whose stem is another word's is no key of that other word", "[slots]") {
+    // "access" stems as "accession" does, "national" as "nationality", "minors" as "minorities",
+    // « traitement » as « traite », «أراضيه» (its territory) as «الأراضي» (land).
+    CHECK(slots_of("Improve universal access to primary education", Lang::en)[Slot::action] ==
+          Keys{});
+    CHECK(slots_of("Accede to the Convention against Torture", Lang::en)[Slot::action] ==
+          Keys{"ratify"});
+    CHECK(slots_of("Strengthen the National Human Rights Council", Lang::en)[Slot::object] ==
+          Keys{});
+    CHECK(slots_of("Guarantee the right to a nationality of every child born in its territory",
+                   Lang::en)[Slot::object] == Keys{"nationality"});
+    CHECK(slots_of("Protect the rights of minorities", Lang::en)[Slot::group] ==
+          Keys{"minorities"});
+    CHECK(slots_of("Stop detaining unaccompanied minors", Lang::en)[Slot::group] == Keys{});
+    CHECK(slots_of("Améliorer le traitement des plaintes", Lang::fr)[Slot::object] == Keys{});
+    CHECK(slots_of("Lutter contre la traite des êtres humains", Lang::fr)[Slot::object] ==
+          Keys{"trafficking"});
+    CHECK(slots_of("تسجيل طالبي اللجوء في كل نقاط الدخول إلى أراضيه", Lang::ar)[Slot::object] ==
+          Keys{});
+}
+
+TEST_CASE("street children and shelters are read in the forms records write them", "[slots]") {
+    CHECK(slots_of("Recenser les enfants vivant dans la rue", Lang::fr)[Slot::group] ==
+          Keys{"street-children"});
+    CHECK(slots_of("Recenser les enfants vivant dans la rue", Lang::fr)[Slot::action] ==
+          Keys{"data"});
+    CHECK(slots_of("Créer des foyers d'accueil pour les femmes victimes de violence",
+                   Lang::fr)[Slot::object] == Keys{"shelters"});
+    CHECK(slots_of("Establish shelters for victims of domestic violence", Lang::en)[Slot::object] ==
+          Keys{"domestic-violence", "shelters"});
+}
