@@ -23,6 +23,7 @@
 #include <queue>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/action_degree.hpp"
 #include "engine/features.hpp"
@@ -138,17 +139,37 @@ Analysed analyse(const std::vector<DedupItem>& items, const Analyzer& analyzer) 
 }
 
 // Brings every item into the list's most common language: each stem of another language becomes
-// its most probable translation (a stem without one stays: French and English share many).
+// its most probable translation that the list's items in that language have, else its most
+// probable one (a stem without any stays: French and English share many). A translation no item
+// has cannot join two items; the list's own wording picks among the table's near-synonyms
+// ("scolaris" is "school" or "educ", whichever the list writes).
 void translate_to_pivot(Analysed& analysed, const TranslationTable& table) {
     PerLang<std::size_t> count;
     for (Lang lang : analysed.lang) ++count[lang];
     const Lang pivot = kAllLangs[std::max_element(count.begin(), count.end()) - count.begin()];
+    std::unordered_set<std::string_view> pivot_stems;
+    for (std::size_t i = 0; i < analysed.stems.size(); ++i)
+        if (analysed.lang[i] == pivot)
+            for (const std::string& stem : analysed.stems[i]) pivot_stems.insert(stem);
+    std::unordered_map<std::string, std::string> chosen;  // per language pair and stem, once
     for (std::size_t i = 0; i < analysed.stems.size(); ++i) {
-        if (analysed.lang[i] == pivot) continue;
-        for (std::string& stem : analysed.stems[i])
-            if (const auto* translations = table.find(analysed.lang[i], pivot, stem);
-                translations && !translations->empty())
-                stem = translations->front().stem;
+        const Lang from = analysed.lang[i];
+        if (from == pivot) continue;
+        for (std::string& stem : analysed.stems[i]) {
+            const auto* translations = table.find(from, pivot, stem);
+            if (!translations || translations->empty()) continue;
+            std::string key(lang_code(from));
+            key += stem;
+            auto [it, fresh] = chosen.try_emplace(std::move(key));
+            if (fresh) {
+                const auto in_list =
+                    std::find_if(translations->begin(), translations->end(),
+                                 [&](const Translation& t) { return pivot_stems.count(t.stem); });
+                it->second =
+                    (in_list != translations->end() ? *in_list : translations->front()).stem;
+            }
+            stem = it->second;
+        }
     }
 }
 
