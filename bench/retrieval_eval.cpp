@@ -278,40 +278,48 @@ std::vector<std::size_t> query_folds(const std::vector<Query>& queries, std::siz
     return fold;
 }
 
-// The weights the cross-validation chooses among.
+// The weights the cross-validation chooses among: every combination of the values below, the
+// last weight varying fastest (the first best point wins a tie, so the order is part of it).
 std::vector<RankWeights> weight_grid() {
+    struct Axis {
+        double RankWeights::*weight;
+        std::vector<double> values;
+    };
+    const std::vector<Axis> axes = {
+        {&RankWeights::cosine_same, {0.5, 1.0}},
+        {&RankWeights::bm25_same, {0.5, 1.0, 2.0, 4.0}},
+        {&RankWeights::cosine_translated, {0.2, 0.4, 0.6, 0.8}},
+        {&RankWeights::bm25_translated, {0.5, 1.0, 2.0, 4.0}},
+        {&RankWeights::coverage, {0.0, 0.5}},
+        {&RankWeights::in_lang, {0.0, 0.1, 0.2}},
+        {&RankWeights::other_versions, {0.0, 0.25, 0.5}},
+        {&RankWeights::slots_shared, {0.0, 0.1, 0.2, 0.4, 0.8, 1.6}},
+        {&RankWeights::slots_conflict, {0.0, 0.1, 0.2, 0.4, 0.8}},
+    };
     std::vector<RankWeights> grid;
-    for (const double cs : {0.5, 1.0})
-        for (const double bs : {1.0, 2.0, 4.0})
-            for (const double ct : {0.2, 0.4, 0.6, 0.8})
-                for (const double bt : {0.5, 1.0, 2.0, 4.0})
-                    for (const double cv : {0.0, 0.5})
-                        for (const double il : {0.0, 0.1, 0.2})
-                            for (const double ov : {0.0, 0.25, 0.5}) {
-                                // Evidence through a translation never weighs more than the
-                                // same evidence in the text's language: a same-language record
-                                // with the request outranks a translation-only one.
-                                if (ct > cs || bt > bs) continue;
-                                RankWeights w;
-                                w.cosine_same = cs;
-                                w.bm25_same = bs;
-                                w.cosine_translated = ct;
-                                w.bm25_translated = bt;
-                                w.coverage = cv;
-                                w.in_lang = il;
-                                w.other_versions = ov;
-                                grid.push_back(w);
-                            }
-    return grid;
+    std::vector<std::size_t> at(axes.size(), 0);  // an odometer over the axes
+    for (;;) {
+        RankWeights w;
+        for (std::size_t a = 0; a < axes.size(); ++a) w.*axes[a].weight = axes[a].values[at[a]];
+        // Evidence through a translation never weighs more than the same evidence in the
+        // text's language: a same-language record with the request outranks a translation-only
+        // one.
+        if (w.cosine_translated <= w.cosine_same && w.bm25_translated <= w.bm25_same)
+            grid.push_back(w);
+        std::size_t a = axes.size();
+        while (a > 0 && ++at[a - 1] == axes[a - 1].values.size()) at[--a] = 0;
+        if (a == 0) return grid;
+    }
 }
 
 std::string describe(const RankWeights& w) {
-    char buffer[160];
+    char buffer[240];
     std::snprintf(buffer, sizeof buffer,
                   "cosine_same %.2g, bm25_same %.2g, cosine_translated %.2g, bm25_translated "
-                  "%.2g, coverage %.2g, in_lang %.2g, other_versions %.2g",
+                  "%.2g, coverage %.2g, in_lang %.2g, other_versions %.2g, slots_shared %.2g, "
+                  "slots_conflict %.2g",
                   w.cosine_same, w.bm25_same, w.cosine_translated, w.bm25_translated, w.coverage,
-                  w.in_lang, w.other_versions);
+                  w.in_lang, w.other_versions, w.slots_shared, w.slots_conflict);
     return buffer;
 }
 
@@ -750,12 +758,14 @@ int main(int argc, char** argv) {
                 const RankedCandidate& rc = candidates[i][c];
                 if (c >= 8 && !queries[i].relevant.count(rc.id)) continue;
                 std::printf("  %3zu", c + 1);
-                std::printf("  %s %-22s st=%d in=%d cs=%.3f ct=%.3f bs=%.3f bt=%.3f  %.80s\n",
-                            queries[i].relevant.count(rc.id) ? "*" : " ", rc.id.c_str(),
-                            rc.features.same_state, rc.features.in_lang, rc.features.cosine_same,
-                            rc.features.cosine_translated, rc.features.bm25_same,
-                            rc.features.bm25_translated,
-                            by_id.at(rc.id)->text.begin()->second.c_str());
+                std::printf(
+                    "  %s %-22s st=%d in=%d cs=%.3f ct=%.3f bs=%.3f bt=%.3f ss=%.2f sc=%.2f  "
+                    "%.80s\n",
+                    queries[i].relevant.count(rc.id) ? "*" : " ", rc.id.c_str(),
+                    rc.features.same_state, rc.features.in_lang, rc.features.cosine_same,
+                    rc.features.cosine_translated, rc.features.bm25_same,
+                    rc.features.bm25_translated, rc.features.slots_shared,
+                    rc.features.slots_conflict, by_id.at(rc.id)->text.begin()->second.c_str());
             }
         }
     }

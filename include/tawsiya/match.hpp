@@ -54,7 +54,10 @@ struct Match {
     // Cosine similarity of the TF-IDF vectors (stems, index IDF) of the text and of the record's
     // version in the text's language (its best version if it has none): 1 = the same content stems.
     // With cross-language matching, a record without a version in the text's language is compared
-    // with the text's vector translated into each of its versions' languages.
+    // with the text's vector translated into each of its versions' languages. It is what the
+    // words share, not the rank: the matches are in the ranker's order (match_ranking.hpp), which
+    // also weighs BM25 and the request slots, so a match with a lower score can rank above one
+    // with a higher score when it asks the same thing ("establish shelters") in other words.
     double score = 0;
     std::vector<std::string> matched_terms;        // readable words of the text found in the record
     std::vector<TranslatedTerm> translated_terms;  // words that matched through a translation

@@ -28,23 +28,33 @@ struct MatchFeatures {
     double coverage_same = 0;
     double coverage_translated = 0;
     // BM25 of the record in the list retrieved in the text's language and in the best list of
-    // another language, each over the most the list's query could weigh (0 = not in the list).
+    // another language, each over the weight of its list's first record (a translated list over
+    // the first of the text's own list when that weighs more; 0 = not in the list).
     double bm25_same = 0;
     double bm25_translated = 0;
+    // What the text and the record ask, read into language-free slots (instrument, action, group,
+    // object: engine/request_slots.hpp): the share of the four slots where they name a key in
+    // common, and where each names a key the other lacks ("ratify" / "abolish", children /
+    // migrants). The best of the record's versions for each.
+    double slots_shared = 0;
+    double slots_conflict = 0;
 };
 
 // The weights of the score. The defaults were chosen by cross-validation over the development
 // set (bench/retrieval_eval, 5 folds); RESULTS.md gives the out-of-fold figures.
 struct RankWeights {
-    double cosine_same = 0.5;
-    double bm25_same = 4.0;
-    double cosine_translated = 0.4;
-    double bm25_translated = 4.0;
+    double cosine_same = 1.0;
+    double bm25_same = 0.5;
+    double cosine_translated = 0.8;
+    double bm25_translated = 0.5;
     double coverage = 0.5;  // for coverage_same and coverage_translated alike
-    double in_lang = 0.1;
+    double in_lang = 0.0;
     // How much a record with a version in the text's language also counts by its other
     // versions (the text translated into theirs): a second opinion, under the first.
-    double other_versions = 0.25;
+    double other_versions = 0.0;
+    // For slots_shared (added) and slots_conflict (taken off), whatever the version's language.
+    double slots_shared = 0.4;
+    double slots_conflict = 0.4;
 };
 
 // The candidate's score, higher is better: a record with a version in the text's language by

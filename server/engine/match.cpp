@@ -17,6 +17,7 @@
 #include "engine/features.hpp"
 #include "engine/match_query.hpp"
 #include "engine/match_suggestions.hpp"
+#include "engine/request_slots.hpp"
 #include "engine/tagger_schemes.hpp"
 #include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
@@ -203,10 +204,10 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     std::unordered_map<Xapian::docid, std::size_t> index_of;
     std::vector<Candidate>& candidates = out.candidates;
     std::vector<Xapian::Document> documents;
-    double own_best = 0;  // the most the text's own list could weigh
+    double own_best = 0;  // the weight of the text's own list's first record
 
     // One list: the query among the records with a version in `lang`, `state_only` among the
-    // state's, `size` at most. Its BM25 over the most possible goes to the candidate's feature.
+    // state's, `size` at most. Its BM25 over its first record's goes to the candidate's feature.
     const auto retrieve = [&](const Xapian::Query& base, Lang lang, bool state_only,
                               std::size_t size) {
         Xapian::Query query(Xapian::Query::OP_FILTER, base,
@@ -222,11 +223,13 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
-        // Over the most the query could weigh (every term at its best), not the list's top: the
-        // top of a list of poor translations is not as good as the top of the text's own list.
-        // A translated list is over the most of the text's own list too, when that is more: the
-        // words that have no translation are missing from it, not absent from the text.
-        double best = mset.get_max_possible();
+        // Over the weight of the list's first record, and a translated list over the first of
+        // the text's own list when that weighs more: the top of a list of poor translations is
+        // not as good as the top of the text's own list (the words that have no translation
+        // are missing from it, not absent from the text). Not over MSet::get_max_possible():
+        // that bound comes from each database's own wdf and length bounds, so over shards it
+        // is another number than over the single index, and so would every match be.
+        double best = mset.empty() ? 0.0 : mset.begin().get_weight();
         if (lang == text.lang)
             own_best = std::max(own_best, best);
         else
@@ -267,14 +270,25 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         for (const Lang to : kAllLangs)
             if (to != text.lang) translated[to] = translate(text, to);
     const std::string wanted_state = text.state.empty() ? std::string() : state_term(text.state);
+    const SlotLexicon& slot_lexicon = SlotLexicon::embedded(analyzer);
+    const RequestSlots text_slots = slot_lexicon.find(text.compared, text.lang);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         Candidate& c = candidates[i];
         c.record = parse_record_json(documents[i].get_data());
         MatchFeatures& f = c.features;
         f.same_state = !wanted_state.empty() && state_term(c.record.state) == wanted_state;
+        f.slots_conflict = c.record.text.empty() ? 0.0 : 1.0;
         for (const auto& [version_lang, version_text] : c.record.text) {
-            Version v{version_lang,
-                      vectorise(features::request_stems(version_text, version_lang, analyzer))};
+            const std::vector<std::string> stems =
+                features::request_stems(version_text, version_lang, analyzer);
+            const SlotComparison slots =
+                compare_slots(text_slots, slot_lexicon.find(stems, version_lang));
+            const auto share = [](const std::array<bool, kSlots>& of) {
+                return double(std::count(of.begin(), of.end(), true)) / double(kSlots);
+            };
+            f.slots_shared = std::max(f.slots_shared, share(slots.shared));
+            f.slots_conflict = std::min(f.slots_conflict, share(slots.conflict));
+            Version v{version_lang, vectorise(stems)};
             v.norm = norm(v.vector);
             if (version_lang == text.lang) {
                 f.in_lang = true;
