@@ -34,11 +34,7 @@ namespace tawsiya {
 
 namespace {
 
-struct Feature {
-    std::uint32_t id;
-    float weight;
-};
-using Vector = std::vector<Feature>;  // sorted by feature rank (rarest first), L2-normalised
+using Vector = features::SparseVector;  // sorted by feature rank (rarest first), L2-normalised
 
 struct Analysed {
     std::vector<std::vector<std::string>> stems;
@@ -155,20 +151,18 @@ void translate_to_pivot(Analysed& analysed, const TranslationTable& table) {
 // TF-IDF vectors over the list's own vocabulary; feature ids are ranks by increasing document
 // frequency, so sorting a vector by id puts its rarest features first.
 std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems) {
-    std::unordered_map<std::string_view, std::uint32_t> vocabulary;
+    std::unordered_map<std::string_view, std::uint32_t> vocabulary;  // stem -> id, first seen first
     std::vector<std::uint32_t> df;
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> counts(stems.size());
-    for (std::size_t i = 0; i < stems.size(); ++i) {
-        std::unordered_map<std::uint32_t, std::uint32_t> tf;
-        for (const auto& stem : stems[i]) {
+    for (const auto& item : stems) {
+        std::vector<std::uint32_t> ids;
+        for (const auto& stem : item) {
             auto [it, added] = vocabulary.try_emplace(stem, static_cast<std::uint32_t>(df.size()));
             if (added) df.push_back(0);
-            ++tf[it->second];
+            ids.push_back(it->second);
         }
-        for (const auto& [id, n] : tf) {
-            ++df[id];
-            counts[i].emplace_back(id, n);
-        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        for (const std::uint32_t id : ids) ++df[id];
     }
     std::vector<std::uint32_t> by_rarity(df.size());
     std::iota(by_rarity.begin(), by_rarity.end(), 0);
@@ -178,19 +172,13 @@ std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems
     for (std::uint32_t r = 0; r < by_rarity.size(); ++r) rank[by_rarity[r]] = r;
 
     const double n = static_cast<double>(stems.size());
+    const auto feature_of = [&](const std::string& stem) {
+        const std::uint32_t id = vocabulary.find(stem)->second;
+        return std::optional{std::pair{rank[id], features::idf(n, df[id])}};
+    };
     std::vector<Vector> vectors(stems.size());
-    for (std::size_t i = 0; i < stems.size(); ++i) {
-        double norm = 0;
-        for (const auto& [id, tf] : counts[i]) {
-            const double w = (1.0 + std::log(tf)) * (std::log((n + 1) / (df[id] + 1)) + 1.0);
-            vectors[i].push_back({rank[id], static_cast<float>(w)});
-            norm += w * w;
-        }
-        norm = std::sqrt(norm);
-        for (auto& f : vectors[i]) f.weight = static_cast<float>(f.weight / norm);
-        std::sort(vectors[i].begin(), vectors[i].end(),
-                  [](const Feature& a, const Feature& b) { return a.id < b.id; });
-    }
+    for (std::size_t i = 0; i < stems.size(); ++i)
+        vectors[i] = features::normalised(features::tfidf<std::uint32_t>(stems[i], feature_of));
     return vectors;
 }
 
@@ -278,37 +266,11 @@ std::vector<Pair> similar_pairs(const std::vector<Vector>& vectors, const Prefix
     return pairs;
 }
 
-double cosine(const Vector& a, const Vector& b) {
-    double dot = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].id < b[j].id)
-            ++i;
-        else if (a[i].id > b[j].id)
-            ++j;
-        else
-            dot += a[i++].weight * b[j++].weight;
-    }
-    return dot;
-}
-
 // The most of either vector's (squared) weight that their shared features carry: 1 when one
 // text's stems are all in the other ("Abolish the death penalty" in "Abolish the death penalty
 // and commute all death sentences").
 double containment(const Vector& a, const Vector& b) {
-    double in_a = 0, in_b = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].id < b[j].id)
-            ++i;
-        else if (a[i].id > b[j].id)
-            ++j;
-        else {
-            in_a += a[i].weight * a[i].weight;
-            in_b += b[j].weight * b[j].weight;
-            ++i;
-            ++j;
-        }
-    }
-    return std::max(in_a, in_b);
+    return std::max(features::coverage(a, 1.0, b), features::coverage(b, 1.0, a));
 }
 
 // Items whose content stems are the same multiset share one vector; `unique_of[i]` is item i's.
@@ -412,7 +374,7 @@ PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& ve
     const auto set = [&](PairFeature which, double value) {
         f[static_cast<std::size_t>(which)] = value;
     };
-    const double cos = ui == uj ? 1.0 : cosine(vectors[ui], vectors[uj]);
+    const double cos = ui == uj ? 1.0 : features::dot(vectors[ui], vectors[uj]);
     const bool cross = analysed.lang[i] != analysed.lang[j];
     set(PairFeature::cosine, cos);
     set(PairFeature::cross_language, cross ? 1.0 : 0.0);
