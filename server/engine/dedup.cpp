@@ -151,18 +151,20 @@ void translate_to_pivot(Analysed& analysed, const TranslationTable& table) {
 // TF-IDF vectors over the list's own vocabulary; feature ids are ranks by increasing document
 // frequency, so sorting a vector by id puts its rarest features first.
 std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems) {
-    std::unordered_map<std::string_view, std::uint32_t> vocabulary;  // stem -> id, first seen first
+    std::unordered_map<std::string_view, std::uint32_t> vocabulary;
     std::vector<std::uint32_t> df;
-    for (const auto& item : stems) {
-        std::vector<std::uint32_t> ids;
-        for (const auto& stem : item) {
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> counts(stems.size());
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        std::unordered_map<std::uint32_t, std::uint32_t> tf;
+        for (const auto& stem : stems[i]) {
             auto [it, added] = vocabulary.try_emplace(stem, static_cast<std::uint32_t>(df.size()));
             if (added) df.push_back(0);
-            ids.push_back(it->second);
+            ++tf[it->second];
         }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        for (const std::uint32_t id : ids) ++df[id];
+        for (const auto& [id, n] : tf) {
+            ++df[id];
+            counts[i].emplace_back(id, n);
+        }
     }
     std::vector<std::uint32_t> by_rarity(df.size());
     std::iota(by_rarity.begin(), by_rarity.end(), 0);
@@ -172,13 +174,13 @@ std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems
     for (std::uint32_t r = 0; r < by_rarity.size(); ++r) rank[by_rarity[r]] = r;
 
     const double n = static_cast<double>(stems.size());
-    const auto feature_of = [&](const std::string& stem) {
-        const std::uint32_t id = vocabulary.find(stem)->second;
+    const auto feature_of = [&](std::uint32_t id) {
         return std::optional{std::pair{rank[id], features::idf(n, df[id])}};
     };
     std::vector<Vector> vectors(stems.size());
     for (std::size_t i = 0; i < stems.size(); ++i)
-        vectors[i] = features::normalised(features::tfidf<std::uint32_t>(stems[i], feature_of));
+        vectors[i] =
+            features::normalised(features::tfidf_of_counts<std::uint32_t>(counts[i], feature_of));
     return vectors;
 }
 

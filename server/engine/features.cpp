@@ -102,15 +102,15 @@ SparseVector Dictionary::vectorise(const std::vector<std::string>& stems) const 
 }
 
 SparseVector normalised(const std::vector<std::pair<std::uint32_t, double>>& weights) {
+    const double length = norm(weights);
     SparseVector vector;
     vector.reserve(weights.size());
-    for (const auto& [id, weight] : weights) vector.push_back({id, static_cast<float>(weight)});
+    for (const auto& [id, weight] : weights) {
+        const auto rounded = static_cast<float>(weight);
+        vector.push_back({id, length > 0 ? static_cast<float>(rounded / length) : rounded});
+    }
     std::sort(vector.begin(), vector.end(),
               [](const Feature& a, const Feature& b) { return a.id < b.id; });
-    // The norm of the weights as stored (floats), so that the stored vector has norm 1.
-    const double length = norm(vector);
-    if (length > 0)
-        for (auto& feature : vector) feature.weight = static_cast<float>(feature.weight / length);
     return vector;
 }
 

@@ -68,23 +68,29 @@ std::vector<std::string> tagging_terms(const std::vector<std::string>& tokens);
 // Stem -> occurrences.
 std::unordered_map<std::string, unsigned> count(const std::vector<std::string>& stems);
 
-// The one TF-IDF vectoriser: each distinct stem of `stems` that `feature_of` knows, as its feature
-// (of type Key) weighing tfidf_weight(occurrences, IDF). `feature_of(stem)` returns the stem's
-// feature and IDF, std::nullopt for a stem outside the vocabulary; the IDF source is the caller's
-// (the index's document frequencies for matching, the list's own for deduplication, the trained
-// Dictionary for the taggers). In the order of count(stems).
-template <class Key, class FeatureOf>
-std::vector<std::pair<Key, double>> tfidf(const std::vector<std::string>& stems,
-                                          FeatureOf&& feature_of) {
+// The one TF-IDF vectoriser: each term of `counts` (term -> occurrences, in its order) that
+// `feature_of` knows, as its feature (of type Key) weighing tfidf_weight(occurrences, IDF).
+// `feature_of(term)` returns the term's feature and IDF, std::nullopt for a term outside the
+// vocabulary; the IDF source is the caller's (the index's document frequencies for matching, the
+// list's own for deduplication, the trained Dictionary for the taggers).
+template <class Key, class Counts, class FeatureOf>
+std::vector<std::pair<Key, double>> tfidf_of_counts(const Counts& counts, FeatureOf&& feature_of) {
     std::vector<std::pair<Key, double>> weights;
-    for (const auto& [stem, n] : count(stems))
-        if (const std::optional<std::pair<Key, double>> feature = feature_of(stem))
+    for (const auto& [term, n] : counts)
+        if (const std::optional<std::pair<Key, double>> feature = feature_of(term))
             weights.emplace_back(feature->first, tfidf_weight(n, feature->second));
     return weights;
 }
 
-// Weights of features as a SparseVector: each rounded to float, sorted by id, divided by the norm
-// (empty if there is none).
+// The same of a text's stems, counted by count(stems).
+template <class Key, class FeatureOf>
+std::vector<std::pair<Key, double>> tfidf(const std::vector<std::string>& stems,
+                                          FeatureOf&& feature_of) {
+    return tfidf_of_counts<Key>(count(stems), feature_of);
+}
+
+// Weights of features as a SparseVector: sorted by id, each rounded to float and divided by the
+// norm of the weights (empty if there is none).
 SparseVector normalised(const std::vector<std::pair<std::uint32_t, double>>& weights);
 
 // A vector's weight on a feature, or null: by binary search in a SparseVector, by hash in a
