@@ -85,6 +85,35 @@ TEST_CASE("a phrase of effort after the formula is not the request either", "[te
           "Continue to combat torture");
 }
 
+TEST_CASE("formulas are read as the normalizer folds the text, and cut in the original", "[text]") {
+    using tawsiya::strip_addressing_formula;
+    // Case, accents and apostrophes as the Analyzer folds them, whatever the letters.
+    CHECK(strip_addressing_formula("LE COMITÉ RECOMMANDE À L’ÉTAT PARTIE DE réviser la loi") ==
+          "réviser la loi");
+    CHECK(strip_addressing_formula("Le Comité recommande également à l’Etat partie de réviser") ==
+          "réviser");
+    // A no-break space (two bytes, one space folded) and Arabic diacritics (dropped in the folded
+    // text) do not shift the cut.
+    CHECK(strip_addressing_formula("Le Comité recommande à l’État partie de\u00A0réviser") ==
+          "réviser");
+    CHECK(strip_addressing_formula("توصي اللجنةُ الدولةَ الطرفَ بأن تكفل التعليم") == "تكفل التعليم");
+    // NFKC changes the length of a ligature: the rest starts at it, written as it was.
+    CHECK(
+        strip_addressing_formula("The Committee recommends that the State party \uFB01nalize it") ==
+        "\uFB01nalize it");
+    // An elided article is kept: "d'" is a connector of the formula.
+    CHECK(tawsiya::strip_lead_in("Envisager d’adopter un plan") == "adopter un plan");
+    // A long text is folded from its start; a formula that runs past the first part (here over
+    // 300 spaces) is read in the whole text.
+    const std::string words(400, 'a');
+    CHECK(strip_addressing_formula("The Committee urges the State party to adopt " + words) ==
+          "adopt " + words);
+    const std::string spaced =
+        "The Committee" + std::string(300, ' ') + "recommends that the State party adopt " + words;
+    CHECK(strip_addressing_formula(spaced) == "adopt " + words);
+    CHECK(tawsiya::strip_lead_in(spaced) == "adopt " + words);
+}
+
 TEST_CASE("the formula says who writes: a treaty body or a special procedure", "[text]") {
     using tawsiya::addressing_formula_writer;
     using W = tawsiya::FormulaWriter;
