@@ -77,15 +77,23 @@ BENCHMARK_CAPTURE(BM_tokenize, ar, Lang::ar)->ThreadRange(1, 2);
 BENCHMARK_CAPTURE(BM_tokenize, fr, Lang::fr)->ThreadRange(1, 2);
 BENCHMARK_CAPTURE(BM_tokenize, en, Lang::en)->ThreadRange(1, 2);
 
-void BM_normalize(benchmark::State& state, Lang lang) {
+// Bytes per second of `step` over the sample lines of `lang`, one line per iteration.
+template <class Step>
+void over_lines(benchmark::State& state, Lang lang, const Step& step) {
     const std::vector<std::string> lines = sample_lines(lang);
     std::size_t bytes = 0, i = 0;
     for (auto _ : state) {
         const std::string& line = lines[i++ % lines.size()];
-        benchmark::DoNotOptimize(analyzer().normalize(line));
+        step(line);
         bytes += line.size();
     }
     state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
+void BM_normalize(benchmark::State& state, Lang lang) {
+    over_lines(state, lang, [](const std::string& line) {
+        benchmark::DoNotOptimize(analyzer().normalize(line));
+    });
 }
 BENCHMARK_CAPTURE(BM_normalize, ar, Lang::ar);
 BENCHMARK_CAPTURE(BM_normalize, en, Lang::en);
@@ -94,16 +102,12 @@ BENCHMARK_CAPTURE(BM_normalize, en, Lang::en);
 // TextNormalizer folds it): its cost beside tokenize() of the same lines, which request_stems
 // runs after it.
 void BM_strip_lead_in(benchmark::State& state, Lang lang) {
-    const std::vector<std::string> lines = sample_lines(lang);
-    std::size_t bytes = 0, i = 0;
-    for (auto _ : state) {
-        const std::string& line = lines[i++ % lines.size()];
+    over_lines(state, lang, [](const std::string& line) {
         benchmark::DoNotOptimize(tawsiya::strip_lead_in(line).data());
-        bytes += line.size();
-    }
-    state.SetBytesProcessed(static_cast<int64_t>(bytes));
+    });
 }
 BENCHMARK_CAPTURE(BM_strip_lead_in, ar, Lang::ar);
+BENCHMARK_CAPTURE(BM_strip_lead_in, fr, Lang::fr);
 BENCHMARK_CAPTURE(BM_strip_lead_in, en, Lang::en);
 
 // Why the Analyzer clones a word break iterator once per thread: creating one per text costs
