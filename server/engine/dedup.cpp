@@ -35,11 +35,7 @@ namespace tawsiya {
 
 namespace {
 
-struct Feature {
-    std::uint32_t id;
-    float weight;
-};
-using Vector = std::vector<Feature>;  // sorted by feature rank (rarest first), L2-normalised
+using Vector = features::SparseVector;  // sorted by feature rank (rarest first), L2-normalised
 
 struct Analysed {
     std::vector<std::vector<std::string>> stems;
@@ -199,19 +195,13 @@ std::vector<Vector> vectorise(const std::vector<std::vector<std::string>>& stems
     for (std::uint32_t r = 0; r < by_rarity.size(); ++r) rank[by_rarity[r]] = r;
 
     const double n = static_cast<double>(stems.size());
+    const auto feature_of = [&](std::uint32_t id) {
+        return std::optional{std::pair{rank[id], features::idf(n, df[id])}};
+    };
     std::vector<Vector> vectors(stems.size());
-    for (std::size_t i = 0; i < stems.size(); ++i) {
-        double norm = 0;
-        for (const auto& [id, tf] : counts[i]) {
-            const double w = (1.0 + std::log(tf)) * (std::log((n + 1) / (df[id] + 1)) + 1.0);
-            vectors[i].push_back({rank[id], static_cast<float>(w)});
-            norm += w * w;
-        }
-        norm = std::sqrt(norm);
-        for (auto& f : vectors[i]) f.weight = static_cast<float>(f.weight / norm);
-        std::sort(vectors[i].begin(), vectors[i].end(),
-                  [](const Feature& a, const Feature& b) { return a.id < b.id; });
-    }
+    for (std::size_t i = 0; i < stems.size(); ++i)
+        vectors[i] =
+            features::normalised(features::tfidf_of_counts<std::uint32_t>(counts[i], feature_of));
     return vectors;
 }
 
@@ -299,37 +289,11 @@ std::vector<Pair> similar_pairs(const std::vector<Vector>& vectors, const Prefix
     return pairs;
 }
 
-double cosine(const Vector& a, const Vector& b) {
-    double dot = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].id < b[j].id)
-            ++i;
-        else if (a[i].id > b[j].id)
-            ++j;
-        else
-            dot += a[i++].weight * b[j++].weight;
-    }
-    return dot;
-}
-
 // The most of either vector's (squared) weight that their shared features carry: 1 when one
 // text's stems are all in the other ("Abolish the death penalty" in "Abolish the death penalty
 // and commute all death sentences").
 double containment(const Vector& a, const Vector& b) {
-    double in_a = 0, in_b = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].id < b[j].id)
-            ++i;
-        else if (a[i].id > b[j].id)
-            ++j;
-        else {
-            in_a += a[i].weight * a[i].weight;
-            in_b += b[j].weight * b[j].weight;
-            ++i;
-            ++j;
-        }
-    }
-    return std::max(in_a, in_b);
+    return std::max(features::coverage(a, 1.0, b), features::coverage(b, 1.0, a));
 }
 
 // Items whose content stems are the same multiset share one vector; `unique_of[i]` is item i's.
@@ -433,7 +397,7 @@ PairFeatures features_of(const Analysed& analysed, const std::vector<Vector>& ve
     const auto set = [&](PairFeature which, double value) {
         f[static_cast<std::size_t>(which)] = value;
     };
-    const double cos = ui == uj ? 1.0 : cosine(vectors[ui], vectors[uj]);
+    const double cos = ui == uj ? 1.0 : features::dot(vectors[ui], vectors[uj]);
     const bool cross = analysed.lang[i] != analysed.lang[j];
     set(PairFeature::cosine, cos);
     set(PairFeature::cross_language, cross ? 1.0 : 0.0);

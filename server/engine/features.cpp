@@ -31,6 +31,10 @@ double tf(unsigned count) {
     return count == 0 ? 0.0 : 1.0 + std::log(static_cast<double>(count));
 }
 
+double tfidf_weight(unsigned count, double idf) {
+    return tf(count) * idf;
+}
+
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
     return stems_of(strip_recommendation_noise(text), lang, analyzer);
 }
@@ -90,17 +94,35 @@ std::optional<std::uint32_t> Dictionary::find(const std::string& stem) const {
 }
 
 SparseVector Dictionary::vectorise(const std::vector<std::string>& stems) const {
+    return normalised(tfidf<std::uint32_t>(
+        stems, [this](const std::string& stem) -> std::optional<std::pair<std::uint32_t, double>> {
+            if (const auto index = find(stem)) return std::pair{*index, idfs_[*index]};
+            return std::nullopt;
+        }));
+}
+
+SparseVector normalised(const std::vector<std::pair<std::uint32_t, double>>& weights) {
+    const double length = norm(weights);
     SparseVector vector;
-    for (const auto& [stem, n] : count(stems))
-        if (const auto index = find(stem))
-            vector.emplace_back(*index, static_cast<float>(tf(n) * idfs_[*index]));
-    std::sort(vector.begin(), vector.end());
-    double norm = 0;
-    for (const auto& [index, weight] : vector) norm += double(weight) * weight;
-    norm = std::sqrt(norm);
-    if (norm > 0)
-        for (auto& entry : vector) entry.second = static_cast<float>(entry.second / norm);
+    vector.reserve(weights.size());
+    for (const auto& [id, weight] : weights) {
+        const auto rounded = static_cast<float>(weight);
+        vector.push_back({id, length > 0 ? static_cast<float>(rounded / length) : rounded});
+    }
+    std::sort(vector.begin(), vector.end(),
+              [](const Feature& a, const Feature& b) { return a.id < b.id; });
     return vector;
+}
+
+const float* weight_of(const SparseVector& v, std::uint32_t id) {
+    const auto it = std::lower_bound(
+        v.begin(), v.end(), id, [](const Feature& f, std::uint32_t key) { return f.id < key; });
+    return it != v.end() && it->id == id ? &it->weight : nullptr;
+}
+
+const double* weight_of(const StemVector& v, const std::string& stem) {
+    const auto it = v.find(stem);
+    return it != v.end() ? &it->second : nullptr;
 }
 
 }  // namespace tawsiya::features

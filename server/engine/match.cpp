@@ -37,30 +37,11 @@ constexpr double kBm25K1 = 1.2, kBm25B = 0.5;
 // and the lists over every state (when the state is known) bring fewer: they complete the first.
 constexpr std::size_t kCandidateFactor = 3, kMinCandidates = 30, kSecondaryCandidates = 15;
 
-using Vector = std::unordered_map<std::string, double>;
-
-double norm(const Vector& v) {
-    double sum = 0;
-    for (const auto& [stem, weight] : v) sum += weight * weight;
-    return std::sqrt(sum);
-}
-
-double cosine(const Vector& a, double a_norm, const Vector& b, double b_norm) {
-    if (a_norm == 0 || b_norm == 0) return 0;
-    double dot = 0;
-    for (const auto& [stem, weight] : b)
-        if (const auto it = a.find(stem); it != a.end()) dot += weight * it->second;
-    return std::min(1.0, dot / (a_norm * b_norm));
-}
-
-// The share of a's squared weight on stems that b has.
-double coverage(const Vector& a, double a_norm, const Vector& b) {
-    if (a_norm == 0) return 0;
-    double covered = 0;
-    for (const auto& [stem, weight] : a)
-        if (b.count(stem)) covered += weight * weight;
-    return covered / (a_norm * a_norm);
-}
+// Stem vectors and their algebra (engine/features.hpp).
+using Vector = features::StemVector;
+using features::cosine;
+using features::coverage;
+using features::norm;
 
 // A record's version, analysed once per match.
 struct Version {
@@ -109,9 +90,14 @@ struct Matcher::Impl {
         return idf_cache[stem] = value;
     }
 
+    // The stems' TF-IDF vector, by the index's document frequencies.
     Vector vectorise(const std::vector<std::string>& stems) {
         Vector v;
-        for (const auto& [stem, n] : features::count(stems)) v[stem] = features::tf(n) * idf(stem);
+        for (auto& [stem, weight] :
+             features::tfidf<std::string>(stems, [this](const std::string& s) {
+                 return std::optional{std::pair{s, idf(s)}};
+             }))
+            v.emplace(std::move(stem), weight);
         return v;
     }
 
@@ -127,7 +113,7 @@ struct Matcher::Impl {
     Translated translate(const matching::QueryText& text, Lang to) {
         Translated out;
         for (const auto& [stem, n] : features::count(text.compared)) {
-            const double weight = features::tf(n) * idf(stem);
+            const double weight = features::tfidf_weight(n, idf(stem));
             auto& [squared, targets] =
                 out.sources.emplace_back(weight * weight, std::vector<std::string>{});
             const Lang from = xlang::stem_lang(stem, text.lang);

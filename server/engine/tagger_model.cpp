@@ -131,20 +131,6 @@ std::map<std::string, std::vector<Reference>> read_references(
     return references;
 }
 
-// The cosine of two L2-normalised vectors sorted by feature.
-double cosine(const features::SparseVector& a, const features::SparseVector& b) {
-    double dot = 0;
-    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-        if (i->first < j->first)
-            ++i;
-        else if (j->first < i->first)
-            ++j;
-        else
-            dot += double(i++->second) * double(j++->second);
-    }
-    return dot;
-}
-
 }  // namespace
 
 struct TaggerModels::Impl {
@@ -163,7 +149,7 @@ void cite_references(const std::vector<Reference>& references, const features::S
     std::vector<double> similarity(references.size());
     std::map<std::string, double> by_language;
     for (std::size_t i = 0; i < references.size(); ++i) {
-        similarity[i] = cosine(vector, references[i].vector);
+        similarity[i] = features::dot(vector, references[i].vector);  // both normalised
         if (similarity[i] > 0) by_language[references[i].match.lang] += similarity[i];
     }
     if (by_language.empty()) return;
