@@ -140,7 +140,8 @@ TEST_CASE("several writers in segments make the index that adding record by reco
     REQUIRE(one.get_doccount() == many.get_doccount());
     REQUIRE(one.get_lastdocid() == many.get_lastdocid());
     CHECK(one.get_total_length() == many.get_total_length());
-    CHECK(one.get_metadata("tawsiya.schema_version") == many.get_metadata("tawsiya.schema_version"));
+    CHECK(one.get_metadata("tawsiya.schema_version") ==
+          many.get_metadata("tawsiya.schema_version"));
     for (auto it = one.postlist_begin(""); it != one.postlist_end(""); ++it) {
         INFO("document " << *it);
         CHECK(describe(one.get_document(*it)) == describe(many.get_document(*it)));

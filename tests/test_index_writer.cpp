@@ -190,8 +190,8 @@ TEST_CASE("`tawsiya index --writers 2` makes a new index in segments; an existin
     CHECK(Xapian::Database(db).get_doccount() == one.get_doccount());
     std::ifstream log(dir / "log2");
     const std::string summary((std::istreambuf_iterator<char>(log)), {});
-    CHECK_THAT(summary, Catch::Contains("(0 new, " + std::to_string(one.get_doccount()) +
-                                        " replaced)"));
+    CHECK_THAT(summary,
+               Catch::Contains("(0 new, " + std::to_string(one.get_doccount()) + " replaced)"));
     CHECK(test::run({TAWSIYA_BINARY, "index", sample, "--writers", "2", "--shards", "2",
                      "--db-prefix", dir / "shard"},
                     dir / "log3") == 2);

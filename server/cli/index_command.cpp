@@ -165,8 +165,8 @@ IndexOptions parse_options(const Args& args) {
         ("writers", po::value(&options.writers)->default_value(options.writers),
          "for a new index (--db absent or empty): N writers, each building segments of "
          "--batch-size records, merged at the end; faster on several cores, but a kill leaves no "
-         "index where one writer leaves every committed batch")  //
-        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")     //
+         "index where one writer leaves every committed batch")                   //
+        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
         ("train", po::bool_switch(&options.train),
          "then train the taggers (as `tawsiya train`) and the term translations (as `tawsiya "
          "train-xlang`) from the whole index")  //
