@@ -12,6 +12,9 @@ packages+=(libpoppler-cpp-dev libzip-dev libxml2-dev)
 # The indexing peer of the benchmarks (bench/lucene_index_peer.cpp, issue 11): Lucene++, 2 MB;
 # only bench/ links it, and CMake skips the peer where it is missing.
 packages+=(liblucene++-dev)
+# jemalloc, the `tawsiya` binary's allocator when installed (CMakeLists.txt, issue 11): ~12% less
+# CPU for `tawsiya index` than glibc's malloc.
+packages+=(libjemalloc-dev)
 # Shards and replicas (docs/scale.md): xapian-tcpsrv, xapian-replicate(-server); the loopback
 # test tests/test_shards.cpp starts them.
 packages+=(xapian-tools)

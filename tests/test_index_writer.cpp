@@ -166,6 +166,37 @@ TEST_CASE("`tawsiya index` indexes the sample corpus and a second run only repla
     CHECK_THAT(summary, Catch::Contains("(0 new, " + std::to_string(lines) + " replaced)"));
 }
 
+TEST_CASE("`tawsiya index --writers 2` makes a new index in segments; an existing one is added to",
+          "[index][cli][segments]") {
+    test::TempDir dir;
+    const std::string sample = test::source_path("corpus/sample.jsonl");
+    const std::string db = dir / "db";
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", dir / "one"}, dir / "log0") == 0);
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--writers", "2",
+                       "--batch-size", "40"},
+                      dir / "log1") == 0);
+    const Xapian::Database one(dir / "one");
+    {
+        const Xapian::Database many(db);
+        REQUIRE(many.get_doccount() == one.get_doccount());
+        CHECK(many.get_lastdocid() == one.get_lastdocid());
+        CHECK(many.get_total_length() == one.get_total_length());
+        CHECK(many.get_document(many.get_lastdocid()).get_data() ==
+              one.get_document(one.get_lastdocid()).get_data());
+    }
+    // The index exists now: one writer replaces each record in place.
+    REQUIRE(test::run({TAWSIYA_BINARY, "index", sample, "--db", db, "--writers", "2"},
+                      dir / "log2") == 0);
+    CHECK(Xapian::Database(db).get_doccount() == one.get_doccount());
+    std::ifstream log(dir / "log2");
+    const std::string summary((std::istreambuf_iterator<char>(log)), {});
+    CHECK_THAT(summary,
+               Catch::Contains("(0 new, " + std::to_string(one.get_doccount()) + " replaced)"));
+    CHECK(test::run({TAWSIYA_BINARY, "index", sample, "--writers", "2", "--shards", "2",
+                     "--db-prefix", dir / "shard"},
+                    dir / "log3") == 2);
+}
+
 TEST_CASE("`tawsiya index` skips bad lines and counts them; --strict commits nothing",
           "[index][cli]") {
     test::TempDir dir;

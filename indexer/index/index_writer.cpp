@@ -23,8 +23,11 @@ namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& db_dir, std::size_t batch_size) {
     // Read by Xapian in the WritableDatabase constructor only. Set before any thread of ours
-    // runs (IndexPipeline starts its threads after the writer is open).
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(batch_size + 1).c_str(), 1);
+    // runs (IndexPipeline starts its threads after the writer is open); SegmentedIndex opens a
+    // writer per segment while others run, all with the same value, so it is set only once.
+    const std::string threshold = std::to_string(batch_size + 1);
+    const char* current = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+    if (!current || threshold != current) ::setenv("XAPIAN_FLUSH_THRESHOLD", threshold.c_str(), 1);
     try {
         Xapian::WritableDatabase db(db_dir, Xapian::DB_CREATE_OR_OPEN);
         const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));

@@ -20,6 +20,7 @@
 #include "tawsiya/index_pipeline.hpp"
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/reader.hpp"
+#include "tawsiya/segmented_index.hpp"
 #include "tawsiya/tagger.hpp"
 #include "tawsiya/text_file.hpp"
 #include "tawsiya/translation.hpp"
@@ -38,6 +39,7 @@ struct IndexOptions {
     ReadOptions read;
     std::size_t batch_size = 2000;
     unsigned threads = 0;  // analysis threads; 0: one per core
+    unsigned writers = 1;  // above 1: a new index built in segments (segmented_index.hpp)
     bool progress = false;
     bool quiet = false;
     bool train = false;        // train the taggers and the translation tables after indexing
@@ -160,7 +162,12 @@ IndexOptions parse_options(const Args& args) {
          "records per commit")  //
         ("threads", po::value(&options.threads)->default_value(options.threads),
          "analysis threads beside the reader and the one writer (0: one per core)")  //
-        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")     //
+        ("writers", po::value(&options.writers)->default_value(options.writers),
+         "for a new index (--db absent or empty): N writers, each writing segments of "
+         "--batch-size records, merged at the end into the same index; shorter on idle cores, "
+         "~10% more CPU, and a kill leaves no index where one writer leaves every committed "
+         "batch")                                                                 //
+        ("quiet,q", po::bool_switch(&options.quiet), "print nothing but errors")  //
         ("train", po::bool_switch(&options.train),
          "then train the taggers (as `tawsiya train`) and the term translations (as `tawsiya "
          "train-xlang`) from the whole index")  //
@@ -185,6 +192,9 @@ IndexOptions parse_options(const Args& args) {
     if (options.train && options.shards)
         throw UsageError("--train", "train from the shards: `tawsiya train --db SHARDS_FILE`");
     if (options.batch_size == 0) throw UsageError("--batch-size", "must be at least 1");
+    if (options.writers == 0) throw UsageError("--writers", "must be at least 1");
+    if (options.writers > 1 && options.shards)
+        throw UsageError("--writers", "goes with --db, not with --shards (one writer per shard)");
     // A mapping file: its lines are the mapping.
     std::error_code not_a_file;
     if (!options.read.columns.empty() &&
@@ -226,6 +236,12 @@ int run_index(const Args& args) {
     const std::vector<std::string> dirs = target_dirs(options);
     std::vector<std::unique_ptr<IndexWriter>> writers;
     std::vector<std::unique_ptr<IndexPipeline>> pipelines;
+    // --writers N on a new index: segments written side by side, merged by finish(). An existing
+    // index is added to by one writer, which replaces records in place.
+    std::unique_ptr<SegmentedIndex> segmented;
+    if (options.writers > 1 && SegmentedIndex::is_new(options.db))
+        segmented = std::make_unique<SegmentedIndex>(options.db, analyzer, options.batch_size,
+                                                     options.writers, options.threads);
     auto open_writer = [&] {
         for (const std::string& dir : dirs) {
             // "created if needed" (--help), with its parents: /var/lib/tawsiya/db before the
@@ -239,6 +255,11 @@ int run_index(const Args& args) {
     };
     std::size_t queued = 0;
     auto add = [&](Record&& record) {
+        if (segmented) {
+            segmented->add(std::move(record));
+            progress.update(++queued);
+            return;
+        }
         if (writers.empty()) open_writer();
         pipelines[shard_of(record.id, writers.size())]->add(std::move(record));
         progress.update(++queued);
@@ -257,7 +278,14 @@ int run_index(const Args& args) {
         }
     }
     const bool failed = !summary.unreadable.empty();
-    if (writers.empty() && !failed) open_writer();  // an empty index, to serve
+    bool merged = false;
+    if (segmented && (queued > 0 || !failed)) {  // as below: an empty index unless nothing read
+        const IndexPipeline::Counts counts = segmented->finish();
+        summary.added += counts.added;
+        summary.replaced += counts.replaced;
+        merged = true;
+    }
+    if (!segmented && writers.empty() && !failed) open_writer();  // an empty index, to serve
     for (const auto& pipeline : pipelines) {
         const IndexPipeline::Counts counts = pipeline->finish();
         summary.added += counts.added;
@@ -273,7 +301,7 @@ int run_index(const Args& args) {
     else
         for (const auto& message : summary.unreadable)
             std::fprintf(stderr, "%s\n", message.c_str());
-    if (options.train && !writers.empty()) train_all(options, analyzer);
+    if (options.train && (!writers.empty() || merged)) train_all(options, analyzer);
     return failed ? kExitFailure : kExitOk;
 }
 
