@@ -126,3 +126,14 @@ TEST_CASE("street children and shelters are read in the forms records write them
     CHECK(slots_of("Establish shelters for victims of domestic violence", Lang::en)[Slot::object] ==
           Keys{"domestic-violence", "shelters"});
 }
+
+TEST_CASE("refugees and asylum seekers are one group, in the three languages", "[slots]") {
+    for (const auto& [text, lang] : std::vector<std::pair<std::string, Lang>>{
+             {"Identify asylum seekers at every point of entry", Lang::en},
+             {"Protect the rights of refugees", Lang::en},
+             {"Enregistrer les demandes d'asile aux frontières", Lang::fr},
+             {"تسجيل طالبي اللجوء", Lang::ar}}) {
+        INFO(text);
+        CHECK(slots_of(text, lang)[Slot::group] == Keys{"refugees"});
+    }
+}

@@ -43,9 +43,9 @@ struct MatchFeatures {
 // The weights of the score. The defaults were chosen by cross-validation over the development
 // set (bench/retrieval_eval, 5 folds); RESULTS.md gives the out-of-fold figures.
 struct RankWeights {
-    double cosine_same = 1.0;
+    double cosine_same = 0.5;
     double bm25_same = 0.5;
-    double cosine_translated = 0.8;
+    double cosine_translated = 0.4;
     double bm25_translated = 0.5;
     double coverage = 0.5;  // for coverage_same and coverage_translated alike
     double in_lang = 0.0;
@@ -53,7 +53,7 @@ struct RankWeights {
     // versions (the text translated into theirs): a second opinion, under the first.
     double other_versions = 0.0;
     // For slots_shared (added) and slots_conflict (taken off), whatever the version's language.
-    double slots_shared = 0.4;
+    double slots_shared = 0.8;
     double slots_conflict = 0.4;
 };
 
