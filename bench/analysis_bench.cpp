@@ -1,6 +1,7 @@
 // analysis_bench: tokenize() per language on real text (the UN devset lines when the shared
-// corpus is there, else a built-in paragraph), bytes/s and tokens/s; and the cost of an ICU word
-// break iterator created per call against one cloned per thread (the Analyzer's choice).
+// corpus is there, else a built-in paragraph), bytes/s and tokens/s; strip_lead_in() on the same
+// lines; and the cost of an ICU word break iterator created per call against one cloned per thread
+// (the Analyzer's choice).
 //
 //   TAWSIYA_SHARED_CORPUS=../shared/corpus ./analysis_bench
 #include <benchmark/benchmark.h>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "tawsiya/analyzer.hpp"
+#include "tawsiya/recommendation_text.hpp"
 
 namespace {
 
@@ -75,18 +77,38 @@ BENCHMARK_CAPTURE(BM_tokenize, ar, Lang::ar)->ThreadRange(1, 2);
 BENCHMARK_CAPTURE(BM_tokenize, fr, Lang::fr)->ThreadRange(1, 2);
 BENCHMARK_CAPTURE(BM_tokenize, en, Lang::en)->ThreadRange(1, 2);
 
-void BM_normalize(benchmark::State& state, Lang lang) {
+// Bytes per second of `step` over the sample lines of `lang`, one line per iteration.
+template <class Step>
+void over_lines(benchmark::State& state, Lang lang, const Step& step) {
     const std::vector<std::string> lines = sample_lines(lang);
     std::size_t bytes = 0, i = 0;
     for (auto _ : state) {
         const std::string& line = lines[i++ % lines.size()];
-        benchmark::DoNotOptimize(analyzer().normalize(line));
+        step(line);
         bytes += line.size();
     }
     state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
+
+void BM_normalize(benchmark::State& state, Lang lang) {
+    over_lines(state, lang, [](const std::string& line) {
+        benchmark::DoNotOptimize(analyzer().normalize(line));
+    });
+}
 BENCHMARK_CAPTURE(BM_normalize, ar, Lang::ar);
 BENCHMARK_CAPTURE(BM_normalize, en, Lang::en);
+
+// strip_lead_in (the addressing formula and phrase of effort, found in the text as the one
+// TextNormalizer folds it): its cost beside tokenize() of the same lines, which request_stems
+// runs after it.
+void BM_strip_lead_in(benchmark::State& state, Lang lang) {
+    over_lines(state, lang, [](const std::string& line) {
+        benchmark::DoNotOptimize(tawsiya::strip_lead_in(line).data());
+    });
+}
+BENCHMARK_CAPTURE(BM_strip_lead_in, ar, Lang::ar);
+BENCHMARK_CAPTURE(BM_strip_lead_in, fr, Lang::fr);
+BENCHMARK_CAPTURE(BM_strip_lead_in, en, Lang::en);
 
 // Why the Analyzer clones a word break iterator once per thread: creating one per text costs
 // more than breaking a sentence.

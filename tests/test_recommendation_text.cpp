@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "tawsiya/recommendation_text.hpp"
 
@@ -83,6 +86,36 @@ TEST_CASE("a phrase of effort after the formula is not the request either", "[te
     // The formula alone leaves the phrase of effort.
     CHECK(tawsiya::strip_addressing_formula("Continue to combat torture") ==
           "Continue to combat torture");
+}
+
+TEST_CASE("formulas are read as the normalizer folds the text, and cut in the original", "[text]") {
+    const std::string words(400, 'a');
+    const std::string spaced =
+        "The Committee" + std::string(300, ' ') + "recommends that the State party adopt " + words;
+    // (text, what strip_addressing_formula leaves, what strip_lead_in leaves)
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        // Case, accents and apostrophes as the Analyzer folds them, whatever the letters.
+        {"LE COMITÉ RECOMMANDE À L’ÉTAT PARTIE DE réviser la loi", "réviser la loi",
+         "réviser la loi"},
+        {"Le Comité recommande également à l’Etat partie de réviser", "réviser", "réviser"},
+        // A no-break space (two bytes, one folded space) and Arabic diacritics (not in the folded
+        // text) do not shift the cut; nor does a ligature NFKC makes longer.
+        {"Le Comité recommande à l’État partie de\u00A0réviser", "réviser", "réviser"},
+        {"توصي اللجنةُ الدولةَ الطرفَ بأن تكفل التعليم", "تكفل التعليم", "تكفل التعليم"},
+        {"The Committee recommends that the State party \uFB01nalize it", "\uFB01nalize it",
+         "\uFB01nalize it"},
+        // An elided article is kept: "d'" is a connector of the formula.
+        {"Envisager d’adopter un plan", "Envisager d’adopter un plan", "adopter un plan"},
+        // A long text is folded from its start; a formula that runs past that part (here over 300
+        // spaces) is read in the whole text.
+        {"The Committee urges the State party to adopt " + words, "adopt " + words,
+         "adopt " + words},
+        {spaced, "adopt " + words, "adopt " + words},
+    };
+    for (const auto& [text, after_formula, after_lead_in] : cases) {
+        CHECK(tawsiya::strip_addressing_formula(text) == after_formula);
+        CHECK(tawsiya::strip_lead_in(text) == after_lead_in);
+    }
 }
 
 TEST_CASE("the formula says who writes: a treaty body or a special procedure", "[text]") {

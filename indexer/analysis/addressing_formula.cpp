@@ -7,23 +7,35 @@
 // ("continue its efforts to", "take all necessary measures to", "consider", "redoubler d'efforts
 // pour", "مواصلة"); strip_lead_in() leaves that out too.
 //
-// A formula is a sequence of slots, each a list of phrases (lower case, "'" for either apostrophe,
-// "é" for É or é, one space for any run of spaces); an optional slot may be skipped. Phrases end at
-// a word boundary unless they end with an attached connector ("d'", Arabic "ب").
+// A formula is a sequence of slots, each a list of phrases (one space for any run of spaces); an
+// optional slot may be skipped. Phrases end at a word boundary unless they end with an attached
+// connector ("d'", Arabic "ب"). Phrases and text are compared as the one TextNormalizer folds them
+// (case, accents, Arabic letter variants and diacritics, apostrophes, NFKC), elisions kept, and the
+// text is cut where its folded form says.
 #include "tawsiya/recommendation_text.hpp"
 
 #include <cctype>
 #include <optional>
 #include <vector>
 
-#include "tawsiya/text_scan.hpp"
+#include "text_normalizer.hpp"
 
 namespace tawsiya {
 
 namespace {
 
+const analysis::TextNormalizer& normalizer() {
+    static const analysis::TextNormalizer instance;
+    return instance;
+}
+
 struct Slot {
-    std::vector<std::string_view> phrases;
+    Slot(const std::vector<std::string_view>& written, bool optional_slot = false)
+        : optional(optional_slot) {
+        for (const std::string_view phrase : written)
+            phrases.push_back(normalizer().fold_with_origins(phrase).text);
+    }
+    std::vector<std::string> phrases;  // folded
     bool optional = false;
 };
 
@@ -35,41 +47,42 @@ struct Formula {
     std::size_t naming_slots = 0;
 };
 
-// Length of a space at `i` (ASCII white space, no-break space U+00A0, narrow no-break U+202F).
-std::size_t space_at(std::string_view s, std::size_t i) {
-    if (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) return 1;
-    if (s.substr(i, 2) == "\xC2\xA0") return 2;
-    if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
-    return 0;
+// The folded text a formula is read in. When `cut`, a prefix of it (the formulas stand at the start
+// of a text, so the rest of a long one is not folded): a read at the prefix's end sets `overrun`,
+// and the whole text is then folded and read again.
+struct Folded {
+    std::string_view s;
+    bool cut = false;
+    mutable bool overrun = false;
+
+    bool end(std::size_t i) const {
+        if (i < s.size()) return false;
+        overrun = overrun || cut;
+        return true;
+    }
+    char at(std::size_t i) const { return end(i) ? '\0' : s[i]; }
+};
+
+// Length of a space at `i` (NFKC made the no-break spaces ASCII ones).
+std::size_t space_at(const Folded& s, std::size_t i) {
+    return std::isspace(static_cast<unsigned char>(s.at(i))) ? 1 : 0;
 }
 
-std::size_t skip_spaces(std::string_view s, std::size_t i) {
+std::size_t skip_spaces(const Folded& s, std::size_t i) {
     while (const std::size_t n = space_at(s, i)) i += n;
     return i;
 }
 
 // Whether `phrase` is at `i`; returns the end of the match.
-std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::string_view phrase) {
+std::optional<std::size_t> phrase_at(const Folded& s, std::size_t i, std::string_view phrase) {
     for (std::size_t p = 0; p < phrase.size();) {
         if (phrase[p] == ' ') {
             const std::size_t after = skip_spaces(s, i);
             if (after == i) return std::nullopt;
             i = after;
             ++p;
-        } else if (phrase[p] == '\'') {
-            if (s.substr(i, 1) == "'")
-                i += 1;
-            else if (s.substr(i, 3) == "\xE2\x80\x99")  // ’
-                i += 3;
-            else
-                return std::nullopt;
-            ++p;
-        } else if (phrase.substr(p, 2) == "\xC3\xA9") {  // é matches É too
-            if (s.substr(i, 2) != "\xC3\xA9" && s.substr(i, 2) != "\xC3\x89") return std::nullopt;
-            i += 2;
-            p += 2;
         } else {
-            if (i >= s.size() || scan::lower(s[i]) != phrase[p]) return std::nullopt;
+            if (s.end(i) || s.at(i) != phrase[p]) return std::nullopt;
             ++i;
             ++p;
         }
@@ -82,13 +95,13 @@ std::optional<std::size_t> phrase_at(std::string_view s, std::size_t i, std::str
     const bool attached = phrase.back() == '\'' || one_letter("\xD8\xA8") || one_letter("\xD9\x84");
     if (attached) return i;
     // A word boundary: the end, a space or ASCII punctuation (not "committees", "الحكومية").
-    if (i == s.size() || space_at(s, i) || std::ispunct(static_cast<unsigned char>(s[i]))) return i;
+    if (s.end(i) || space_at(s, i) || std::ispunct(static_cast<unsigned char>(s.at(i)))) return i;
     return std::nullopt;
 }
 
 // The end of the first `slots` slots of `formula` matched from slot `k` at `i` (longest phrases are
 // listed first).
-std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const Formula& formula,
+std::optional<std::size_t> formula_at(const Folded& s, std::size_t i, const Formula& formula,
                                       std::size_t k, std::size_t slots) {
     if (k == slots) return i;
     const Slot& slot = formula.slots[k];
@@ -98,10 +111,6 @@ std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const F
             if (const auto rest = formula_at(s, *end, formula, k + 1, slots)) return rest;
     if (slot.optional) return formula_at(s, i, formula, k + 1, slots);
     return std::nullopt;
-}
-
-std::optional<std::size_t> formula_at(std::string_view s, std::size_t i, const Formula& formula) {
-    return formula_at(s, i, formula, 0, formula.slots.size());
 }
 
 const std::vector<Formula>& addressing_formulas() {
@@ -220,38 +229,73 @@ const std::vector<Formula>& effort_phrases() {
     return all;
 }
 
-// The text after the first of `formulas` that opens it, or the text itself.
-std::string_view strip_first(std::string_view text, const std::vector<Formula>& formulas) {
-    const std::size_t start = skip_spaces(text, 0);
+// Where the folded text goes on after the first of `formulas` that opens it at `from`, or `from`
+// when none does (or when nothing of `text` would be left: "The Committee recommends that the
+// State party:" is left whole).
+std::size_t after_first(const Folded& s, const std::vector<std::size_t>& origin,
+                        std::string_view text, std::size_t from,
+                        const std::vector<Formula>& formulas) {
+    const std::size_t start = skip_spaces(s, from);
     for (const Formula& formula : formulas)
-        if (const auto end = formula_at(text, start, formula)) {
-            const std::string_view rest = text.substr(skip_spaces(text, *end));
-            // A formula alone ("The Committee recommends that the State party:") is left whole.
-            if (rest.find_first_not_of(" \t\r\n:;,.") == std::string_view::npos) return text;
+        if (const auto end = formula_at(s, start, formula, 0, formula.slots.size())) {
+            const std::size_t rest = skip_spaces(s, *end);
+            if (text.substr(origin[rest]).find_first_not_of(" \t\r\n:;,.") ==
+                std::string_view::npos)
+                return from;
             return rest;
         }
-    return text;
+    return from;
+}
+
+// Bytes of a text folded first: most formulas and phrases of effort end within them.
+constexpr std::size_t kPrefixBytes = 160;
+
+// `text` after what `read` (folded text, origins -> folded position) strips, read in the folded
+// prefix of the text up to a space after kPrefixBytes (folding stops at no other boundary: a space
+// starts a normalization segment and no rule looks across it), and in the whole text when it
+// reads up to the prefix's end.
+template <class Read>
+std::string_view strip(std::string_view text, const Read& read) {
+    std::string_view prefix = text;
+    if (text.size() > kPrefixBytes)
+        if (const std::size_t cut = text.find_first_of(" \t\n\v\f\r", kPrefixBytes);
+            cut != std::string_view::npos)
+            prefix = text.substr(0, cut);
+    for (;;) {
+        const analysis::FoldedText folded = normalizer().fold_with_origins(prefix);
+        const Folded scan{folded.text, prefix.size() < text.size()};
+        const std::size_t at = read(scan, folded.origin);
+        if (!scan.overrun) return at == 0 ? text : text.substr(folded.origin[at]);
+        prefix = text;
+    }
 }
 
 }  // namespace
 
 std::string_view strip_addressing_formula(std::string_view text) {
-    return strip_first(text, addressing_formulas());
+    return strip(text, [&](const Folded& s, const std::vector<std::size_t>& origin) {
+        return after_first(s, origin, text, 0, addressing_formulas());
+    });
 }
 
 std::string_view strip_lead_in(std::string_view text) {
-    return strip_first(strip_first(text, addressing_formulas()), effort_phrases());
+    return strip(text, [&](const Folded& s, const std::vector<std::size_t>& origin) {
+        const std::size_t after_formula = after_first(s, origin, text, 0, addressing_formulas());
+        return after_first(s, origin, text, after_formula, effort_phrases());
+    });
 }
 
 FormulaWriter addressing_formula_writer(std::string_view text) {
     // Anywhere, not only in front: "Rappelant sa recommandation précédente, le Comité recommande"
     // is a committee's as much as a paragraph that opens with it. A formula must start a word.
-    for (std::size_t i = skip_spaces(text, 0); i < text.size(); ++i) {
-        const bool word_start = i == 0 || space_at(text, i - 1) ||
-                                std::ispunct(static_cast<unsigned char>(text[i - 1]));
+    const std::string folded = normalizer().fold_with_origins(text).text;
+    const Folded s{folded};
+    for (std::size_t i = skip_spaces(s, 0); i < folded.size(); ++i) {
+        const bool word_start =
+            i == 0 || space_at(s, i - 1) || std::ispunct(static_cast<unsigned char>(s.at(i - 1)));
         if (!word_start) continue;
         for (const Formula& formula : addressing_formulas())
-            if (formula.naming_slots > 0 && formula_at(text, i, formula, 0, formula.naming_slots))
+            if (formula.naming_slots > 0 && formula_at(s, i, formula, 0, formula.naming_slots))
                 return formula.writer;
     }
     return FormulaWriter::unknown;

@@ -3,7 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <algorithm>
 #include <array>
+#include <numeric>
+#include <vector>
 
 #include "tawsiya/error.hpp"
 
@@ -188,13 +191,13 @@ TextNormalizer::TextNormalizer() {
     latin_fold_table();  // built now, not in the first request
 }
 
-icu::UnicodeString TextNormalizer::normalize_utf16(std::string_view utf8, bool fold_case) const {
-    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString composed = nfkc_->normalize(source, status);
-    if (U_FAILURE(status)) throw Error("ICU NFKC failed");
+namespace {
 
+// The pass of our own folding tables over NFKC text. With `origins`, origins->at(k) is where
+// output unit k comes from: in_origins[the index of the input code point it was written for].
+icu::UnicodeString fold(const icu::UnicodeString& composed, bool fold_case, bool keep_elisions,
+                        const std::vector<std::size_t>* in_origins,
+                        std::vector<std::size_t>* origins) {
     const LatinFoldTable& latin = latin_fold_table();
     const char16_t* in = composed.getBuffer();
     const int32_t length = composed.length();
@@ -202,8 +205,14 @@ icu::UnicodeString TextNormalizer::normalize_utf16(std::string_view utf8, bool f
     out.getBuffer(length + 8);  // reserve
     out.releaseBuffer(0);
     int32_t word_start = 0;  // in `out`: where the run of word characters being written began
+    std::size_t origin = 0;  // of the code point being folded
 
     for (int32_t i = 0; i < length;) {
+        // What the previous code point wrote (or erased: an elided article) comes from it.
+        if (origins) {
+            origins->resize(static_cast<std::size_t>(out.length()), origin);
+            origin = (*in_origins)[static_cast<std::size_t>(i)];
+        }
         UChar32 raw;
         U16_NEXT(in, i, length, raw);
         const char32_t c = static_cast<char32_t>(raw);
@@ -211,6 +220,10 @@ icu::UnicodeString TextNormalizer::normalize_utf16(std::string_view utf8, bool f
         if (c < 0x80 && c != u'\'') {  // ASCII fast path
             append(out, c, fold_case);
             if (!is_word_char(c)) word_start = out.length();
+            continue;
+        }
+        if (is_apostrophe(c) && keep_elisions) {
+            out.append(static_cast<char16_t>(u'\''));
             continue;
         }
         if (is_apostrophe(c)) {
@@ -260,6 +273,86 @@ icu::UnicodeString TextNormalizer::normalize_utf16(std::string_view utf8, bool f
         append(out, c, fold_case);
         if (!is_word_char(c)) word_start = out.length();
     }
+    if (origins) origins->resize(static_cast<std::size_t>(out.length()), origin);
+    return out;
+}
+
+}  // namespace
+
+icu::UnicodeString TextNormalizer::normalize_utf16(std::string_view utf8, bool fold_case) const {
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString composed = nfkc_->normalize(source, status);
+    if (U_FAILURE(status)) throw Error("ICU NFKC failed");
+    return fold(composed, fold_case, /*keep_elisions=*/false, nullptr, nullptr);
+}
+
+FoldedText TextNormalizer::fold_with_origins(std::string_view utf8) const {
+    FoldedText out;
+    // ASCII text (most English) is its own NFKC form and folds to lower case, byte for byte.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
+        out.text.resize(utf8.size());
+        std::transform(utf8.begin(), utf8.end(), out.text.begin(), [](char c) {
+            return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+        });
+        out.origin.resize(utf8.size() + 1);
+        std::iota(out.origin.begin(), out.origin.end(), std::size_t{0});
+        return out;
+    }
+    // The text decoded, each UTF-16 unit with the offset of its character in `utf8`.
+    icu::UnicodeString source;
+    std::vector<std::size_t> source_origins;
+    source_origins.reserve(utf8.size());
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto size = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < size;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, size, c);
+        source.append(c < 0 ? UChar32(0xFFFD) : c);
+        source_origins.resize(static_cast<std::size_t>(source.length()),
+                              static_cast<std::size_t>(start));
+    }
+    // NFKC piece by piece, each piece starting at a normalization boundary: the pieces' forms
+    // put together are the text's, and each comes from where its piece starts.
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString composed;
+    std::vector<std::size_t> composed_origins;
+    if (nfkc_->isNormalized(source, status) && U_SUCCESS(status)) {
+        composed = source;
+        composed_origins = std::move(source_origins);
+    } else {
+        const int32_t n = source.length();
+        for (int32_t begin = 0; begin < n;) {
+            int32_t end = begin + U16_LENGTH(source.char32At(begin));
+            while (end < n && !nfkc_->hasBoundaryBefore(source.char32At(end)))
+                end += U16_LENGTH(source.char32At(end));
+            status = U_ZERO_ERROR;
+            composed.append(nfkc_->normalize(source.tempSubStringBetween(begin, end), status));
+            if (U_FAILURE(status)) throw Error("ICU NFKC failed");
+            composed_origins.resize(static_cast<std::size_t>(composed.length()),
+                                    source_origins[static_cast<std::size_t>(begin)]);
+            begin = end;
+        }
+    }
+    std::vector<std::size_t> unit_origins;
+    const icu::UnicodeString folded = fold(composed, /*fold_case=*/true, /*keep_elisions=*/true,
+                                           &composed_origins, &unit_origins);
+
+    out.text.reserve(utf8.size());
+    out.origin.reserve(utf8.size() + 1);
+    for (int32_t i = 0; i < folded.length();) {
+        const int32_t start = i;
+        const UChar32 c = folded.char32At(i);
+        i += U16_LENGTH(c);
+        char buffer[U8_MAX_LENGTH];
+        int32_t written = 0;
+        U8_APPEND_UNSAFE(buffer, written, c);
+        out.text.append(buffer, static_cast<std::size_t>(written));
+        out.origin.resize(out.text.size(), unit_origins[static_cast<std::size_t>(start)]);
+    }
+    out.origin.push_back(utf8.size());
     return out;
 }
 

@@ -14,8 +14,16 @@
 #include <unicode/unistr.h>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tawsiya::analysis {
+
+// A text folded, each byte with where it comes from: origin[i] is the offset in the original of
+// the character text[i] was written for, origin[text.size()] the original's size.
+struct FoldedText {
+    std::string text;
+    std::vector<std::size_t> origin;
+};
 
 class TextNormalizer {
   public:
@@ -30,6 +38,11 @@ class TextNormalizer {
     // normalize() with case folded, every apostrophe (' ’ ‘ ʼ `) as ', runs of white space as one,
     // none at either end. "Côte d’Ivoire", "cote d'ivoire" and "COTE  D'IVOIRE" fold alike.
     std::string fold_label(std::string_view utf8) const;
+
+    // The text as normalize(utf8, true) folds it, but with its elided articles and possessives
+    // kept ("d'", "l'": words of a formula), and with each byte's origin: for finding folded
+    // phrases in a text and cutting the original where they end.
+    FoldedText fold_with_origins(std::string_view utf8) const;
 
   private:
     const icu::Normalizer2* nfkc_;  // owned by ICU
