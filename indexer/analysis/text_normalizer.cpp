@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tawsiya/error.hpp"
+#include "tawsiya/utf8.hpp"
 
 namespace tawsiya::analysis {
 
@@ -304,16 +305,10 @@ FoldedText TextNormalizer::fold_with_origins(std::string_view utf8) const {
     icu::UnicodeString source;
     std::vector<std::size_t> source_origins;
     source_origins.reserve(utf8.size());
-    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-    const auto size = static_cast<int32_t>(utf8.size());
-    for (int32_t i = 0; i < size;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, size, c);
-        source.append(c < 0 ? UChar32(0xFFFD) : c);
-        source_origins.resize(static_cast<std::size_t>(source.length()),
-                              static_cast<std::size_t>(start));
-    }
+    utf8::for_each_code_point(utf8, [&](std::size_t start, std::size_t, UChar32 c) {
+        source.append(c);
+        source_origins.resize(static_cast<std::size_t>(source.length()), start);
+    });
     // NFKC piece by piece, each piece starting at a normalization boundary: the pieces' forms
     // put together are the text's, and each comes from where its piece starts.
     UErrorCode status = U_ZERO_ERROR;

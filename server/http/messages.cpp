@@ -2,7 +2,8 @@
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <unicode/utf8.h>
+
+#include "tawsiya/utf8.hpp"
 
 namespace tawsiya::http {
 
@@ -22,18 +23,13 @@ std::string valid_utf8(std::string_view text) {
     constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
     std::string out;
     out.reserve(text.size());
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0)
+    // An ill-formed sequence is read as U+FFFD, whose own bytes are the replacement's.
+    utf8::for_each_code_point(text, [&](std::size_t start, std::size_t end, UChar32 c) {
+        if (c == 0xFFFD)
             out += kReplacement;
         else
-            out.append(
-                text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
+            out.append(text.substr(start, end - start));
+    });
     return out;
 }
 
