@@ -12,6 +12,7 @@
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
+#include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/record.hpp"
 #include "tawsiya/schema.hpp"
 
@@ -100,6 +101,36 @@ TEST_CASE("a record becomes one document with its facets, values and text terms"
     for (const auto& [lang, text] : record.text)
         for (const Token& token : analyzer.tokenize(text, lang))
             if (!token.stopword) CHECK(has_term(doc, "Z" + token.stem));
+
+    // What match compares of each version, stored so that it is not analysed again.
+    const auto versions = schema::parse_request_stems(doc.get_value(schema::kSlotRequestStems));
+    REQUIRE(versions);
+    REQUIRE(versions->size() == record.text.size());
+    for (const auto& [lang, stems] : *versions) {
+        CHECK(stems == request_word_stems(record.text.at(lang), lang, analyzer));
+        CHECK(stems.size() >= 4);
+    }
+}
+
+TEST_CASE("the request-stem value reads back what was written, and refuses anything else",
+          "[index]") {
+    const schema::VersionStems versions{{Lang::ar, {"تعذيب", "بروتوكول"}},
+                                        {Lang::en, {"ratifi", "protocol", "tortur"}},
+                                        {Lang::fr, {}}};
+    const std::string value = schema::request_stems_value(versions);
+    CHECK(schema::parse_request_stems(value) == versions);
+    CHECK_FALSE(schema::parse_request_stems(""));
+    CHECK_FALSE(schema::parse_request_stems(value.substr(0, value.size() - 1)));  // cut
+    CHECK_FALSE(schema::parse_request_stems("xx\x1fword\x1f\x1e"));               // no language
+    CHECK_FALSE(schema::parse_request_stems("en\x1fword\x1e"));  // an item without its end
+    CHECK_FALSE(schema::parse_request_stems("en\x1e"));          // a version without its code's end
+    // A stem holding a separator (no analyser makes one) is left out, not written to break the
+    // rest.
+    CHECK(schema::parse_request_stems(schema::request_stems_value({{Lang::en,
+                                                                    {"a\x1f"
+                                                                     "b",
+                                                                     "c"}}})) ==
+          schema::VersionStems{{Lang::en, {"c"}}});
 }
 
 TEST_CASE("phrases do not run from one language version into the next", "[index]") {

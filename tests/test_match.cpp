@@ -12,6 +12,7 @@
 #include "tawsiya/index_writer.hpp"
 #include "tawsiya/match.hpp"
 #include "tawsiya/record.hpp"
+#include "tawsiya/schema.hpp"
 
 using namespace tawsiya;
 
@@ -115,6 +116,64 @@ TEST_CASE("a paraphrase finds its original first, with a score in [0,1] and matc
     CHECK(ids(matcher.match(request)).front() == "t:9");
     request.text = "Garantir l'indépendance des juges";
     CHECK(ids(matcher.match(request)).front() == "t:7");
+}
+
+TEST_CASE("a document without stored request stems is analysed to the same match", "[match]") {
+    // Indexes written before the request-stem slot (schema.hpp, kSlotRequestStems) have none:
+    // match analyses those candidates' texts, and must rank them exactly as it ranks the stored.
+    Analyzer analyzer;
+    test::TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    std::vector<Record> records = small_corpus();
+    Record both = make("t:11", Lang::en, "Abolish capital punishment without delay.", "upr", "UPR",
+                       {"Death penalty"});
+    both.text[Lang::fr] = "Abolir la peine capitale sans tarder.";
+    records.push_back(both);
+    build(db, records, analyzer);
+
+    const std::vector<std::pair<std::string, Lang>> texts{
+        {"Investigate allegations of torture by the police.", Lang::en},
+        {"Abolish the death penalty.", Lang::en},
+        {"Abolir la peine de mort et commuer les condamnations.", Lang::fr},
+        {"إلغاء عقوبة الإعدام", Lang::ar}};
+    const auto rank_all = [&] {
+        Matcher matcher(db, analyzer);
+        std::vector<std::vector<RankedCandidate>> out;
+        for (const auto& [text, lang] : texts) {
+            MatchRequest request;
+            request.text = text;
+            request.lang = lang;
+            request.k = 5;
+            out.push_back(matcher.candidates(request));
+        }
+        return out;
+    };
+    const auto stored = rank_all();
+    {
+        Xapian::WritableDatabase w(db);
+        for (Xapian::docid id = 1; id <= w.get_lastdocid(); ++id) {
+            Xapian::Document doc = w.get_document(id);
+            REQUIRE_FALSE(doc.get_value(schema::kSlotRequestStems).empty());
+            doc.remove_value(schema::kSlotRequestStems);
+            w.replace_document(id, doc);
+        }
+        w.commit();
+    }
+    const auto analysed = rank_all();
+    REQUIRE(analysed.size() == stored.size());
+    for (std::size_t q = 0; q < stored.size(); ++q) {
+        INFO(texts[q].first);
+        REQUIRE_FALSE(stored[q].empty());
+        REQUIRE(analysed[q].size() == stored[q].size());
+        for (std::size_t i = 0; i < stored[q].size(); ++i) {
+            CHECK(analysed[q][i].id == stored[q][i].id);
+            CHECK(analysed[q][i].score == stored[q][i].score);
+            CHECK(analysed[q][i].features.cosine_same == stored[q][i].features.cosine_same);
+            CHECK(analysed[q][i].features.cosine_translated ==
+                  stored[q][i].features.cosine_translated);
+            CHECK(analysed[q][i].features.slots_shared == stored[q][i].features.slots_shared);
+        }
+    }
 }
 
 TEST_CASE("the matcher ignores recommending states and paragraph numbers", "[match]") {

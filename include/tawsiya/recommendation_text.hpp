@@ -5,6 +5,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "tawsiya/analyzer.hpp"
+#include "tawsiya/language.hpp"
 
 namespace tawsiya {
 
@@ -23,6 +27,21 @@ std::string_view strip_addressing_formula(std::string_view text);
 // hard to try, not what to do ("continue its efforts to", "take all necessary measures to",
 // "consider", "redoubler d'efforts pour", "مواصلة"). What matching and deduplication compare.
 std::string_view strip_lead_in(std::string_view text);
+
+// The stems of the words of `text` that are not stopwords, one per occurrence, in text order.
+std::vector<std::string> word_stems(std::string_view text, Lang lang, const Analyzer& analyzer);
+
+// The stems of what a recommendation asks, before synonyms: word_stems of the content after its
+// lead-in, strip_lead_in(content). `content` is already without its noise
+// (strip_recommendation_noise); request_word_stems strips it first. Matching and deduplication
+// compare these once the engine has made synonymous phrases canonical (engine/synonyms.hpp). The
+// index stores each version's (schema::kSlotRequestStems), so that a match does not analyse its
+// candidates again; the synonyms stay out of it, so a change of the synonym lexicon needs no
+// re-indexing.
+std::vector<std::string> request_word_stems_of_content(std::string_view content, Lang lang,
+                                                       const Analyzer& analyzer);
+std::vector<std::string> request_word_stems(std::string_view text, Lang lang,
+                                            const Analyzer& analyzer);
 
 // Who writes the addressing formulas a text holds: a treaty body ("The Committee recommends", "the
 // State party should", « Le Comité recommande à l'État partie », "توصي اللجنة الدولة الطرف"), a

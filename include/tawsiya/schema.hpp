@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "tawsiya/language.hpp"
+
 namespace tawsiya::schema {
 
 inline constexpr std::string_view kIdPrefix = "Q";    // unique id term: "Q" + record id
@@ -58,6 +60,7 @@ enum Slot : Xapian::valueno {
     kSlotYear = 0,    // sortable_serialise(year): sorting by date, year ranges
     kSlotId = 1,      // record id: the evaluation's BM25 baseline reads it (bench/retrieval_eval)
     kSlotFacets = 5,  // facet_value: the counted labels' ids, for ValueCountMatchSpy (version 4)
+    kSlotRequestStems = 6,  // request_stems_value: what match compares of each version
 };
 
 // The facets whose labels are counted in search results (the search's facet counts, besides
@@ -80,6 +83,17 @@ std::string facet_value(std::vector<std::string_view> terms);
 // `visit(id)` for each id of `value` (a cut last id is ignored).
 template <typename Visit>
 void for_each_facet_id(std::string_view value, Visit visit);
+
+// Each language version's request_word_stems (tawsiya/recommendation_text.hpp) as one value
+// (kSlotRequestStems): per version its language code, then its stems in text order, each item
+// ended by '\x1f' and each version by '\x1e' (stems are words: no control character in them).
+// Match reads it for each candidate instead of analysing the candidate's text again, which was a
+// quarter of a match's time. The slot was added without a new kSchemaVersion: a document written
+// before it has none, and match analyses that document's text as it did.
+using VersionStems = std::vector<std::pair<Lang, std::vector<std::string>>>;
+std::string request_stems_value(const VersionStems& versions);
+// The versions a value holds; nullopt for a value that is not one (none, or another's).
+std::optional<VersionStems> parse_request_stems(std::string_view value);
 
 // Metadata keys stored in the index.
 inline constexpr std::string_view kMetaSchemaVersion = "tawsiya.schema_version";

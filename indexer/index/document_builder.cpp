@@ -5,6 +5,7 @@
 
 #include "tawsiya/error.hpp"
 #include "tawsiya/index_writer.hpp"
+#include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/schema.hpp"
 
 namespace tawsiya {
@@ -83,10 +84,14 @@ Xapian::Document make_document(const Record& record, const Analyzer& analyzer) {
 
     FacetLabelsOf labels;
     unsigned position_base = 0;
+    schema::VersionStems request_stems;
     for (const auto& [lang, text] : record.text) {
         add_text(doc, text, lang, analyzer, position_base);
         add_facet(doc, labels, schema::kLanguage, lang_code(lang));
+        request_stems.emplace_back(lang, request_word_stems(text, lang, analyzer));
     }
+    if (!request_stems.empty())
+        doc.add_value(schema::kSlotRequestStems, schema::request_stems_value(request_stems));
 
     add_facet(doc, labels, schema::kMechanism, record.mechanism);
     add_facet(doc, labels, schema::kBody, record.body);

@@ -89,6 +89,48 @@ std::string facet_value(std::vector<std::string_view> terms) {
     return value;
 }
 
+namespace {
+constexpr char kEndOfItem = '\x1f', kEndOfVersion = '\x1e';
+}
+
+std::string request_stems_value(const VersionStems& versions) {
+    std::string value;
+    for (const auto& [lang, stems] : versions) {
+        value += lang_code(lang);
+        value += kEndOfItem;
+        for (const std::string& stem : stems) {
+            if (stem.find_first_of("\x1e\x1f") != std::string::npos) continue;
+            value += stem;
+            value += kEndOfItem;
+        }
+        value += kEndOfVersion;
+    }
+    return value;
+}
+
+std::optional<VersionStems> parse_request_stems(std::string_view value) {
+    if (value.empty() || value.back() != kEndOfVersion) return std::nullopt;
+    VersionStems versions;
+    while (!value.empty()) {
+        const std::size_t end = value.find(kEndOfVersion);
+        std::string_view version = value.substr(0, end);
+        value.remove_prefix(end + 1);
+        const std::size_t code_end = version.find(kEndOfItem);
+        if (code_end == std::string_view::npos) return std::nullopt;
+        const std::optional<Lang> lang = parse_lang(version.substr(0, code_end));
+        if (!lang) return std::nullopt;
+        version.remove_prefix(code_end + 1);
+        auto& [version_lang, stems] = versions.emplace_back(*lang, std::vector<std::string>{});
+        while (!version.empty()) {
+            const std::size_t item_end = version.find(kEndOfItem);
+            if (item_end == std::string_view::npos) return std::nullopt;
+            stems.emplace_back(version.substr(0, item_end));
+            version.remove_prefix(item_end + 1);
+        }
+    }
+    return versions;
+}
+
 std::optional<std::string> facet_label(std::string_view term, std::string_view prefix) {
     if (term.size() <= prefix.size() || term.substr(0, prefix.size()) != prefix ||
         term[prefix.size()] != ':')

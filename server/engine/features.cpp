@@ -13,14 +13,6 @@ namespace {
 // Marks a stopword among tagging tokens; no stem starts with it (words are letters and digits).
 constexpr char kStopwordMark = '=';
 
-// The stems of the words of `text` that are not stopwords, one per occurrence.
-std::vector<std::string> stems_of(std::string_view text, Lang lang, const Analyzer& analyzer) {
-    std::vector<std::string> stems;
-    for (Token& token : analyzer.tokenize(text, lang))
-        if (!token.stopword && !token.stem.empty()) stems.push_back(std::move(token.stem));
-    return stems;
-}
-
 }  // namespace
 
 double idf(double documents, double document_frequency) {
@@ -36,17 +28,22 @@ double tfidf_weight(unsigned count, double idf) {
 }
 
 std::vector<std::string> content_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
-    return stems_of(strip_recommendation_noise(text), lang, analyzer);
+    return word_stems(strip_recommendation_noise(text), lang, analyzer);
 }
 
 std::vector<std::string> request_stems(std::string_view text, Lang lang, const Analyzer& analyzer) {
-    return request_stems_of_content(strip_recommendation_noise(text), lang, analyzer);
+    return request_stems_of_word_stems(request_word_stems(text, lang, analyzer), lang, analyzer);
 }
 
 std::vector<std::string> request_stems_of_content(std::string_view content, Lang lang,
                                                   const Analyzer& analyzer) {
-    return Synonyms::embedded(analyzer).canonical(stems_of(strip_lead_in(content), lang, analyzer),
-                                                  lang);
+    return request_stems_of_word_stems(request_word_stems_of_content(content, lang, analyzer), lang,
+                                       analyzer);
+}
+
+std::vector<std::string> request_stems_of_word_stems(const std::vector<std::string>& word_stems,
+                                                     Lang lang, const Analyzer& analyzer) {
+    return Synonyms::embedded(analyzer).canonical(word_stems, lang);
 }
 
 std::vector<std::string> tagging_tokens(std::string_view text, Lang lang,

@@ -53,6 +53,9 @@ std::vector<std::string> request_stems(std::string_view text, Lang lang, const A
 // The same of a text already cleaned by strip_recommendation_noise.
 std::vector<std::string> request_stems_of_content(std::string_view content, Lang lang,
                                                   const Analyzer& analyzer);
+// The same of its request_word_stems (tawsiya/recommendation_text.hpp), as the index stores them.
+std::vector<std::string> request_stems_of_word_stems(const std::vector<std::string>& word_stems,
+                                                     Lang lang, const Analyzer& analyzer);
 
 // The words the taggers see, in text order (paragraph number and states stripped): content stems,
 // and stopwords as "=word". The stopwords are the phrasing a mechanism writes in: "recommande au

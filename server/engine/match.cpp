@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -22,6 +23,7 @@
 #include "engine/xlang_expansion.hpp"
 #include "tawsiya/error.hpp"
 #include "tawsiya/open_index.hpp"
+#include "tawsiya/recommendation_text.hpp"
 #include "tawsiya/schema.hpp"
 #include "tawsiya/tagger.hpp"
 #include "tawsiya/translation.hpp"
@@ -146,16 +148,21 @@ struct Matcher::Impl {
     }
 
     // The first word of the record whose stem is `stem`, and its language: the version in `lang`
-    // first (French and English share stems, so the word may be in the other one).
-    std::pair<std::string, Lang> word_of(const Record& record, Lang lang,
-                                         const std::string& stem) const {
+    // first (French and English share stems, so the word may be in the other one). `tokens`
+    // holds the versions analysed so far, so a record shown with several translated words is
+    // analysed once.
+    std::pair<std::string, Lang> word_of(const Record& record, Lang lang, const std::string& stem,
+                                         std::map<Lang, std::vector<Token>>& tokens) const {
         std::vector<Lang> order{lang};
         for (const Lang other : kAllLangs)
             if (other != lang) order.push_back(other);
         for (const Lang version : order)
-            if (const auto it = record.text.find(version); it != record.text.end())
-                for (const Token& token : analyzer.tokenize(it->second, version))
+            if (const auto it = record.text.find(version); it != record.text.end()) {
+                auto [analysed, fresh] = tokens.try_emplace(version);
+                if (fresh) analysed->second = analyzer.tokenize(it->second, version);
+                for (const Token& token : analysed->second)
                     if (token.stem == stem) return {token.word, version};
+            }
         return {stem, lang};
     }
 
@@ -264,9 +271,19 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
         MatchFeatures& f = c.features;
         f.same_state = !wanted_state.empty() && state_term(c.record.state) == wanted_state;
         f.slots_conflict = c.record.text.empty() ? 0.0 : 1.0;
-        for (const auto& [version_lang, version_text] : c.record.text) {
+        // Each version's request stems as the index stored them; a document written before the
+        // index stored them has its text analysed here, to the same stems.
+        std::optional<schema::VersionStems> versions =
+            schema::parse_request_stems(documents[i].get_value(schema::kSlotRequestStems));
+        if (!versions) {
+            versions.emplace();
+            for (const auto& [version_lang, version_text] : c.record.text)
+                versions->emplace_back(version_lang,
+                                       request_word_stems(version_text, version_lang, analyzer));
+        }
+        for (const auto& [version_lang, word_stems] : *versions) {
             const std::vector<std::string> stems =
-                features::request_stems(version_text, version_lang, analyzer);
+                features::request_stems_of_word_stems(word_stems, version_lang, analyzer);
             const SlotComparison slots =
                 compare_slots(text_slots, slot_lexicon.find(stems, version_lang));
             const auto share = [](const std::array<bool, kSlots>& of) {
@@ -372,13 +389,14 @@ MatchResult Matcher::match(const MatchRequest& request) {
                     break;
                 }
         std::set<std::string> seen;
+        std::map<Lang, std::vector<Token>> tokens;
         for (const Version& v : c.versions) {
             const auto sources = source_of.find(v.lang);
             if (sources == source_of.end()) continue;
             for (const auto& [stem, weight] : v.vector)
                 if (const auto s = sources->second.find(stem);
                     s != sources->second.end() && seen.insert(stem).second) {
-                    const auto [word, lang] = d.word_of(c.record, v.lang, stem);
+                    const auto [word, lang] = d.word_of(c.record, v.lang, stem, tokens);
                     match.translated_terms.push_back(
                         {text.word_of_stem.at(s->second.stem), word, lang, s->second.p});
                 }
