@@ -53,10 +53,21 @@ struct Version {
 };
 
 struct Candidate {
-    Record record;
+    Xapian::Document document;
+    bool in_state_list = false;  // retrieved among the state's records: addressed to the state
     std::vector<Version> versions;
     MatchFeatures features;
     double score = 0;
+
+    // The record, read from the document on first use: only the matches shown need it (and a
+    // document of an index written before the request stems were stored), not every candidate.
+    Record& record() {
+        if (!record_) record_ = parse_record_json(document.get_data());
+        return *record_;
+    }
+
+  private:
+    std::optional<Record> record_;
 };
 
 // The state term of a label, as the index writes it.
@@ -196,7 +207,6 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     const std::size_t primary = std::max(kMinCandidates, request.k * kCandidateFactor);
     std::unordered_map<Xapian::docid, std::size_t> index_of;
     std::vector<Candidate>& candidates = out.candidates;
-    std::vector<Xapian::Document> documents;
     double own_best = 0;  // the weight of the text's own list's first record
 
     // One list: the query among the records with a version in `lang`, `state_only` among the
@@ -229,11 +239,10 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
             best = std::max(best, own_best);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto [slot, fresh] = index_of.emplace(*it, candidates.size());
-            if (fresh) {
-                candidates.emplace_back();
-                documents.push_back(it.get_document());
-            }
-            MatchFeatures& f = candidates[slot->second].features;
+            if (fresh) candidates.emplace_back().document = it.get_document();
+            Candidate& c = candidates[slot->second];
+            c.in_state_list = c.in_state_list || state_only;
+            MatchFeatures& f = c.features;
             const double bm25 = best > 0 ? it.get_weight() / best : 0;
             double& feature = lang == text.lang ? f.bm25_same : f.bm25_translated;
             feature = std::max(feature, bm25);
@@ -265,22 +274,21 @@ Matcher::Impl::Ranked Matcher::Impl::rank(const MatchRequest& request) {
     const std::string wanted_state = text.state.empty() ? std::string() : state_term(text.state);
     const SlotLexicon& slot_lexicon = SlotLexicon::embedded(analyzer);
     const RequestSlots text_slots = slot_lexicon.find(text.compared, text.lang);
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        Candidate& c = candidates[i];
-        c.record = parse_record_json(documents[i].get_data());
+    for (Candidate& c : candidates) {
         MatchFeatures& f = c.features;
-        f.same_state = !wanted_state.empty() && state_term(c.record.state) == wanted_state;
-        f.slots_conflict = c.record.text.empty() ? 0.0 : 1.0;
+        f.same_state = !wanted_state.empty() &&
+                       (c.in_state_list || state_term(c.record().state) == wanted_state);
         // Each version's request stems as the index stored them; a document written before the
         // index stored them has its text analysed here, to the same stems.
         std::optional<schema::VersionStems> versions =
-            schema::parse_request_stems(documents[i].get_value(schema::kSlotRequestStems));
+            schema::parse_request_stems(c.document.get_value(schema::kSlotRequestStems));
         if (!versions) {
             versions.emplace();
-            for (const auto& [version_lang, version_text] : c.record.text)
+            for (const auto& [version_lang, version_text] : c.record().text)
                 versions->emplace_back(version_lang,
                                        request_word_stems(version_text, version_lang, analyzer));
         }
+        f.slots_conflict = versions->empty() ? 0.0 : 1.0;
         for (const auto& [version_lang, word_stems] : *versions) {
             const std::vector<std::string> stems =
                 features::request_stems_of_word_stems(word_stems, version_lang, analyzer);
@@ -344,8 +352,7 @@ const MatchOptions& Matcher::options() const {
 std::vector<RankedCandidate> Matcher::candidates(const MatchRequest& request) {
     Impl::Ranked ranked = impl_->rank(request);
     std::vector<RankedCandidate> out;
-    for (Candidate& c : ranked.candidates)
-        out.push_back({std::move(c.record.id), c.features, c.score});
+    for (Candidate& c : ranked.candidates) out.push_back({c.record().id, c.features, c.score});
     return out;
 }
 
@@ -396,12 +403,12 @@ MatchResult Matcher::match(const MatchRequest& request) {
             for (const auto& [stem, weight] : v.vector)
                 if (const auto s = sources->second.find(stem);
                     s != sources->second.end() && seen.insert(stem).second) {
-                    const auto [word, lang] = d.word_of(c.record, v.lang, stem, tokens);
+                    const auto [word, lang] = d.word_of(c.record(), v.lang, stem, tokens);
                     match.translated_terms.push_back(
                         {text.word_of_stem.at(s->second.stem), word, lang, s->second.p});
                 }
         }
-        match.record = std::move(c.record);
+        match.record = std::move(c.record());
         result.matches.push_back(std::move(match));
     }
 
