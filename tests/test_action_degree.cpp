@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/action_degree.hpp"
+#include "support/analyzer.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
 #include "tawsiya/error.hpp"
@@ -10,10 +11,7 @@ using namespace tawsiya;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 ActionDegree degree_of(std::string_view text, Lang lang) {
     return DegreeLexicon::embedded(analyzer()).of(text, lang, analyzer());

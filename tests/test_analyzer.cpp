@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/analyzer.hpp"
 #include "tawsiya/analyzer.hpp"
 
 using tawsiya::Analyzer;
@@ -14,10 +15,7 @@ using tawsiya::Token;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using tawsiya::test::analyzer;
 
 std::vector<std::string> words(std::string_view text, Lang lang) {
     std::vector<std::string> out;

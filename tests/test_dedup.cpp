@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "support/analyzer.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -24,10 +25,7 @@ DedupOptions at(double threshold, const TranslationTable* translations = nullptr
     return options;
 }
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 std::vector<DedupItem> sample_list() {
     return {

@@ -3,6 +3,7 @@
 
 #include "engine/features.hpp"
 #include "engine/request_slots.hpp"
+#include "support/analyzer.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/error.hpp"
 
@@ -10,10 +11,7 @@ using namespace tawsiya;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 RequestSlots slots_of(std::string_view text, Lang lang) {
     return SlotLexicon::embedded(analyzer())

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/analyzer.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/document_split.hpp"
 
@@ -12,10 +13,7 @@ using namespace tawsiya;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 std::vector<std::string> numbers(const std::vector<DocumentParagraph>& paragraphs) {
     std::vector<std::string> out;

@@ -4,6 +4,7 @@
 
 #include "engine/features.hpp"
 #include "engine/synonyms.hpp"
+#include "support/analyzer.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
 #include "tawsiya/dedup.hpp"
@@ -15,10 +16,7 @@ using namespace tawsiya;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 std::vector<std::string> stems(const std::string& text, Lang lang) {
     return features::content_stems(text, lang, analyzer());

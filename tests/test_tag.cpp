@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/analyzer.hpp"
 #include "support/skip.hpp"
 #include "support/temp_dir.hpp"
 #include "tawsiya/analyzer.hpp"
@@ -16,10 +17,7 @@ using namespace tawsiya;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using test::analyzer;
 
 const char* kEnglish =
     "Concluding observations on the fifth periodic report of Atlantis\n"
